@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Verdict.Cli.Commands;
+
+namespace Verdict.Cli;
+
+/// <summary>Builds the command tree and is the one place that turns exceptions into messages and exit codes.</summary>
+public static class CliApp
+{
+    /// <summary>Runs the command line; returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var interactive = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var context = new CliContext(output, error, interactive);
+        var root = BuildRoot(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                error.WriteLine($"error: {parseError.Message}");
+            }
+
+            error.WriteLine("Run 'verdict --help' for usage.");
+            return ExitCodes.InputError;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception)
+        {
+            return Report(exception, error);
+        }
+    }
+
+    /// <summary>The root command with every command group.</summary>
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("Verdict: plan, run and decide experiments on LLM features (SHIP, HOLD, ROLL BACK or INVALID).");
+        root.Subcommands.Add(StatsCommand.Create(context));
+        return root;
+    }
+
+    private static int Report(Exception exception, TextWriter error)
+    {
+        switch (exception)
+        {
+            case CliException cli:
+                error.WriteLine($"error: {cli.Message}");
+                return cli.ExitCode;
+            case ArgumentException or FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException:
+                error.WriteLine($"error: {exception.Message}");
+                return ExitCodes.InputError;
+            case OperationCanceledException:
+                error.WriteLine("error: cancelled");
+                return ExitCodes.InputError;
+            default:
+                error.WriteLine($"internal error: {exception.GetType().Name}: {exception.Message}");
+                return ExitCodes.InternalError;
+        }
+    }
+}

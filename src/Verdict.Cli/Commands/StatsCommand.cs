@@ -1,0 +1,15 @@
+using System.CommandLine;
+using Verdict.Cli.Commands.Stats;
+
+namespace Verdict.Cli.Commands;
+
+/// <summary><c>verdict stats …</c>: calculators over sufficient statistics.</summary>
+public static class StatsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var stats = new Command("stats", "Statistics calculators: lifts, intervals, power, SRM, corrections, sequential boundaries.");
+        stats.Subcommands.Add(ProportionsCommand.Create(context));
+        return stats;
+    }
+}

@@ -1,0 +1,3 @@
+using Verdict.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test. Installs and starts what the tests need (PostgreSQL on a loopback port with its own data
+# directory, Chromium for the report tests) when it is missing, then runs `dotnet test` on the solution.
+# Usage: ./test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "test.sh: installing ${need_apt[*]}" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "test.sh: missing ${need_apt[*]} and not root; install them first" >&2
+    exit 1
+  fi
+fi
+
+# PostgreSQL: a private cluster on a loopback port, owned by an unprivileged user when run as root.
+pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")
+pg_port=${VERDICT_PG_PORT:-55432}
+pg_dir=${VERDICT_PG_DIR:-/tmp/verdict-pg-$pg_port}
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if ! run_pg "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port" -q 2>/dev/null; then
+  rm -rf "$pg_dir"; mkdir -p "$pg_dir"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_dir"
+  run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U verdict --auth=trust -E UTF8 >/dev/null
+  run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+    -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+fi
+export VERDICT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=verdict;Database=postgres"
+export VERDICT_TEST_CHROMIUM=$(command -v chromium)
+export VERDICT_REQUIRE_SERVICES=1
+
+dotnet test Verdict.slnx -c Release "$@"
