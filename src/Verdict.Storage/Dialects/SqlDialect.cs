@@ -32,6 +32,9 @@ public abstract class SqlDialect
     /// <summary>The double-precision type name.</summary>
     public virtual string DoubleType => "DOUBLE";
 
+    /// <summary>A statement refreshing a freshly created temporary table's planner statistics, when the engine needs one.</summary>
+    public virtual string? RefreshStatistics(string table) => null;
+
     /// <summary>DDL creating the two event tables when missing.</summary>
     public abstract IReadOnlyList<string> SchemaStatements { get; }
 }

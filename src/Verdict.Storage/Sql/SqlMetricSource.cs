@@ -39,8 +39,10 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         {
             var (unitSql, unitParameters) = compiler.Units(units, limit);
             store.Execute(unitSql, unitParameters.Values);
+            Refresh(units);
             var (valueSql, valueParameters) = compiler.Values(values, units, limit);
             store.Execute(valueSql, valueParameters.Values);
+            Refresh(values);
             var population = Population(brief, units, values, limit);
             var cells = Cells(brief, columns, values);
             var quantiles = Quantiles(brief, columns, values, cells);
@@ -50,6 +52,14 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         {
             store.Execute($"DROP TABLE IF EXISTS {values}", []);
             store.Execute($"DROP TABLE IF EXISTS {units}", []);
+        }
+    }
+
+    private void Refresh(string table)
+    {
+        if (store.Dialect.RefreshStatistics(table) is { } statement)
+        {
+            store.Execute(statement, []);
         }
     }
 
