@@ -121,7 +121,14 @@ public sealed class NdjsonEventWriter : IEventSink, IDisposable
     private void WriteMap(ReadOnlySpan<byte> name, IReadOnlyDictionary<string, string> map)
     {
         json.WriteStartObject(name);
-        if (map.Count > 0)
+        if (map is EventProperties small)
+        {
+            for (var i = 0; i < small.Count; i++)
+            {
+                json.WriteString(small.KeyAt(i), small.ValueAt(i));
+            }
+        }
+        else if (map.Count > 0)
         {
             foreach (var (key, value) in map)
             {

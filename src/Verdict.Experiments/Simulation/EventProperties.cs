@@ -37,6 +37,12 @@ internal sealed class EventProperties : IReadOnlyDictionary<string, string>
         return index >= 0;
     }
 
+    /// <summary>The key at <paramref name="index"/>, for enumerating without an enumerator.</summary>
+    public string KeyAt(int index) => keys[index];
+
+    /// <summary>The value at <paramref name="index"/>.</summary>
+    public string ValueAt(int index) => values[index];
+
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
         for (var i = 0; i < keys.Length; i++)

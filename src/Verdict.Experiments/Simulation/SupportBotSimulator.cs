@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Verdict.Assignment;
 
 namespace Verdict.Experiments;
@@ -87,7 +88,13 @@ public sealed class SupportBotSimulator
     public SupportBotScenario Scenario { get; }
 
     /// <summary>The id of unit <paramref name="number"/> (1-based): <c>customer-000001</c>, zero-padded to the width of the largest.</summary>
-    public string UnitId(long number) => "customer-" + number.ToString(unitFormat, CultureInfo.InvariantCulture);
+    public string UnitId(long number)
+    {
+        var text = new DefaultInterpolatedStringHandler(9, 1, CultureInfo.InvariantCulture);
+        text.AppendLiteral("customer-");
+        text.AppendFormatted(number, unitFormat);
+        return text.ToStringAndClear();
+    }
 
     /// <summary>Generates every unit in order and writes its exposure and events to <paramref name="sink"/>.</summary>
     public SimulationSummary Run(IEventSink sink, CancellationToken cancellationToken = default)
