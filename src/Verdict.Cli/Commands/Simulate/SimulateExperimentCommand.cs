@@ -34,13 +34,14 @@ public static class SimulateExperimentCommand
             DefaultValueFactory = _ => "none",
         };
         var output = new Option<string?>("--out") { Description = "Write NDJSON here instead of standard output" };
+        var store = new Option<string?>("--store") { Description = "Load straight into this event store (DuckDB path or PostgreSQL connection string) in one transaction" };
         var command = new Command(
             "experiment",
             "Write seed 000's support-bot traffic (refund questions, answers, solved marks, tickets, audits, escalations) for a brief as NDJSON.\n\n"
             + "Examples:\n  verdict simulate experiment examples/refund-query-rewrite/brief.yaml --units 4000 --out events.ndjson\n"
             + "  verdict simulate experiment brief.yaml --units 4000 --scenario srm,latency --seed 7 > broken.ndjson")
         {
-            brief, units, effect, seed, scenario, output,
+            brief, units, effect, seed, scenario, output, store,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -53,7 +54,14 @@ public static class SimulateExperimentCommand
             };
             var loaded = BriefInput.Load(parse.GetValue(brief)!);
             var simulator = new SupportBotSimulator(loaded.Brief!, options);
-            var summary = Run(simulator, parse.GetValue(output), context, cancellationToken);
+            if (parse.GetValue(store) is { } target && parse.GetValue(output) is not null)
+            {
+                throw new CliException("give at most one of --out and --store");
+            }
+
+            var summary = parse.GetValue(store) is { } storePath
+                ? RunIntoStore(simulator, storePath, cancellationToken)
+                : Run(simulator, parse.GetValue(output), context, cancellationToken);
             context.Error.WriteLine(Describe(summary, options, loaded.Brief!));
             return Task.FromResult(ExitCodes.Success);
         });
@@ -98,6 +106,16 @@ public static class SimulateExperimentCommand
 
         context.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         return result;
+    }
+
+    /// <summary>Loads the traffic into a store through its transactional bulk loader.</summary>
+    private static SimulationSummary RunIntoStore(SupportBotSimulator simulator, string storePath, CancellationToken cancellationToken)
+    {
+        using var opened = Store.StoreOptions.Open(storePath);
+        using var loader = opened.BeginLoad();
+        var summary = simulator.Run(loader, cancellationToken);
+        loader.Commit();
+        return summary;
     }
 
     private static SupportBotFailures ParseScenario(string text)
