@@ -81,13 +81,13 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
             var definition = brief.Metrics[name];
             var column = columns.Value[name];
             var condition = Condition(definition, p, exclusions, pre: null);
-            aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(definition, condition)} AS {column}");
+            aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(definition, condition, ValueOf(definition, p))} AS {column}");
             selects.Append(CultureInfo.InvariantCulture, $", {Fill(definition, "a." + column)} AS {column}");
             if (definition.Covariate is { } covariate && columns.Covariate.TryGetValue(name, out var covariateColumn))
             {
                 var source = brief.Metrics[covariate.Metric];
                 var window = Condition(source, p, exclusions, covariate);
-                aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(source, window)} AS {covariateColumn}");
+                aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(source, window, ValueOf(source, p))} AS {covariateColumn}");
                 selects.Append(CultureInfo.InvariantCulture, $", COALESCE(a.{covariateColumn}, 0) AS {covariateColumn}");
             }
         }
@@ -137,13 +137,19 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         _ => column,
     };
 
-    private static string Aggregate(MetricDefinition definition, string condition) => definition.Type switch
+    private static string Aggregate(MetricDefinition definition, string condition, string value) => definition.Type switch
     {
         MetricType.Binary => $"MAX(CASE WHEN {condition} THEN 1 ELSE 0 END)",
         MetricType.Count => $"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)",
-        MetricType.Sum => $"SUM(CASE WHEN {condition} THEN evf.value END)",
-        _ => $"AVG(CASE WHEN {condition} THEN evf.value END)",
+        MetricType.Sum => $"SUM(CASE WHEN {condition} THEN {value} END)",
+        _ => $"AVG(CASE WHEN {condition} THEN {value} END)",
     };
+
+    /// <summary>The event's numeric value, or a numeric property when the metric names one (<c>value: cost_usd</c>).</summary>
+    private string ValueOf(MetricDefinition definition, SqlParameters p) =>
+        definition.Value is null or "value"
+            ? "evf.value"
+            : dialect.TryCastDouble(dialect.JsonText("evf.properties", p.Add(dialect.JsonKey(definition.Value))));
 
     /// <summary>The event filter of a metric: name, window from first exposure (or the covariate's pre-period), properties, exclusions.</summary>
     private string Condition(MetricDefinition definition, SqlParameters p, List<EventExclusion> exclusions, CupedCovariate? pre)
@@ -168,7 +174,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
 
         if (definition.Type is not (MetricType.Binary or MetricType.Count))
         {
-            parts.Add("evf.value IS NOT NULL");
+            parts.Add(ValueOf(definition, p) + " IS NOT NULL");
         }
 
         foreach (var filter in definition.Where)
