@@ -43,8 +43,8 @@ public sealed partial class GroupSequentialDesign
 
     /// <summary>
     /// Evaluates the current look from an effect estimate and its standard error (z = estimate / SE) and adds the
-    /// repeated confidence interval estimate ± c_k·SE (Jennison and Turnbull 2000, eq. 9.2; one-sided plans give
-    /// [estimate − c_k·SE, ∞)).
+    /// repeated confidence interval estimate ± c_k·SE (Jennison and Turnbull 2000, eq. 9.2). For one-sided plans each
+    /// end is a one-sided bound at level 1 − α, and both are reported as rpact's <c>getAnalysisResults</c> does.
     /// </summary>
     public LookEvaluation Evaluate(ReadOnlySpan<double> informationFractions, Estimate estimate, bool finalLook = false)
     {
@@ -56,7 +56,7 @@ public sealed partial class GroupSequentialDesign
         return result with
         {
             RepeatedCiLow = estimate.Value - half,
-            RepeatedCiHigh = Options.Sides == 2 ? estimate.Value + half : double.PositiveInfinity,
+            RepeatedCiHigh = estimate.Value + half,
         };
     }
 

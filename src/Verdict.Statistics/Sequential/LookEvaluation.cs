@@ -28,6 +28,6 @@ public sealed record LookEvaluation(
     /// <summary>Lower end of the repeated confidence interval (Jennison and Turnbull 2000, §9.1); NaN without an estimate.</summary>
     public double RepeatedCiLow { get; init; } = double.NaN;
 
-    /// <summary>Upper end of the repeated confidence interval; +∞ for one-sided plans, NaN without an estimate.</summary>
+    /// <summary>Upper end of the repeated confidence interval; NaN without an estimate.</summary>
     public double RepeatedCiHigh { get; init; } = double.NaN;
 }

@@ -2,6 +2,7 @@
 # Re-run from the repository root:  Rscript tests/reference/sequential/rpact_designs.R
 # Writes tests/reference/sequential/rpact_designs.json next to this script.
 suppressPackageStartupMessages({ library(rpact); library(jsonlite) })
+setLogLevel("WARN")
 
 cases <- list()
 add <- function(id, type, rates, alpha, sided, param = NA, beta = 0.2, betaType = "none", characteristics = TRUE) {
@@ -77,8 +78,36 @@ for (f in futility) {
   }
 }
 
+# Analyses: stage-wise adjusted (final) p-values and repeated confidence intervals after an early or final stop
+# (rpact getAnalysisResults, normal approximation, two-sample means with unit standard deviations).
+analyses <- list()
+analysis <- function(id, type, rates, alpha, sided, diffs, n = 50, param = NA) {
+  args <- list(typeOfDesign = type, informationRates = rates, alpha = alpha, sided = sided)
+  if (type %in% c("asKD", "asHSD")) args$gammaA <- param
+  d <- do.call(getDesignGroupSequential, args)
+  k <- length(diffs)
+  ds <- getDataset(n1 = rep(n, k), n2 = rep(n, k), means1 = diffs, means2 = rep(0, k),
+                   stDevs1 = rep(1, k), stDevs2 = rep(1, k))
+  r <- getAnalysisResults(d, ds, normalApproximation = TRUE)
+  s <- getStageResults(d, ds, normalApproximation = TRUE)
+  analyses[[length(analyses) + 1]] <<- list(
+    id = id, type = type, sided = sided, alpha = alpha, information_rates = rates,
+    parameter = param,
+    z = s$overallTestStatistics[1:k], estimate = (s$overallMeans1 - s$overallMeans2)[1:k],
+    final_stage = r$finalStage, final_p_value = r$finalPValues[r$finalStage],
+    rci_lower = r$repeatedConfidenceIntervalLowerBounds[1:k], rci_upper = r$repeatedConfidenceIntervalUpperBounds[1:k])
+}
+analysis("asOF-K3-stop2-1sided", "asOF", equal(3), 0.025, 1, c(0.4, 0.5))
+analysis("asOF-K3-stop3-1sided", "asOF", equal(3), 0.025, 1, c(0.1, 0.2, 0.5))
+analysis("asP-K4-stop1-1sided", "asP", equal(4), 0.025, 1, c(0.65))
+analysis("asP-K4-stop3-1sided", "asP", equal(4), 0.025, 1, c(0.2, 0.3, 0.55))
+analysis("asKD-K5-stop4-1sided", "asKD", equal(5), 0.05, 1, c(0.1, 0.2, 0.1, 0.6), param = 2)
+analysis("asOF-K3-stop2-2sided", "asOF", equal(3), 0.05, 2, c(0.4, 0.5))
+analysis("asP-K4-stop3-2sided", "asP", equal(4), 0.05, 2, c(-0.2, -0.3, -0.6))
+analysis("OF-K3-stop2-1sided", "OF", equal(3), 0.025, 1, c(0.4, 0.5))
+
 out <- list(generator = "tests/reference/sequential/rpact_designs.R",
-            rpact = as.character(packageVersion("rpact")), r = R.version.string, designs = cases)
+            rpact = as.character(packageVersion("rpact")), r = R.version.string, designs = cases, analyses = analyses)
 path <- file.path(dirname(sub("--file=", "", grep("--file=", commandArgs(FALSE), value = TRUE))), "rpact_designs.json")
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, na = "null", pretty = TRUE), path)
 cat("wrote", length(cases), "designs to", path, "\n")
