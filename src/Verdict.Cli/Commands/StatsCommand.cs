@@ -10,6 +10,9 @@ public static class StatsCommand
     {
         var stats = new Command("stats", "Statistics calculators: lifts, intervals, power, SRM, corrections, sequential boundaries.");
         stats.Subcommands.Add(ProportionsCommand.Create(context));
+        stats.Subcommands.Add(SequentialCommand.Create(context));
+        stats.Subcommands.Add(SequentialLookCommand.Create(context));
+        stats.Subcommands.Add(AlwaysValidCommand.Create(context));
         return stats;
     }
 }

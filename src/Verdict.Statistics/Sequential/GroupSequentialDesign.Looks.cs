@@ -81,12 +81,13 @@ public sealed partial class GroupSequentialDesign
         return Math.Clamp(p, 0, 1);
     }
 
-    private bool IsRegistered(ReadOnlySpan<double> realized, bool finalLook)
+    private bool IsRegistered(ReadOnlySpan<double> informationFractions, bool finalLook)
     {
+        var realized = informationFractions;
         var look = realized.Length;
         if (look == 0)
         {
-            throw new ArgumentException("give the information fraction of every look so far, this one last", nameof(realized));
+            throw new ArgumentException("give the information fraction of every look so far, this one last", nameof(informationFractions));
         }
 
         if (look > Looks || (finalLook && look != Looks))
@@ -105,23 +106,23 @@ public sealed partial class GroupSequentialDesign
         return true;
     }
 
-    private (double[] Efficacy, double[] CumulativeAlpha, double[]? Futility, bool IsFinal) Realize(ReadOnlySpan<double> realized, bool finalLook)
+    private (double[] Efficacy, double[] CumulativeAlpha, double[]? Futility, bool IsFinal) Realize(ReadOnlySpan<double> informationFractions, bool finalLook)
     {
-        var t = realized.ToArray();
+        var t = informationFractions.ToArray();
         for (var i = 0; i < t.Length; i++)
         {
             if (!(t[i] > 0) || !double.IsFinite(t[i]) || (i > 0 && !(t[i] > t[i - 1])))
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture, $"realized information fractions must be positive and increase strictly; look {i + 1} is {t[i]}"),
-                    nameof(realized));
+                    nameof(informationFractions));
             }
 
             if (i < t.Length - 1 && t[i] >= 1 - SameLook)
             {
                 throw new ArgumentException(
                     string.Create(CultureInfo.InvariantCulture, $"the plan ended at look {i + 1} (information fraction {t[i]}); no look can follow it"),
-                    nameof(realized));
+                    nameof(informationFractions));
             }
         }
 
@@ -131,8 +132,8 @@ public sealed partial class GroupSequentialDesign
             throw new ArgumentException(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"look {t.Length} at information fraction {t[^1]:0.####} was not registered: the classic {Options.Classic} boundary is defined only at the planned looks ({planned}){(finalLook ? " ending at the last one" : string.Empty)}; register the look or plan with a spending function"),
-                nameof(realized));
+                    $"look {t.Length} at information fraction {t[^1]:0.####} was not registered: the classic {(Options.Classic == ClassicBoundary.Pocock ? "Pocock" : "O'Brien–Fleming")} boundary is defined only at the planned looks ({planned}){(finalLook ? " ending at the last one" : string.Empty)}; register the look or plan with a spending function"),
+                nameof(informationFractions));
         }
 
         var isFinal = finalLook || t[^1] >= 1 - SameLook;
