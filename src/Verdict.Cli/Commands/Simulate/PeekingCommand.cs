@@ -95,7 +95,7 @@ internal static class PeekingCommand
         context.Console.Write(table);
         context.Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"O'Brien–Fleming plan: ±{result.PlanBoundaries[0]:0.###} at look 1 … ±{result.PlanBoundaries[^1]:0.###} at look {o.Looks}; always-valid N* = {result.TuningUnits}"));
+            $"O'Brien–Fleming plan: ±{Format.Number(result.PlanBoundaries[0])} at look 1 … ±{Format.Number(result.PlanBoundaries[^1])} at look {o.Looks}; always-valid N* = {result.TuningUnits}"));
     }
 
     /// <summary>Moves a Spectre progress task from the simulation's worker threads.</summary>
