@@ -10,7 +10,7 @@ namespace Verdict.Statistics;
 /// <param name="CiLow">Lower end of the confidence sequence at this look (−∞ for a one-sided "less" test).</param>
 /// <param name="CiHigh">Upper end of the confidence sequence at this look (+∞ for a one-sided "greater" test).</param>
 /// <param name="Sides">2 for a two-sided sequence; 1 for a one-sided one.</param>
-public sealed record AlwaysValidResult(double Value, double StandardError, double PValue, double CiLow, double CiHigh, int Sides = 2)
+public readonly record struct AlwaysValidResult(double Value, double StandardError, double PValue, double CiLow, double CiHigh, int Sides = 2)
 {
     /// <summary>A look whose numbers could not be computed.</summary>
     public static AlwaysValidResult Missing { get; } = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);

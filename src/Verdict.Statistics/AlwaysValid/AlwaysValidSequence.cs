@@ -17,7 +17,6 @@ public sealed record AlwaysValidSequence(int Looks, double PValue, double CiLow,
     /// <summary>Folds in one look; looks without numbers count but change nothing.</summary>
     public AlwaysValidSequence Observe(AlwaysValidResult look)
     {
-        ArgumentNullException.ThrowIfNull(look);
         return look.IsAvailable
             ? new AlwaysValidSequence(Looks + 1, Math.Min(PValue, look.PValue), Math.Max(CiLow, look.CiLow), Math.Min(CiHigh, look.CiHigh))
             : this with { Looks = Looks + 1 };

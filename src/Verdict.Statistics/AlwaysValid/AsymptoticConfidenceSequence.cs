@@ -76,7 +76,6 @@ public static class AsymptoticConfidenceSequence
     public static (AlwaysValidResult Absolute, AlwaysValidResult Relative) Compare(
         Lift lift, long units, double tuningUnits = DefaultTuningUnits, double alpha = 0.05, int sides = 2)
     {
-        ArgumentNullException.ThrowIfNull(lift);
         return (
             Evaluate(lift.Absolute.Value, lift.Absolute.StandardError, units, tuningUnits, alpha, sides),
             Evaluate(lift.Relative.Value, lift.Relative.StandardError, units, tuningUnits, alpha, sides));

@@ -52,7 +52,6 @@ public static class MixtureSprt
     /// </summary>
     public static AlwaysValidResult Compare(Lift lift, long units, double? tau = null, double alpha = 0.05)
     {
-        ArgumentNullException.ThrowIfNull(lift);
         var a = lift.Absolute;
         if (!a.IsAvailable || !(a.StandardError > 0))
         {

@@ -48,7 +48,6 @@ public sealed partial class GroupSequentialDesign
     /// </summary>
     public LookEvaluation Evaluate(ReadOnlySpan<double> informationFractions, Estimate estimate, bool finalLook = false)
     {
-        ArgumentNullException.ThrowIfNull(estimate);
         Guard.Finite(estimate.Value);
         Guard.Positive(estimate.StandardError);
         var result = Evaluate(informationFractions, estimate.Value / estimate.StandardError, finalLook);

@@ -12,7 +12,7 @@ namespace Verdict.Statistics;
 /// <param name="IsFinal">True when this look ends the plan (information fraction reached 1, or declared final).</param>
 /// <param name="Recomputed">True when the look was not registered and the spending function spent for it.</param>
 /// <param name="Note">Why boundaries were recomputed, for the audit trail; null otherwise.</param>
-public sealed record LookEvaluation(
+public readonly record struct LookEvaluation(
     int Look,
     double InformationFraction,
     double Z,
