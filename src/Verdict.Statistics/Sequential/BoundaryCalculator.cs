@@ -80,7 +80,7 @@ internal static class BoundaryCalculator
             return up.Sum() + (sides == 2 ? down.Sum() : 0);
         }
 
-        var c = Brent.FindRoot(x => Total(x) - alpha, 0.01, 20, Accuracy, 200);
+        var c = Brent.FindRoot(x => Total(x) - alpha, 0.5, 10, 1e-10, 200);
         return Bounds(c);
     }
 
@@ -122,7 +122,7 @@ internal static class BoundaryCalculator
             }
             else
             {
-                a = SolveTail(Exit, target, -MaxZ, c);
+                a = SolveTail(Exit, target, -MaxZ, Math.Min(c, MaxZ));
             }
 
             f[i] = a;

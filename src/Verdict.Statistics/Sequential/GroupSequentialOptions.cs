@@ -27,7 +27,7 @@ public sealed class GroupSequentialOptions
     /// <summary>Type-II error for planning and beta spending (power is 1 − β). Default 0.2.</summary>
     public double Beta { get; init; } = 0.2;
 
-    /// <summary>Grid parameter r of Jennison and Turnbull §19.2.1. Default 32.</summary>
+    /// <summary>Grid parameter r of Jennison and Turnbull §19.2.1. Default 16.</summary>
     public int GridSize { get; init; } = SequentialIntegrator.DefaultGridSize;
 
     internal void Validate()
