@@ -15,6 +15,8 @@ public class SequentialBenchmarks
     private readonly GroupSequentialDesign plan = GroupSequentialDesign.Create(new GroupSequentialOptions { InformationFractions = Twenty });
     private readonly double[] registered = Twenty[..10];
     private readonly double[] unregistered = [.. Twenty[..9], 0.52];
+    private double estimate = 0.04;
+    private double standardError = 0.0155;
 
     /// <summary>Four looks, O'Brien–Fleming-type spending, two-sided: the everyday plan.</summary>
     [Benchmark(Baseline = true)]
@@ -44,8 +46,8 @@ public class SequentialBenchmarks
     public LookAction EvaluateUnregisteredLook() => plan.Evaluate(unregistered, 2.1).Action;
 
     [Benchmark]
-    public double AsymptoticSequenceOneLook() => AsymptoticConfidenceSequence.Evaluate(0.04, 0.0155, 4000).PValue;
+    public double AsymptoticSequenceOneLook() => AsymptoticConfidenceSequence.Evaluate(estimate, standardError, 4000).PValue;
 
     [Benchmark]
-    public double MixtureSprtOneLook() => MixtureSprt.Evaluate(0.04, 0.0155, 0.039).PValue;
+    public double MixtureSprtOneLook() => MixtureSprt.Evaluate(estimate, standardError, 0.039).PValue;
 }

@@ -1,8 +1,9 @@
+using Verdict.Cli.Commands.Stats;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Simulate;
 
-/// <summary>The JSON form of <c>simulate peeking</c> (docs/sequential.md).</summary>
+/// <summary>The JSON form of <c>simulate peeking</c> (docs/sequential.md); an unreachable plan boundary is null.</summary>
 internal sealed record PeekingJson(
     int Trials,
     int Looks,
@@ -11,11 +12,11 @@ internal sealed record PeekingJson(
     double Alpha,
     int Seed,
     double NStar,
-    IReadOnlyList<double> PlanZ,
+    IReadOnlyList<double?> PlanZ,
     IReadOnlyList<PeekingPolicyJson> Policies)
 {
     public static PeekingJson From(PeekingSimulationOptions o, PeekingSimulationResult r) => new(
-        o.Trials, o.Looks, o.BatchSize, o.Rate, o.Alpha, o.Seed, r.TuningUnits, r.PlanBoundaries,
+        o.Trials, o.Looks, o.BatchSize, o.Rate, o.Alpha, o.Seed, r.TuningUnits, r.PlanBoundaries.Select(EstimateJson.N).ToList(),
         r.Outcomes.Select(x => new PeekingPolicyJson(Name(x.Policy), Describe(x.Policy), x.Wins, x.Rate, x.CiLow, x.CiHigh)).ToList());
 
     public static string Name(PeekingPolicy policy) => policy switch
