@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verdict.Statistics.Tests.Reference;
+using Verdict.Statistics.Tests.Sequential;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.AlwaysValid;
@@ -12,11 +13,7 @@ namespace Verdict.Statistics.Tests.AlwaysValid;
 /// </summary>
 public sealed class AlwaysValidReferenceTests
 {
-    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() =>
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(ReferenceData.RepositoryRoot(), "tests", "reference", "sequential", "always_valid.json")));
-        return doc.RootElement.GetProperty("cases").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.Clone());
-    });
+    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() => SequentialReference.ByKey("always_valid.json", "cases", "name"));
 
     public static TheoryData<string> Names => new(Cases.Value.Keys.Order());
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Verdict.Statistics.Tests.Reference;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Sequential;
@@ -10,11 +9,7 @@ namespace Verdict.Statistics.Tests.Sequential;
 /// </summary>
 public sealed class GroupSequentialAnalysisRpactTests
 {
-    private static readonly Lazy<Dictionary<string, JsonElement>> Analyses = new(() =>
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(ReferenceData.RepositoryRoot(), "tests", "reference", "sequential", "rpact_designs.json")));
-        return doc.RootElement.GetProperty("analyses").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.Clone());
-    });
+    private static readonly Lazy<Dictionary<string, JsonElement>> Analyses = new(() => SequentialReference.ByKey("rpact_designs.json", "analyses", "id"));
 
     public static TheoryData<string> Ids => new(Analyses.Value.Keys.Order());
 
@@ -23,7 +18,7 @@ public sealed class GroupSequentialAnalysisRpactTests
     public void StageWiseAdjustedPValue_RpactAnalysis_MatchesFinalPValue(string id)
     {
         var (design, reference) = Load(id);
-        var z = Numbers(reference, "z");
+        var z = SequentialReference.Numbers(reference, "z");
         var k = reference.GetProperty("final_stage").GetInt32();
         var looks = design.InformationFractions.Take(k).ToArray();
 
@@ -37,10 +32,10 @@ public sealed class GroupSequentialAnalysisRpactTests
     public void Evaluate_RpactAnalysis_MatchesRepeatedConfidenceIntervals(string id)
     {
         var (design, reference) = Load(id);
-        var z = Numbers(reference, "z");
-        var estimates = Numbers(reference, "estimate");
-        var lower = Numbers(reference, "rci_lower");
-        var upper = Numbers(reference, "rci_upper");
+        var z = SequentialReference.Numbers(reference, "z");
+        var estimates = SequentialReference.Numbers(reference, "estimate");
+        var lower = SequentialReference.Numbers(reference, "rci_lower");
+        var upper = SequentialReference.Numbers(reference, "rci_upper");
         for (var i = 0; i < z.Length; i++)
         {
             var se = estimates[i] / z[i];
@@ -57,7 +52,7 @@ public sealed class GroupSequentialAnalysisRpactTests
         var parameter = a.GetProperty("parameter") is { ValueKind: JsonValueKind.Number } p ? p.GetDouble() : 0;
         var design = GroupSequentialDesign.Create(new GroupSequentialOptions
         {
-            InformationFractions = Numbers(a, "information_rates"),
+            InformationFractions = SequentialReference.Numbers(a, "information_rates"),
             Alpha = a.GetProperty("alpha").GetDouble(),
             Sides = a.GetProperty("sided").GetInt32(),
             AlphaSpending = type switch
@@ -71,8 +66,4 @@ public sealed class GroupSequentialAnalysisRpactTests
         return (design, a);
     }
 
-    private static double[] Numbers(JsonElement e, string name) =>
-        e.GetProperty(name) is { ValueKind: JsonValueKind.Array } array
-            ? array.EnumerateArray().Select(x => x.GetDouble()).ToArray()
-            : [e.GetProperty(name).GetDouble()];
 }

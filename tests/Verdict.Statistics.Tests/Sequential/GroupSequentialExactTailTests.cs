@@ -38,9 +38,6 @@ public sealed class GroupSequentialExactTailTests
         }
     }
 
-    private static JsonElement[] Cases()
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(ReferenceData.RepositoryRoot(), "tests", "reference", "sequential", "exact_tail.json")));
-        return doc.RootElement.GetProperty("cases").EnumerateArray().Select(e => e.Clone()).ToArray();
-    }
+    private static JsonElement[] Cases() => SequentialReference.Array("exact_tail.json", "cases");
+
 }

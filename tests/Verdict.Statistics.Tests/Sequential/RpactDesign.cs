@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Verdict.Statistics.Tests.Reference;
 
 namespace Verdict.Statistics.Tests.Sequential;
 
@@ -8,9 +7,8 @@ internal sealed record RpactDesign(JsonElement Json)
 {
     private static readonly Lazy<IReadOnlyDictionary<string, RpactDesign>> All = new(() =>
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(ReferenceData.RepositoryRoot(), "tests", "reference", "sequential", "rpact_designs.json")));
-        return doc.RootElement.GetProperty("designs").EnumerateArray()
-            .Select(e => new RpactDesign(e.Clone()))
+        return SequentialReference.Array("rpact_designs.json", "designs")
+            .Select(e => new RpactDesign(e))
             .ToDictionary(d => d.Id);
     });
 
@@ -29,8 +27,7 @@ internal sealed record RpactDesign(JsonElement Json)
     public string BetaSpendingType => Json.GetProperty("beta_spending").GetString()!;
 
     /// <summary>A numeric array; rpact's Inf (an unreachable boundary) is written as null and read back as +∞.</summary>
-    public double[] Doubles(string name) => Json.GetProperty(name).EnumerateArray()
-        .Select(e => e.ValueKind == JsonValueKind.Null ? double.PositiveInfinity : e.GetDouble()).ToArray();
+    public double[] Doubles(string name) => SequentialReference.Numbers(Json, name);
 
     public double[] Characteristic(string name) =>
         Json.GetProperty("characteristics").GetProperty(name) is { ValueKind: JsonValueKind.Array } a
