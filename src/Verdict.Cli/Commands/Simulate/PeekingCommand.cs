@@ -95,8 +95,10 @@ internal static class PeekingCommand
         context.Console.Write(table);
         context.Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"O'Brien–Fleming plan: ±{Format.Number(result.PlanBoundaries[0])} at look 1 … ±{Format.Number(result.PlanBoundaries[^1])} at look {o.Looks}; always-valid N* = {result.TuningUnits}"));
+            $"O'Brien–Fleming plan: ±{Boundary(result.PlanBoundaries[0])} at look 1 … ±{Boundary(result.PlanBoundaries[^1])} at look {o.Looks}; always-valid N* = {result.TuningUnits}"));
     }
+
+    private static string Boundary(double z) => double.IsPositiveInfinity(z) ? "∞ (no alpha spent)" : Format.Number(z);
 
     /// <summary>Moves a Spectre progress task from the simulation's worker threads.</summary>
     private sealed class TaskProgress(ProgressTask task) : IProgress<int>
