@@ -12,7 +12,7 @@ public static class MixtureSprt
     /// <summary>
     /// The tuning horizon used when no τ is given: 5 000 units, GrowthBook's default for the same mixture.
     /// </summary>
-    public const double DefaultTuningUnits = 5000;
+    public const double DefaultTuningUnits = AsymptoticConfidenceSequence.DefaultTuningUnits;
 
     /// <summary>The mSPRT at one look from an estimate and its standard error, with mixing standard deviation τ.</summary>
     public static AlwaysValidResult Evaluate(double estimate, double standardError, double tau, double alpha = 0.05, double nullValue = 0)
