@@ -72,33 +72,8 @@ internal sealed class SequentialOptions
         };
     }
 
-    public static (SpendingFunction Spending, ClassicBoundary? Classic) ParseSpending(string text, string option, bool allowClassic)
-    {
-        var spec = text.Trim().ToLowerInvariant();
-        var colon = spec.IndexOf(':', StringComparison.Ordinal);
-        var name = colon < 0 ? spec : spec[..colon];
-        double Parameter()
-        {
-            if (colon < 0 || !double.TryParse(spec[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
-            {
-                throw new CliException($"{option}: \"{text}\" needs a number after the colon, e.g. power:2 or hsd:-4");
-            }
-
-            return value;
-        }
-
-        return name switch
-        {
-            "obf" when colon < 0 => (SpendingFunction.ObrienFleming, null),
-            "pocock" when colon < 0 => (SpendingFunction.Pocock, null),
-            "power" => Parameter() is var rho && rho > 0
-                ? (SpendingFunction.Power(rho), null)
-                : throw new CliException($"{option}: the power family needs RHO > 0, got \"{text}\""),
-            "hsd" => (SpendingFunction.HwangShihDeCani(Parameter()), null),
-            "classic-obf" when allowClassic && colon < 0 => (SpendingFunction.ObrienFleming, ClassicBoundary.ObrienFleming),
-            "classic-pocock" when allowClassic && colon < 0 => (SpendingFunction.Pocock, ClassicBoundary.Pocock),
-            _ => throw new CliException(
-                $"{option}: expected obf, pocock, power:RHO, hsd:GAMMA{(allowClassic ? ", classic-obf or classic-pocock" : string.Empty)}, got \"{text}\""),
-        };
-    }
+    public static (SpendingFunction Spending, ClassicBoundary? Classic) ParseSpending(string text, string option, bool allowClassic) =>
+        SpendingSpecification.TryParse(text, allowClassic, out var spending, out var classic, out var error)
+            ? (spending, classic)
+            : throw new CliException($"{option}: {error}");
 }
