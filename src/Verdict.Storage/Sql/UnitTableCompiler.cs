@@ -14,6 +14,9 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
 {
     public const long MicrosecondsPerDay = 86_400_000_000;
 
+    /// <summary>True when the brief randomizes clusters: units then carry their cluster (the brief's cluster key attribute).</summary>
+    public bool Clustered => brief.Unit.Randomization == RandomizationUnit.Cluster && brief.Unit.ClusterKey is not null;
+
     /// <summary>CREATE TEMP TABLE {units}: one row per exposed unit, with arm count and first-exposure facts.</summary>
     public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
     {
@@ -23,6 +26,12 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         {
             var key = p.Add(dialect.JsonKey(brief.Segments[i].Attribute));
             segments.Append(CultureInfo.InvariantCulture, $", {dialect.FirstBy(dialect.JsonText("attributes", key), "ts")} AS s{i}");
+        }
+
+        if (Clustered)
+        {
+            var key = p.Add(dialect.JsonKey(brief.Unit.ClusterKey!));
+            segments.Append(CultureInfo.InvariantCulture, $", {dialect.FirstBy(dialect.JsonText("attributes", key), "ts")} AS cluster");
         }
 
         var sql = $"""
@@ -41,7 +50,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         var p = new SqlParameters(dialect);
         var burnIn = p.Add(brief.Analysis.BurnIn.Ticks / 10);
         var day = dialect.FloorDivide("u.first_ts", p.Add(MicrosecondsPerDay));
-        var segmentColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", u.s{i}"));
+        var segmentColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", u.s{i}")) + (Clustered ? ", u.cluster" : string.Empty);
 
         var plain = columns.Value.Keys.ToList();
         var eventNames = new HashSet<string>(StringComparer.Ordinal);
