@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Verdict.Statistics.Tests.Paired;
+
+/// <summary>Reads tests/reference/paired/paired.json, written by generate.py from scipy and statsmodels.</summary>
+internal static class PairedReference
+{
+    private static readonly Lazy<JsonElement> Root = new(() =>
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Verdict.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        if (directory is null)
+        {
+            throw new InvalidOperationException("could not find Verdict.slnx above the test directory");
+        }
+
+        var path = Path.Combine(directory.FullName, "tests", "reference", "paired", "paired.json");
+        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
+    });
+
+    public static IEnumerable<JsonElement> Cases(string section) => Root.Value.GetProperty(section).EnumerateArray();
+
+    public static double[] Doubles(this JsonElement element, string name) =>
+        element.GetProperty(name).EnumerateArray().Select(x => x.GetDouble()).ToArray();
+
+    public static double Number(this JsonElement element, string name) => element.GetProperty(name).GetDouble();
+
+    public static TheoryData<int> Indices(string section) => new(Enumerable.Range(0, Cases(section).Count()));
+
+    public static JsonElement Case(string section, int index) => Cases(section).ElementAt(index);
+}
