@@ -1,0 +1,12 @@
+namespace Verdict.Statistics;
+
+/// <summary>The outcome of a sample-ratio-mismatch test: Pearson's χ², its degrees of freedom and p-value, and the alert.</summary>
+public sealed record SampleRatioMismatchResult(
+    double ChiSquare,
+    int DegreesOfFreedom,
+    double PValue,
+    bool Mismatch,
+    double Threshold,
+    IReadOnlyList<double> ExpectedCounts,
+    IReadOnlyList<int> ExcludedArms,
+    IReadOnlyList<Diagnostic> Diagnostics);

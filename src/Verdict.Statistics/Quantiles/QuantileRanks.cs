@@ -1,0 +1,30 @@
+using MathNet.Numerics.Distributions;
+
+namespace Verdict.Statistics;
+
+/// <summary>
+/// The 1-based ranks of the order statistics a quantile interval needs, so SQL can fetch exactly those values
+/// (Deng, Knoblich and Lu, KDD 2018, §4: the rank of the q-quantile is asymptotically normal with mean nq and
+/// variance nq(1 − q)).
+/// </summary>
+public readonly record struct QuantileRanks(long Count, double Quantile, long Point, long Low, long High)
+{
+    /// <summary>Ranks for the <paramref name="quantile"/> of <paramref name="count"/> units at two-sided <paramref name="alpha"/>.</summary>
+    public static QuantileRanks For(long count, double quantile, double alpha = 0.05)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!(quantile > 0 && quantile < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "must lie strictly between 0 and 1");
+        }
+
+        Guard.Alpha(alpha);
+        var z = Normal.InvCDF(0, 1, 1 - (alpha / 2));
+        var center = count * quantile;
+        var spread = z * Math.Sqrt(count * quantile * (1 - quantile));
+        var point = Math.Clamp((long)Math.Ceiling(center - 1e-9), 1, count);
+        var low = Math.Clamp((long)Math.Floor(center - spread), 1, count);
+        var high = Math.Clamp((long)Math.Ceiling(center + spread), 1, count);
+        return new QuantileRanks(count, quantile, point, low, high);
+    }
+}
