@@ -158,8 +158,7 @@ public static class ArenaHtmlReport
         foreach (var (challenger, duel) in c.Pairwise)
         {
             html.Append("<p><b>Duel ").Append(E($"{challenger} vs {result.Control}")).Append(":</b> ")
-                .Append(E(duel.Outcome?.ToString() ?? duel.Error ?? "error"))
-                .Append(duel.PositionInconsistent ? " <span class=\"fail\">(orders disagree)</span>" : "")
+                .Append(E(ReportText.Outcome(duel, result.Control, challenger)))
                 .Append("<br><span class=\"muted\">").Append(E($"{result.Control} shown first → {duel.ControlFirst}: {duel.ControlFirstReason}")).Append("<br>")
                 .Append(E($"{challenger} shown first → {duel.TreatmentFirst}: {duel.TreatmentFirstReason}")).Append("</span></p>");
         }

@@ -89,7 +89,7 @@ public static class ArenaMarkdownReport
         foreach (var c in result.Run.Cases)
         {
             var scores = c.Variants.Select(v => v.Rubric is null ? (v.Errors.Count > 0 ? "error" : "—") : "(" + string.Join(", ", result.Run.Axes.Select(a => v.Rubric[a].Score)) + ")");
-            var duel = c.Pairwise.TryGetValue(result.Treatment, out var j) ? j.Outcome?.ToString() ?? "error" : "—";
+            var duel = c.Pairwise.TryGetValue(result.Treatment, out var j) ? ReportText.Outcome(j, result.Control, result.Treatment) : "—";
             md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Case.Id} | {string.Join(" | ", scores)} | {duel} |");
         }
 

@@ -18,4 +18,12 @@ internal static class ReportText
     public static string Percent(double value) => Number(value, "0%");
 
     public static string Mean(MetricSummary metric) => $"{Number(metric.Mean)} {Interval(metric.CiLow, metric.CiHigh)}";
+
+    public static string Outcome(PairwiseJudgement judgement, string control, string treatment) => judgement.Outcome switch
+    {
+        PairwiseOutcome.TreatmentWins => $"{treatment} wins",
+        PairwiseOutcome.ControlWins => $"{control} wins",
+        PairwiseOutcome.Tie => judgement.PositionInconsistent ? "tie (orders disagree)" : "tie",
+        _ => judgement.Error ?? "error",
+    };
 }
