@@ -37,43 +37,22 @@ public static class GoldenSetReader
     private static List<GoldenCase> ReadJsonl(string path)
     {
         var cases = new List<GoldenCase>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        JsonLines.ForEach(path, root =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var input = root.TryGetProperty("input", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : throw new InvalidDataException("\"input\" (a string) is required");
+            var id = root.TryGetProperty("id", out var idElement) ? Text(idElement) : (cases.Count + 1).ToString(CultureInfo.InvariantCulture);
+            var tags = root.TryGetProperty("tags", out var t) && t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Select(Text).ToList() : [];
+            var human = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (root.TryGetProperty("human", out var h) && h.ValueKind == JsonValueKind.Object)
             {
-                continue;
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                var root = document.RootElement;
-                var input = root.TryGetProperty("input", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : throw new InvalidDataException("\"input\" (a string) is required");
-                var id = root.TryGetProperty("id", out var idElement) ? Text(idElement) : (cases.Count + 1).ToString(CultureInfo.InvariantCulture);
-                var tags = root.TryGetProperty("tags", out var t) && t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Select(Text).ToList() : [];
-                var human = new Dictionary<string, string>(StringComparer.Ordinal);
-                if (root.TryGetProperty("human", out var h) && h.ValueKind == JsonValueKind.Object)
+                foreach (var property in h.EnumerateObject())
                 {
-                    foreach (var property in h.EnumerateObject())
-                    {
-                        human[property.Name] = Text(property.Value);
-                    }
+                    human[property.Name] = Text(property.Value);
                 }
+            }
 
-                cases.Add(new GoldenCase(id, input, Optional(root, "context"), Optional(root, "reference"), tags, human));
-            }
-            catch (JsonException exception)
-            {
-                throw new InvalidDataException($"{path}: line {lineNumber}: {exception.Message}", exception);
-            }
-            catch (InvalidDataException exception)
-            {
-                throw new InvalidDataException($"{path}: line {lineNumber}: {exception.Message}", exception);
-            }
-        }
-
+            cases.Add(new GoldenCase(id, input, Optional(root, "context"), Optional(root, "reference"), tags, human));
+        });
         return cases;
     }
 

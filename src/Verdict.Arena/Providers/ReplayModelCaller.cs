@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Verdict.Arena;
@@ -22,40 +21,24 @@ internal sealed class ReplayModelCaller : IModelCaller
             throw new FileNotFoundException($"replay file not found: {path}", path);
         }
 
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        JsonLines.ForEach(path, root =>
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            string? Field(string name) => root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
+                ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())
+                : null;
+            double Number(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : 0;
+            var caseId = Field("case_id") ?? throw new InvalidDataException("\"case_id\" is required");
+            var output = Field("output") ?? throw new InvalidDataException("\"output\" is required");
+            var tag = Field("judge") switch
             {
-                continue;
-            }
-
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                var root = document.RootElement;
-                string? Field(string name) => root.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
-                    ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())
-                    : null;
-                double Number(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : 0;
-                var caseId = Field("case_id") ?? throw new InvalidDataException("\"case_id\" is required");
-                var output = Field("output") ?? throw new InvalidDataException("\"output\" is required");
-                var tag = Field("judge") switch
-                {
-                    "rubric" => $"rubric/{Field("variant")}/{caseId}",
-                    "pairwise" => $"pairwise/{Field("first")}/{Field("second")}/{caseId}",
-                    null => Field("variant") is { } variant ? $"{variant}/{caseId}" : caseId,
-                    var other => throw new InvalidDataException($"unknown judge \"{other}\""),
-                };
-                replies[tag] = new CachedReply(output, (long)Number("input_tokens"), (long)Number("output_tokens"),
-                    root.TryGetProperty("latency_ms", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetDouble() : double.NaN, Field("model"));
-            }
-            catch (Exception exception) when (exception is JsonException or InvalidDataException)
-            {
-                throw new InvalidDataException($"{path}: line {lineNumber.ToString(CultureInfo.InvariantCulture)}: {exception.Message}", exception);
-            }
-        }
+                "rubric" => $"rubric/{Field("variant")}/{caseId}",
+                "pairwise" => $"pairwise/{Field("first")}/{Field("second")}/{caseId}",
+                null => Field("variant") is { } variant ? $"{variant}/{caseId}" : caseId,
+                var other => throw new InvalidDataException($"unknown judge \"{other}\""),
+            };
+            replies[tag] = new CachedReply(output, (long)Number("input_tokens"), (long)Number("output_tokens"),
+                root.TryGetProperty("latency_ms", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetDouble() : double.NaN, Field("model"));
+        });
     }
 
     public Task<ModelReply> CallAsync(CallRequest request, Func<string, bool>? accept = null, int maxAttempts = 1, CancellationToken cancellationToken = default)
