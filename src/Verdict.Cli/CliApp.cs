@@ -41,7 +41,24 @@ public static class CliApp
         var root = new RootCommand("Verdict: plan, run and decide experiments on LLM features (SHIP, HOLD, ROLL BACK or INVALID).");
         root.Subcommands.Add(StatsCommand.Create(context));
         root.Subcommands.Add(ArenaCommand.Create(context));
+        root.Subcommands.Add(PlanCommand.Create(context));
+        root.Subcommands.Add(AssignCommand.Create(context));
         return root;
+    }
+
+    /// <summary>"mde: baseline + mde must lie…" from an argument exception, on one line.</summary>
+    private static string OneLine(ArgumentException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        message = message.ReplaceLineEndings(" ");
+        var name = exception.ParamName;
+        return string.IsNullOrEmpty(name) ? message : $"{name}: {message}";
     }
 
     private static int Report(Exception exception, TextWriter error)
@@ -51,7 +68,10 @@ public static class CliApp
             case CliException cli:
                 error.WriteLine($"error: {cli.Message}");
                 return cli.ExitCode;
-            case ArgumentException or FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException:
+            case ArgumentException argument:
+                error.WriteLine($"error: {OneLine(argument)}");
+                return ExitCodes.InputError;
+            case FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.InputError;
             case OperationCanceledException:

@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+using Verdict.Assignment;
+
+namespace Verdict.Experiments;
+
+/// <summary>
+/// The registered plan of one experiment, parsed from <c>brief.yaml</c>, validated and normalized. Analysis, monitor
+/// and report read it; it is locked by a content hash before exposure (docs/brief.md).
+/// </summary>
+public sealed record ExperimentBrief
+{
+    /// <summary>The experiment key, stable across versions.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The brief version; a change after start is a new version.</summary>
+    public required int Version { get; init; }
+
+    /// <summary>Who owns the decision.</summary>
+    public required string Owner { get; init; }
+
+    /// <summary>A hypothesis that can fail.</summary>
+    public required string Hypothesis { get; init; }
+
+    /// <summary>The one intended change.</summary>
+    public required IntendedChange Change { get; init; }
+
+    /// <summary>Randomization and analysis units.</summary>
+    public required UnitDesign Unit { get; init; }
+
+    /// <summary>Who may enrol.</summary>
+    public required Eligibility Eligibility { get; init; }
+
+    /// <summary>The arms, in declaration order (which fixes their bucket slots).</summary>
+    public required IReadOnlyList<ArmDefinition> Arms { get; init; }
+
+    /// <summary>Receipt fields that must be equal across arms, except under the declared change.</summary>
+    public IReadOnlyList<string> ReceiptMustMatch { get; init; } = [];
+
+    /// <summary>Exposure, stage, layer, holdout, salt, forced assignments.</summary>
+    public required TrafficPlan Traffic { get; init; }
+
+    /// <summary>The primary metric's name.</summary>
+    public required string PrimaryMetric { get; init; }
+
+    /// <summary>The guardrails.</summary>
+    public IReadOnlyList<Guardrail> Guardrails { get; init; } = [];
+
+    /// <summary>Secondary metrics, corrected for multiple testing.</summary>
+    public IReadOnlyList<string> SecondaryMetrics { get; init; } = [];
+
+    /// <summary>Pre-specified segments.</summary>
+    public IReadOnlyList<Segment> Segments { get; init; } = [];
+
+    /// <summary>The analysis plan.</summary>
+    public required AnalysisPlan Analysis { get; init; }
+
+    /// <summary>Every metric definition the brief can see (its own and its metrics file's), by name.</summary>
+    public required IReadOnlyDictionary<string, MetricDefinition> Metrics { get; init; }
+
+    /// <summary>The salt units are hashed with: the explicit one or <c>"{key}:v{version}"</c>.</summary>
+    [JsonIgnore]
+    public string Salt => Traffic.Salt ?? $"{Key}:v{Version}";
+
+    /// <summary>The control arm.</summary>
+    [JsonIgnore]
+    public ArmDefinition Control => Arms.First(a => a.IsControl);
+
+    /// <summary>What assignment needs from this brief.</summary>
+    public AssignmentSpec ToAssignmentSpec() => new()
+    {
+        Salt = Salt,
+        Arms = Arms.Select(a => new ArmWeight(a.Name, a.Weight)).ToArray(),
+        Exposure = Traffic.Exposure,
+        Layer = Traffic.Layer is { } layer ? LayerRange.FromFractions(layer.Name, layer.From, layer.To) : null,
+        Holdout = Traffic.Holdout,
+        Forced = Traffic.Forced,
+    };
+}

@@ -1,0 +1,4 @@
+namespace Verdict.Experiments;
+
+/// <summary>One arm's planned units.</summary>
+public sealed record ArmPlan(string Name, double Weight, long Units);

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Verdict.Experiments.Tests;
+
+/// <summary>docs/brief.schema.json and docs/metrics.schema.json accept the examples and reject what the loader rejects.</summary>
+public sealed class BriefSchemaTests
+{
+    private static Task<JsonSchema> Schema(string name) =>
+        JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "Schemas", name));
+
+    [Fact]
+    public async Task BriefSchema_SeedExample_Validates()
+    {
+        var errors = (await Schema("brief.schema.json")).Validate(ToJson(Example.BriefText));
+        Assert.Empty(errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public async Task MetricsSchema_SeedExample_Validates()
+    {
+        var errors = (await Schema("metrics.schema.json")).Validate(ToJson(Example.MetricsText));
+        Assert.Empty(errors.Select(e => e.ToString()));
+    }
+
+    [Theory]
+    [InlineData("budget: 150ms", "budget: fast", "budget")]
+    [InlineData("exposure: 1.0", "exposure: 1.5", "exposure")]
+    [InlineData("alpha: 0.05", "alpah: 0.05", "alpah")]
+    [InlineData("randomization: account", "randomization: customer", "randomization")]
+    public async Task BriefSchema_LoaderRejects_SchemaRejectsToo(string from, string to, string property)
+    {
+        var text = Example.BriefText.Replace(from, to, StringComparison.Ordinal);
+        Assert.False(Example.Parse(text).IsValid);
+        var errors = (await Schema("brief.schema.json")).Validate(ToJson(text));
+        Assert.Contains(errors, e => e.ToString().Contains(property, StringComparison.Ordinal) || e.Path?.Contains(property, StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task BriefSchema_EveryReaderField_IsDeclared()
+    {
+        var schema = await Schema("brief.schema.json");
+        Assert.Equal(BriefReader.RootFields.Order(StringComparer.Ordinal), schema.Properties.Keys.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>YAML 1.2 core schema → JSON: plain scalars become null, booleans and numbers; quoted ones stay text.</summary>
+    private static string ToJson(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return Convert(stream.Documents[0].RootNode)!.ToJsonString();
+    }
+
+    private static JsonNode? Convert(YamlNode node) => node switch
+    {
+        YamlMappingNode m => new JsonObject(m.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, Convert(c.Value)))),
+        YamlSequenceNode s => new JsonArray(s.Children.Select(Convert).ToArray()),
+        YamlScalarNode { Style: not ScalarStyle.Plain } q => JsonValue.Create(q.Value),
+        YamlScalarNode p => p.Value switch
+        {
+            null or "" or "~" or "null" => null,
+            "true" => JsonValue.Create(true),
+            "false" => JsonValue.Create(false),
+            var v when long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) => JsonValue.Create(i),
+            var v when double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+            var v => JsonValue.Create(v),
+        },
+        _ => null,
+    };
+}

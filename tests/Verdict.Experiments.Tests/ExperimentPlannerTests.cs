@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Verdict.Assignment;
+
+namespace Verdict.Experiments.Tests;
+
+/// <summary>Plans pinned to tests/reference/generate_plan_vectors.py (exact integers: units, days).</summary>
+public sealed class ExperimentPlannerTests
+{
+    public static TheoryData<string> Cases() => new(Vectors().Select(v => v.GetProperty("name").GetString()!));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Plan_ReferenceCase_MatchesPythonUnitsAndDays(string name)
+    {
+        var v = Vectors().Single(c => c.GetProperty("name").GetString() == name);
+        var weights = v.GetProperty("weights").EnumerateArray().Select(w => w.GetDouble()).ToArray();
+        var brief = Example.Brief();
+        var isMean = v.GetProperty("sd").ValueKind != JsonValueKind.Null;
+        var metrics = new SortedDictionary<string, MetricDefinition>(brief.Metrics.ToDictionary(), StringComparer.Ordinal)
+        {
+            ["mean_latency"] = new() { Name = "mean_latency", Type = MetricType.Mean, Events = ["answer_generated"], Value = "latency_ms", Unit = MetricUnit.Milliseconds },
+        };
+        brief = brief with
+        {
+            Arms = weights.Select((w, i) => new ArmDefinition(i == 0 ? "control" : $"t{i}", w, i == 0, new Receipt())).ToArray(),
+            Metrics = metrics,
+            PrimaryMetric = isMean ? "mean_latency" : brief.PrimaryMetric,
+            Traffic = brief.Traffic with { Exposure = v.GetProperty("share").GetDouble() },
+            Analysis = brief.Analysis with
+            {
+                Baseline = isMean ? null : v.GetProperty("baseline").GetDouble(),
+                BaselineStandardDeviation = isMean ? v.GetProperty("sd").GetDouble() : null,
+                Mde = new Quantity(v.GetProperty("mde").GetDouble(), isMean ? QuantityUnit.Milliseconds : QuantityUnit.Proportion),
+                Alpha = v.GetProperty("alpha").GetDouble(),
+                Power = v.GetProperty("power").GetDouble(),
+            },
+        };
+
+        var plan = ExperimentPlanner.Plan(brief, v.GetProperty("daily").GetDouble());
+
+        Assert.Equal(v.GetProperty("units").EnumerateArray().Select(u => u.GetInt64()), plan.Arms.Select(a => a.Units));
+        Assert.Equal(v.GetProperty("total").GetInt64(), plan.TotalUnits);
+        Assert.Equal(v.GetProperty("days").GetInt32(), plan.DurationDays);
+    }
+
+    [Fact]
+    public void Plan_RelativeMde_UsesBaseline()
+    {
+        var brief = Example.Brief();
+        brief = brief with { Analysis = brief.Analysis with { Mde = new Quantity(0.05, QuantityUnit.Relative) } };
+        var expected = Vectors().Single(c => c.GetProperty("name").GetString() == "seed-000-relative-5pct");
+        Assert.Equal(expected.GetProperty("units")[0].GetInt64(), ExperimentPlanner.Plan(brief).Arms[0].Units);
+    }
+
+    [Fact]
+    public void Plan_GroupSequentialWithoutPlanner_SaysBoundariesAreMissing()
+    {
+        var brief = Example.Brief();
+        brief = brief with { Analysis = brief.Analysis with { Design = AnalysisDesign.GroupSequential, Looks = [0.5, 1], Spending = "obf" } };
+        var plan = ExperimentPlanner.Plan(brief);
+        Assert.Null(plan.Sequential);
+        Assert.Contains(plan.Notes, n => n.Contains("ISequentialPlanner", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Plan_GroupSequentialWithPlanner_InflatesAndReportsLooks()
+    {
+        var brief = Example.Brief();
+        brief = brief with { Analysis = brief.Analysis with { Design = AnalysisDesign.GroupSequential, Looks = [0.5, 1], Spending = "obf" } };
+        var fixedUnits = ExperimentPlanner.Plan(brief with { Analysis = brief.Analysis with { Design = AnalysisDesign.FixedHorizon } }).Arms[0].Units;
+        var plan = ExperimentPlanner.Plan(brief, sequential: new FixedInflation(1.5));
+        Assert.Equal((long)Math.Ceiling(fixedUnits * 1.5), plan.Arms[0].Units);
+        Assert.Equal(2, plan.Sequential!.Looks.Count);
+    }
+
+    [Fact]
+    public void EnrolledShare_LayerAndHoldout_Multiply()
+    {
+        var brief = Example.Brief();
+        brief = brief with { Traffic = brief.Traffic with { Exposure = 0.5, Layer = new LayerShare("support", 0.2, 0.6), Holdout = new Holdout("global", 0.1) } };
+        Assert.Equal(0.5 * 0.4 * 0.9, ExperimentPlanner.EnrolledShare(brief), 12);
+    }
+
+    private sealed class FixedInflation(double factor) : ISequentialPlanner
+    {
+        public SequentialDesign Plan(IReadOnlyList<double> looks, string spending, double alpha, double power) =>
+            new(factor, looks.Select(l => new SequentialLook(l, double.NaN, double.NaN)).ToList());
+    }
+
+    private static JsonElement[] Vectors()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "plan-vectors.json")));
+        return document.RootElement.GetProperty("cases").EnumerateArray().Select(e => e.Clone()).ToArray();
+    }
+}
