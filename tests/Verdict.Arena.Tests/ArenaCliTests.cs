@@ -100,7 +100,7 @@ public sealed class ArenaCliTests
         Assert.Equal(ExitCodes.Success, exit);
         var text = File.ReadAllText(brief);
         Assert.Contains("name: treatment", text, StringComparison.Ordinal);
-        Assert.Contains("prompt_version: support-b-v1", text, StringComparison.Ordinal);
-        Assert.Contains("model_id: gpt-4o-mini-2024-07-18", text, StringComparison.Ordinal);
+        Assert.Contains("prompt: support-b-v1@sha256:", text, StringComparison.Ordinal);
+        Assert.Contains("model: gpt-4o-mini-2024-07-18", text, StringComparison.Ordinal);
     }
 }

@@ -6,7 +6,7 @@ namespace Verdict.Arena;
 /// <summary>
 /// Writes a winning variant's receipt into a brief as the treatment arm, editing the brief's YAML in place with the
 /// YamlDotNet representation model so other fields and their order survive. The arm is found by name under
-/// <c>arms:</c> (created when missing); its <c>receipt:</c> is replaced and <c>promoted_from:</c> records the arena.
+/// <c>arms:</c> (created with weight 0.5 when missing) and its <c>receipt:</c> is replaced in the brief's receipt shape.
 /// </summary>
 public static class BriefPromotion
 {
@@ -14,7 +14,7 @@ public static class BriefPromotion
     public const string TreatmentArm = "treatment";
 
     /// <summary>Returns the brief text with <paramref name="receipt"/> as arm <paramref name="arm"/>'s receipt.</summary>
-    public static string Promote(string? briefYaml, string arenaName, string variant, ArenaReceipt receipt, string arm = TreatmentArm)
+    public static string Promote(string? briefYaml, string variant, ArenaReceipt receipt, string arm = TreatmentArm)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentException.ThrowIfNullOrEmpty(variant);
@@ -50,41 +50,56 @@ public static class BriefPromotion
             .FirstOrDefault(a => a.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: var v } && v == arm);
         if (target is null)
         {
-            target = new YamlMappingNode { { "name", arm } };
+            target = new YamlMappingNode { { "name", arm }, { "weight", "0.5" } };
             arms.Add(target);
         }
 
         Set(target, "receipt", Receipt(receipt));
-        Set(target, "promoted_from", new YamlMappingNode { { "arena", arenaName }, { "variant", variant } });
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);
         var text = writer.ToString();
         return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
     }
 
-    /// <summary>The receipt as a YAML mapping with snake_case keys.</summary>
+    /// <summary>
+    /// The receipt in the brief's shape (docs/brief.schema.json): <c>model</c>, <c>prompt</c> (version and content
+    /// hash), <c>retrieval_index</c>, <c>decoder</c> (selection, temperature, top_p, max_tokens, output_schema) and
+    /// <c>components</c> (pinned components, plus the sampling seed, which the brief has no field for).
+    /// </summary>
     public static YamlMappingNode Receipt(ArenaReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         var node = new YamlMappingNode
         {
-            { "model_id", receipt.ModelId },
-            { "prompt_version", receipt.PromptVersion ?? "" },
-            { "prompt_hash", receipt.PromptHash },
+            { "model", receipt.ModelId },
+            { "prompt", receipt.PromptVersion is { } version ? $"{version}@{receipt.PromptHash}" : receipt.PromptHash },
+        };
+        Optional(node, "retrieval_index", receipt.IndexSnapshot);
+        var decoder = new YamlMappingNode
+        {
+            { "selection", receipt.Temperature == 0 ? "greedy" : "sample" },
             { "temperature", receipt.Temperature.ToString("R", CultureInfo.InvariantCulture) },
         };
-        Optional(node, "top_p", receipt.TopP?.ToString("R", CultureInfo.InvariantCulture));
-        Optional(node, "max_tokens", receipt.MaxTokens?.ToString(CultureInfo.InvariantCulture));
-        Optional(node, "output_schema", receipt.OutputSchema);
-        Optional(node, "seed", receipt.Seed?.ToString(CultureInfo.InvariantCulture));
-        Optional(node, "index_snapshot", receipt.IndexSnapshot);
-        var pinned = new YamlMappingNode();
+        Optional(decoder, "top_p", receipt.TopP?.ToString("R", CultureInfo.InvariantCulture));
+        Optional(decoder, "max_tokens", receipt.MaxTokens?.ToString(CultureInfo.InvariantCulture));
+        Optional(decoder, "output_schema", receipt.OutputSchema);
+        node.Add("decoder", decoder);
+        var components = new YamlMappingNode();
         foreach (var (key, value) in receipt.PinnedComponents)
         {
-            pinned.Add(key, value);
+            components.Add(key, value);
         }
 
-        node.Add("pinned_components", pinned);
+        if (receipt.Seed is { } seed && !receipt.PinnedComponents.ContainsKey("seed"))
+        {
+            components.Add("seed", seed.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (components.Children.Count > 0)
+        {
+            node.Add("components", components);
+        }
+
         return node;
     }
 

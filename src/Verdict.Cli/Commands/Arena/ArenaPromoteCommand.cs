@@ -27,7 +27,7 @@ internal static class ArenaPromoteCommand
 
             var path = parse.GetValue(brief)!;
             var existing = File.Exists(path) ? File.ReadAllText(path) : null;
-            File.WriteAllText(path, BriefPromotion.Promote(existing, spec.Name, name, ArenaReceipt.For(spec.Variant(name)), parse.GetValue(arm)!));
+            File.WriteAllText(path, BriefPromotion.Promote(existing, name, ArenaReceipt.For(spec.Variant(name)), parse.GetValue(arm)!));
             context.Out.WriteLine($"Wrote variant {name}'s receipt into {path} as arm \"{parse.GetValue(arm)}\".");
             return ExitCodes.Success;
         });
