@@ -14,6 +14,7 @@ namespace Verdict.Arena;
 public sealed class ResponseCache
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> createdDirectories = new(StringComparer.Ordinal);
 
     /// <summary>Creates a cache in <paramref name="directory"/> (created on first write).</summary>
     public ResponseCache(string directory)
@@ -99,9 +100,14 @@ public sealed class ResponseCache
     public void Put<T>(string key, T value)
     {
         var path = PathOf(key);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var directory = Path.GetDirectoryName(path)!;
+        if (createdDirectories.TryAdd(directory, true))
+        {
+            System.IO.Directory.CreateDirectory(directory);
+        }
+
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(value, Json));
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(value, Json));
         File.Move(temporary, path, overwrite: true);
     }
 

@@ -3,7 +3,7 @@ namespace Verdict.Statistics;
 /// <summary>
 /// The paired percentile bootstrap of the mean difference (Efron &amp; Tibshirani 1993, §13.3): resample cases with
 /// replacement, keeping each case's pair together, and take the α/2 and 1 − α/2 quantiles (type 7) of the resampled
-/// means. Seeded, so the same input and seed give the same interval.
+/// means. Seeded (xoshiro256**, see <see cref="SeededRandom"/>), so the same input and seed give the same interval.
 /// </summary>
 public static class PairedBootstrap
 {
@@ -21,14 +21,15 @@ public static class PairedBootstrap
         }
 
         var mean = differences.Average();
-        var random = new Random(seed);
+        var random = new SeededRandom(seed);
+        var values = differences as double[] ?? [.. differences];
         var means = new double[resamples];
         for (var r = 0; r < resamples; r++)
         {
             double sum = 0;
             for (var i = 0; i < n; i++)
             {
-                sum += differences[random.Next(n)];
+                sum += values[random.Next(n)];
             }
 
             means[r] = sum / n;

@@ -41,6 +41,9 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
     /// <summary>Embedding calls received.</summary>
     public int EmbeddingCalls => Volatile.Read(ref embeddingCalls);
 
+    /// <summary>Keep every chat call in <see cref="Calls"/>. Default true; benchmarks turn it off.</summary>
+    public bool RecordCalls { get; set; } = true;
+
     /// <summary>Every chat call received.</summary>
     public ConcurrentQueue<ChatCall> Calls { get; } = new();
 
@@ -75,7 +78,7 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
     {
         Interlocked.Increment(ref chatCalls);
         using var document = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
-        var body = document.RootElement.Clone();
+        var body = RecordCalls ? document.RootElement.Clone() : document.RootElement;
         string system = "", user = "";
         foreach (var message in body.GetProperty("messages").EnumerateArray())
         {
@@ -85,7 +88,10 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
         }
 
         var call = new ChatCall(body.GetProperty("model").GetString()!, system, user, body);
-        Calls.Enqueue(call);
+        if (RecordCalls)
+        {
+            Calls.Enqueue(call);
+        }
         var reply = queue.TryDequeue(out var queued) ? queued : Responder(call);
         var delay = reply.Delay + ChatDelay;
         if (delay > TimeSpan.Zero)
