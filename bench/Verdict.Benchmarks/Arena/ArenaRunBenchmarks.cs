@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Verdict.Benchmarks.Arena;
 
@@ -9,7 +12,7 @@ namespace Verdict.Benchmarks.Arena;
 /// dominated by the server's delay, so the figure to read is the ratio to calls × 50 ms / 32 (bench/README.md).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1, invocationCount: 1)]
+[Config(typeof(ArenaRunBenchmarks.SingleInvocation))]
 public class ArenaRunBenchmarks
 {
     private const int Concurrency = 32;
@@ -36,4 +39,17 @@ public class ArenaRunBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => load.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>In process (the loopback server lives here), one invocation per iteration, one warm-up, three iterations.</summary>
+    private sealed class SingleInvocation : ManualConfig
+    {
+        public SingleInvocation() => AddJob(Job.Default
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(10), logOutput: false))
+            .WithStrategy(RunStrategy.Monitoring)
+            .WithLaunchCount(1)
+            .WithWarmupCount(1)
+            .WithIterationCount(3)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1));
+    }
 }
