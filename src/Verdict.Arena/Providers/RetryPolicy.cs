@@ -28,7 +28,7 @@ public sealed class RetryPolicy
     {
         ClientResultException { Status: 429 or 408 or >= 500 } => true,
         ClientResultException { Status: 0 } => true,
-        HttpRequestException => true,
+        HttpRequestException { StatusCode: null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError } => true,
         TimeoutException => true,
         _ => false,
     };
@@ -83,6 +83,7 @@ public sealed class RetryPolicy
     public static string Describe(Exception exception) => exception switch
     {
         ClientResultException { Status: > 0 } e => $"HTTP {e.Status.ToString(CultureInfo.InvariantCulture)} {(HttpStatusCode)e.Status}",
+        HttpRequestException { StatusCode: { } status } => $"HTTP {((int)status).ToString(CultureInfo.InvariantCulture)} {status}",
         TimeoutException => "timed out",
         _ => $"{exception.GetType().Name}: {exception.Message}",
     };

@@ -50,6 +50,9 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
     /// <summary>Base URL of the OpenAI-compatible API, ending in /v1.</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Base URL of the Ollama-native API (/api/chat, /api/embed).</summary>
+    public string OllamaUrl => BaseUrl[..^3];
+
     /// <summary>Queues replies served before the responder.</summary>
     public void Enqueue(params ScriptedReply[] replies)
     {
@@ -68,6 +71,8 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
         var server = new ScriptedOpenAIServer(app);
         app.MapPost("/v1/chat/completions", server.ChatAsync);
         app.MapPost("/v1/embeddings", server.EmbeddingsAsync);
+        app.MapPost("/api/chat", server.OllamaChatAsync);
+        app.MapPost("/api/embed", server.OllamaEmbedAsync);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = address.TrimEnd('/') + "/v1";
@@ -75,6 +80,47 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
     }
 
     private async Task ChatAsync(HttpContext context)
+    {
+        var (call, reply) = await ScriptAsync(context).ConfigureAwait(false);
+        if (reply is null)
+        {
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new
+        {
+            id = "chatcmpl-test",
+            @object = "chat.completion",
+            created = 1_700_000_000,
+            model = call.Model,
+            choices = new[] { new { index = 0, message = new { role = "assistant", content = reply.Content }, finish_reason = "stop" } },
+            usage = new { prompt_tokens = reply.PromptTokens, completion_tokens = reply.CompletionTokens, total_tokens = reply.PromptTokens + reply.CompletionTokens },
+        }).ConfigureAwait(false);
+    }
+
+    private async Task OllamaChatAsync(HttpContext context)
+    {
+        var (call, reply) = await ScriptAsync(context).ConfigureAwait(false);
+        if (reply is null)
+        {
+            return;
+        }
+
+        context.Response.ContentType = "application/x-ndjson";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            model = call.Model,
+            created_at = "2026-11-23T00:00:00Z",
+            message = new { role = "assistant", content = reply.Content },
+            done = true,
+            done_reason = "stop",
+            prompt_eval_count = reply.PromptTokens,
+            eval_count = reply.CompletionTokens,
+        }) + "\n").ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a chat request, applies the script; returns null for the reply when the response is already written.</summary>
+    private async Task<(ChatCall Call, ScriptedReply? Reply)> ScriptAsync(HttpContext context)
     {
         Interlocked.Increment(ref chatCalls);
         using var document = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
@@ -102,7 +148,7 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                return;
+                return (call, null);
             }
         }
 
@@ -115,18 +161,20 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
         if (reply.Status != 200)
         {
             await context.Response.WriteAsJsonAsync(new { error = new { message = "scripted error", type = "server_error", code = reply.Status } }).ConfigureAwait(false);
-            return;
+            return (call, null);
         }
 
-        await context.Response.WriteAsJsonAsync(new
-        {
-            id = "chatcmpl-test",
-            @object = "chat.completion",
-            created = 1_700_000_000,
-            model = call.Model,
-            choices = new[] { new { index = 0, message = new { role = "assistant", content = reply.Content }, finish_reason = "stop" } },
-            usage = new { prompt_tokens = reply.PromptTokens, completion_tokens = reply.CompletionTokens, total_tokens = reply.PromptTokens + reply.CompletionTokens },
-        }).ConfigureAwait(false);
+        return (call, reply);
+    }
+
+    private async Task OllamaEmbedAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref embeddingCalls);
+        using var document = await JsonDocument.ParseAsync(context.Request.Body).ConfigureAwait(false);
+        var body = document.RootElement;
+        var input = body.GetProperty("input");
+        var inputs = input.ValueKind == JsonValueKind.Array ? input.EnumerateArray().Select(i => i.GetString()!).ToList() : [input.GetString()!];
+        await context.Response.WriteAsJsonAsync(new { model = body.GetProperty("model").GetString(), embeddings = inputs.Select(Embedder).ToList() }).ConfigureAwait(false);
     }
 
     private async Task EmbeddingsAsync(HttpContext context)
