@@ -138,4 +138,20 @@ public sealed class ResilienceTests
         // 2 generations + 2 × 3 rubric attempts + 2 pairwise orders; malformed replies are never cached.
         Assert.Equal(10, server.ChatCalls);
     }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_StopsPromptly()
+    {
+        await using var server = await ScriptedOpenAIServer.StartAsync();
+        server.Responder = _ => new ScriptedReply("slow", Delay: TimeSpan.FromSeconds(4));
+        using var directory = new ArenaDirectory();
+        var spec = directory.Arena(SeedDuel.ArenaYaml(server.BaseUrl, evaluators: NoJudge), SeedDuel.GoldenJsonl());
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ArenaRunner.RunAsync(spec, directory.Options(), cancellation.Token));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+    }
 }
