@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using CsvHelper.Configuration;
 
 namespace Verdict.Arena;
 
@@ -58,18 +59,22 @@ public static class GoldenSetReader
 
     private static List<GoldenCase> ReadCsv(string path)
     {
-        using var csv = CsvReader.FromFile(path, null);
+        using var reader = new StreamReader(path);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
+        {
+            throw new InvalidDataException($"{path}: no header row");
+        }
+
+        if (!header.Contains("input"))
+        {
+            throw new InvalidDataException($"{path}: an \"input\" column is required");
+        }
+
         var cases = new List<GoldenCase>();
-        string[]? header = null;
         while (csv.Read())
         {
-            header ??= [.. csv.Headers];
-            if (!header.Contains("input"))
-            {
-                throw new InvalidDataException($"{path}: an \"input\" column is required");
-            }
-
-            string? Field(string name) => csv.TryGetFieldIndex(name, out var index) && csv.GetString(index).Trim() is { Length: > 0 } value ? value : null;
+            string? Field(string name) => header.Contains(name) && csv.GetField(name) is { Length: > 0 } value ? value : null;
             var human = header.Where(c => c.StartsWith("human_", StringComparison.Ordinal))
                 .Select(c => (Name: c["human_".Length..], Value: Field(c)))
                 .Where(x => x.Value is not null)
