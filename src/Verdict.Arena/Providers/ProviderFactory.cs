@@ -82,6 +82,8 @@ internal sealed class ProviderFactory(ArenaSpec spec, ResponseCache? cache, Resi
             Endpoint = new Uri(url),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = timeout + TimeSpan.FromSeconds(5),
+            ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false },
+            EnableDistributedTracing = false,
         };
         return (new OpenAIClient(new ApiKeyCredential(key), options), url);
     }
