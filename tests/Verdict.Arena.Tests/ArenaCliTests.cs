@@ -6,19 +6,7 @@ namespace Verdict.Arena.Tests;
 /// <summary>The <c>verdict arena</c> commands on the offline example (examples/prompt-arena).</summary>
 public sealed class ArenaCliTests
 {
-    private static string Example
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Verdict.slnx")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory!.FullName, "examples", "prompt-arena", "arena.yaml");
-        }
-    }
+    private static string Example => Repository.Path("examples", "prompt-arena", "arena.yaml");
 
     [Fact]
     public void Run_Example_ReproducesSeedTableAndPassesTheGate()

@@ -87,13 +87,7 @@ public sealed class PromotionTests
 
     private static string CopyRefundExample(ArenaDirectory directory)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "Verdict.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        foreach (var file in Directory.GetFiles(Path.Combine(root.FullName, "examples", "refund-query-rewrite"), "*.yaml"))
+        foreach (var file in Directory.GetFiles(Repository.Path("examples", "refund-query-rewrite"), "*.yaml"))
         {
             File.Copy(file, Path.Combine(directory.Path, Path.GetFileName(file)));
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.Statistics.Tests.Reference;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Paired;
@@ -8,18 +9,7 @@ internal static class PairedReference
 {
     private static readonly Lazy<JsonElement> Root = new(() =>
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Verdict.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException("could not find Verdict.slnx above the test directory");
-        }
-
-        var path = Path.Combine(directory.FullName, "tests", "reference", "paired", "paired.json");
+        var path = Path.Combine(ReferenceData.RepositoryRoot(), "tests", "reference", "paired", "paired.json");
         return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
     });
 
