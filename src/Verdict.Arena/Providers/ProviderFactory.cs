@@ -24,7 +24,7 @@ internal sealed class ProviderFactory(ArenaSpec spec, ResponseCache? cache, Resi
     {
         if (endpoint.Provider == "replay")
         {
-            return new ReplayModelCaller(spec.Resolve(endpoint.Replay!), meter);
+            return new ReplayModelCaller(spec.Resolve(endpoint.Replay!), endpoint.Price, meter);
         }
 
         if (endpoint.Provider == "ollama")

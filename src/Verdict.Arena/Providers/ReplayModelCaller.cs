@@ -12,10 +12,12 @@ internal sealed class ReplayModelCaller : IModelCaller
 {
     private readonly Dictionary<string, CachedReply> replies = new(StringComparer.Ordinal);
     private readonly CallMeter meter;
+    private readonly PriceSpec price;
 
-    public ReplayModelCaller(string path, CallMeter meter)
+    public ReplayModelCaller(string path, PriceSpec price, CallMeter meter)
     {
         this.meter = meter;
+        this.price = price;
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"replay file not found: {path}", path);
@@ -58,7 +60,8 @@ internal sealed class ReplayModelCaller : IModelCaller
         }
 
         meter.Finished(cached: true, failed: false, cost: 0);
-        return Task.FromResult(new ModelReply(reply.Text, reply.InputTokens, reply.OutputTokens, reply.LatencyMs, 0, true, reply.ModelId,
+        // Priced from the recorded tokens, so max_cost checks recorded traffic; nothing is spent now.
+        return Task.FromResult(new ModelReply(reply.Text, reply.InputTokens, reply.OutputTokens, reply.LatencyMs, price.Cost(reply.InputTokens, reply.OutputTokens), true, reply.ModelId,
             request.Options.Temperature, request.Options.Seed, 0));
     }
 }
