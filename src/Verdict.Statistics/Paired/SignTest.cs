@@ -28,8 +28,9 @@ public static class SignTest
                 [new Diagnostic(DiagnosticCode.ZeroVariance, "every difference is zero, so the sign test has nothing to count")]);
         }
 
-        // P(X >= k) and P(X <= k) for X ~ Binomial(n, 1/2); the two-sided p doubles the smaller tail (symmetric null).
-        var greater = positive == 0 ? 1 : 1 - Binomial.CDF(0.5, n, positive - 1);
+        // P(X >= k) = P(X <= n − k) by the symmetry of Binomial(n, 1/2), which avoids 1 − CDF cancellation;
+        // the two-sided p doubles the smaller tail.
+        var greater = Binomial.CDF(0.5, n, n - positive);
         var less = Binomial.CDF(0.5, n, positive);
         var twoSided = Math.Min(1, 2 * Math.Min(greater, less));
         return new SignTestResult(positive, negative, zeros, twoSided, greater, less, []);
