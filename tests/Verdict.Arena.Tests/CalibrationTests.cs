@@ -64,4 +64,28 @@ public sealed class CalibrationTests
         Assert.Equal(0.125, calibration.LengthBias.PValue, 12);
         Assert.Equal(0.0, calibration.PositionInconsistencyRate);
     }
+
+    [Fact]
+    public async Task RunAsync_HumanAxisScores_MeasuresTheRubricJudge()
+    {
+        await using var server = await ScriptedOpenAIServer.StartAsync();
+        server.Responder = SeedDuel.Respond;
+        using var directory = new ArenaDirectory();
+        // Humans scored B's policy citation 5, 4, 4, 5, 3; the judge gave 5, 4, 5, 5, 4 (the seed's table).
+        int[] human = [5, 4, 4, 5, 3];
+        var golden = string.Concat(SeedDuel.GoldenJsonl().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select((line, i) => line.Replace("\"human\":null", $"\"human\":{{\"B.policy_citation\":{human[i]}}}", StringComparison.Ordinal) + "\n"));
+        var spec = directory.Arena(SeedDuel.ArenaYaml(server.BaseUrl), golden);
+
+        var result = ArenaAnalyzer.Analyze(await ArenaRunner.RunAsync(spec, directory.Options(), TestContext.Current.CancellationToken));
+
+        var rubric = result.RubricCalibration!;
+        Assert.Equal(5, rubric.Labels);
+        Assert.Equal(0.6, rubric.ExactAgreement, 12);
+        Assert.Equal(1.0, rubric.WithinOneAgreement, 12);
+        Assert.Equal(0.4, rubric.MeanJudgeMinusHuman, 12);
+        // Hand check: categories 3, 4, 5; p_o = 3/5; human margins (1, 2, 2)/5, judge (0, 2, 3)/5; p_e = (0 + 4 + 6)/25 = 0.4;
+        // κ = (0.6 − 0.4)/(1 − 0.4) = 1/3.
+        Assert.Equal(1.0 / 3, rubric.Kappa, 12);
+    }
 }

@@ -28,7 +28,7 @@ public static class ArenaAnalyzer
         var calibration = main.Pairwise is null ? null : JudgeCalibrator.Calibrate(run, spec.TreatmentName, spec.Gate.MinJudgeAgreement);
         var gate = ArenaGate.Evaluate(spec, run, variants.First(v => v.Name == spec.TreatmentName), main, calibration);
         return new ArenaResult(spec.Name, spec.ControlName, spec.TreatmentName, run.Cases.Count, alpha, variants, comparisons,
-            calibration, gate, run.Progress, Notes(run, main, calibration), run);
+            calibration, JudgeCalibrator.CalibrateRubric(run), gate, run.Progress, Notes(run, main, calibration), run);
     }
 
     /// <summary>Score of <paramref name="metric"/> for a variant on a case, when measured.</summary>

@@ -9,6 +9,7 @@ namespace Verdict.Arena;
 /// <param name="Variants">Per-variant summaries.</param>
 /// <param name="Comparisons">Each challenger against the control.</param>
 /// <param name="Calibration">The judge against human labels, when a pairwise judge ran.</param>
+/// <param name="RubricCalibration">The rubric judge against human axis scores, when the golden set has them.</param>
 /// <param name="Gate">The gate's verdict.</param>
 /// <param name="Calls">Call counts: network, cache hits, retries, errors, spend.</param>
 /// <param name="Notes">Cautions for the reader (small golden set, missing labels, errors).</param>
@@ -22,6 +23,7 @@ public sealed record ArenaResult(
     IReadOnlyList<VariantSummary> Variants,
     IReadOnlyList<VariantComparison> Comparisons,
     JudgeCalibration? Calibration,
+    RubricCalibration? RubricCalibration,
     GateOutcome Gate,
     ArenaProgress Calls,
     IReadOnlyList<string> Notes,

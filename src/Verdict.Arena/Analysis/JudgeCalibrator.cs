@@ -51,6 +51,40 @@ public static class JudgeCalibrator
         return new JudgeCalibration(human.Count, kappa.Agreement, kappa.Kappa, kappa.CiLow, kappa.CiHigh, inconsistency, bias, minimumAgreement, trusted, decision);
     }
 
+    /// <summary>The rubric judge against human axis scores, or null when the golden set has none.</summary>
+    public static RubricCalibration? CalibrateRubric(ArenaRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var human = new List<int>();
+        var judge = new List<int>();
+        foreach (var c in run.Cases)
+        {
+            foreach (var variant in c.Variants.Where(v => v.Rubric is not null))
+            {
+                foreach (var (axis, score) in variant.Rubric!)
+                {
+                    if (c.Case.HumanLabels.TryGetValue($"{variant.Variant}.{axis}", out var label))
+                    {
+                        human.Add(int.TryParse(label, NumberStyles.Integer, CultureInfo.InvariantCulture, out var h) && h is >= 1 and <= 5
+                            ? h
+                            : throw new InvalidDataException($"case {c.Case.Id}: human label {variant.Variant}.{axis} must be a score from 1 to 5, got \"{label}\""));
+                        judge.Add(score.Score);
+                    }
+                }
+            }
+        }
+
+        if (human.Count == 0)
+        {
+            return null;
+        }
+
+        var kappa = CohensKappa.FromLabels(human, judge, run.Spec.Statistics.Alpha);
+        var differences = human.Zip(judge, (h, j) => j - h).ToList();
+        return new RubricCalibration(human.Count, kappa.Agreement, differences.Count(d => Math.Abs(d) <= 1) / (double)human.Count,
+            kappa.Kappa, kappa.CiLow, kappa.CiHigh, differences.Average());
+    }
+
     private static string Normalize(string label, string control, string treatment)
     {
         var text = label.Trim();

@@ -89,6 +89,12 @@ public static class ArenaHtmlReport
                 .Append("<li>decision: <b>").Append(E(cal.Decision)).Append("</b></li></ul>");
         }
 
+        if (result.RubricCalibration is { } rubric)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<p>Rubric judge against {rubric.Labels} human scores: exact agreement {Number(rubric.ExactAgreement, "0.0%")}, within one point {Number(rubric.WithinOneAgreement, "0.0%")}, κ {Number(rubric.Kappa)} {Interval(rubric.KappaCiLow, rubric.KappaCiHigh)}, judge − human {Signed(rubric.MeanJudgeMinusHuman)} points.</p>");
+        }
+
         if (result.Notes.Count > 0)
         {
             html.Append("<h2>Notes</h2><ul>");

@@ -32,6 +32,7 @@ public static class ArenaJsonReport
             result.Variants,
             result.Comparisons,
             result.Calibration,
+            result.RubricCalibration,
             result.Calls,
             result.Notes,
             CaseResults = result.Run.Cases.Select(c => new

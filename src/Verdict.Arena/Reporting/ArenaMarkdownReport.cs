@@ -70,6 +70,13 @@ public static class ArenaMarkdownReport
             md.AppendLine(CultureInfo.InvariantCulture, $"- policy minimum: {(cal.MinimumAgreement is { } m ? Number(m, "0.0%") : "none")}; decision: **{cal.Decision}**");
         }
 
+        if (result.RubricCalibration is { } rubric)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"Rubric judge against {rubric.Labels} human scores: exact agreement {Number(rubric.ExactAgreement, "0.0%")}, within one point {Number(rubric.WithinOneAgreement, "0.0%")}, κ {Number(rubric.Kappa)} {Interval(rubric.KappaCiLow, rubric.KappaCiHigh)}, judge − human {Signed(rubric.MeanJudgeMinusHuman)} points on average.");
+        }
+
         if (result.Notes.Count > 0)
         {
             md.AppendLine();
