@@ -19,6 +19,9 @@ public static class AssignmentHash
 
     private const int StackBufferBytes = 256;
 
+    /// <summary>Whether hashing goes through OpenSSL's direct SHA-256 (see <see cref="NativeSha256"/>); tests switch it off to check the BCL path.</summary>
+    internal static bool UseNative { get; set; } = NativeSha256.IsAvailable;
+
     /// <summary>The bucket in [0, <see cref="BucketCount"/>) of <paramref name="unitId"/> under <paramref name="salt"/>.</summary>
     public static int Bucket(string salt, ReadOnlySpan<char> unitId)
     {
@@ -75,7 +78,16 @@ public static class AssignmentHash
             }
 
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..(saltPrefix.Length + written)], digest);
+            var message = buffer[..(saltPrefix.Length + written)];
+            if (UseNative)
+            {
+                NativeSha256.Hash(message, digest);
+            }
+            else
+            {
+                SHA256.HashData(message, digest);
+            }
+
             return BinaryPrimitives.ReadUInt64BigEndian(digest);
         }
         finally
