@@ -35,4 +35,4 @@ export VERDICT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=verdict;Data
 export VERDICT_TEST_CHROMIUM=$(command -v chromium)
 export VERDICT_REQUIRE_SERVICES=1
 
-dotnet test Verdict.slnx -c Release "$@"
+dotnet test --solution Verdict.slnx -c Release "$@"

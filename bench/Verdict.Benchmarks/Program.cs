@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/Verdict.Benchmarks -- --filter '*Assignment*' --job short
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-
-/// <summary>The benchmark entry point.</summary>
-public partial class Program;
+// Run: dotnet run -c Release --project bench/Verdict.Benchmarks -- --filter '*' [--job short]
+BenchmarkSwitcher.FromAssembly(typeof(Verdict.Benchmarks.Statistics.StatisticsBenchmarks).Assembly).Run(args);

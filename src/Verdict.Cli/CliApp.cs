@@ -45,6 +45,21 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>"mde: baseline + mde must lie…" from an argument exception, on one line.</summary>
+    private static string OneLine(ArgumentException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        message = message.ReplaceLineEndings(" ");
+        var name = exception.ParamName;
+        return string.IsNullOrEmpty(name) ? message : $"{name}: {message}";
+    }
+
     private static int Report(Exception exception, TextWriter error)
     {
         switch (exception)
@@ -52,7 +67,10 @@ public static class CliApp
             case CliException cli:
                 error.WriteLine($"error: {cli.Message}");
                 return cli.ExitCode;
-            case ArgumentException or FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException:
+            case ArgumentException argument:
+                error.WriteLine($"error: {OneLine(argument)}");
+                return ExitCodes.InputError;
+            case FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.InputError;
             case OperationCanceledException:

@@ -10,6 +10,17 @@ public static class StatsCommand
     {
         var stats = new Command("stats", "Statistics calculators: lifts, intervals, power, SRM, corrections, sequential boundaries.");
         stats.Subcommands.Add(ProportionsCommand.Create(context));
+        stats.Subcommands.Add(MeansCommand.Create(context));
+        stats.Subcommands.Add(CupedCommand.CreateRatio(context));
+        stats.Subcommands.Add(CupedCommand.Create(context));
+        stats.Subcommands.Add(SrmCommand.Create(context));
+        stats.Subcommands.Add(SampleSizeCommand.Create(context));
+        stats.Subcommands.Add(SampleSizeCommand.CreateMde(context));
+        stats.Subcommands.Add(SampleSizeCommand.CreatePower(context));
+        stats.Subcommands.Add(AdjustCommand.Create(context));
+        stats.Subcommands.Add(QuantileCommand.Create(context));
+        stats.Subcommands.Add(BayesCommand.Create(context));
+        stats.Subcommands.Add(NonInferiorityCommand.Create(context));
         return stats;
     }
 }

@@ -1,18 +1,20 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Integration;
 
 namespace Verdict.Statistics;
 
 /// <summary>
 /// Beta-binomial comparison of two proportions. Each arm's posterior is Beta(α + s, β + n − s). The chance to beat
 /// control P(p_T &gt; p_C) = ∫ f_C(x)(1 − F_T(x)) dx and the expected losses E[(p_C − p_T)⁺], E[(p_T − p_C)⁺] are
-/// integrated numerically (composite Simpson over the posteriors' support), using
+/// integrated numerically (composite Gauss–Legendre over the posteriors' support), using
 /// E[(x − Y)⁺] = x·I_x(a, b) − a/(a + b)·I_x(a + 1, b) for Y ~ Beta(a, b). The credible interval is the normal
 /// approximation to the difference of the two posteriors (exact mean and variance).
 /// </summary>
 public static class BetaBinomial
 {
-    private const int Intervals = 20_000;
+    private const int Panels = 400;
+    private const int PointsPerPanel = 16;
 
     /// <summary>Compares the arms under <paramref name="prior"/> (the same for both), at credible level 1 − <paramref name="alpha"/>.</summary>
     public static BayesianResult Compare(long controlSuccesses, long controlCount, long treatmentSuccesses, long treatmentCount, BetaPrior prior, double alpha = 0.05)
@@ -38,30 +40,32 @@ public static class BetaBinomial
         var sdMax = Math.Sqrt(Math.Max(varC, varT));
         var low = Math.Max(0, Math.Min(meanC, meanT) - (40 * sdMax));
         var high = Math.Min(1, Math.Max(meanC, meanT) + (40 * sdMax));
-        var h = (high - low) / Intervals;
+        // Composite Gauss–Legendre never evaluates the endpoints, where a Beta density with a parameter ≤ 1 is
+        // non-zero or unbounded.
         double beat = 0, lossTreatment = 0, lossControl = 0;
-        for (var i = 0; i <= Intervals; i++)
+        var width = (high - low) / Panels;
+        for (var panel = 0; panel < Panels; panel++)
         {
-            var x = low + (i * h);
-            var weight = i == 0 || i == Intervals ? 1 : (i % 2 == 1 ? 4 : 2);
-            var fc = Density(ac, bc, x);
-            if (fc == 0)
+            var rule = new GaussLegendreRule(low + (panel * width), low + ((panel + 1) * width), PointsPerPanel);
+            for (var k = 0; k < PointsPerPanel; k++)
             {
-                continue;
+                var x = rule.Abscissas[k];
+                var fc = rule.Weights[k] * Density(ac, bc, x);
+                if (fc == 0)
+                {
+                    continue;
+                }
+
+                var ft = Cdf(at, bt, x);
+
+                // E[(x − p_T)⁺] = x·F_T(x) − E[p_T]·I_x(a_T + 1, b_T); and E[(p_T − x)⁺] = (E[p_T] − x) + E[(x − p_T)⁺].
+                var below = (x * ft) - (meanT * Cdf(at + 1, bt, x));
+                beat += fc * (1 - ft);
+                lossTreatment += fc * below;
+                lossControl += fc * (meanT - x + below);
             }
-
-            var ft = Cdf(at, bt, x);
-            beat += weight * fc * (1 - ft);
-
-            // E[(x − p_T)⁺] for the loss of choosing treatment when control is better.
-            var below = (x * ft) - (at / (at + bt) * Cdf(at + 1, bt, x));
-
-            // E[(p_T − x)⁺] = E[p_T] − x − E[(p_T − x)⁻]... = (meanT − x) + E[(x − p_T)⁺].
-            lossTreatment += weight * fc * below;
-            lossControl += weight * fc * (meanT - x + below);
         }
 
-        var scale = h / 3;
         var liftMean = meanT - meanC;
         var liftSd = Math.Sqrt(varC + varT);
         var z = Normal.InvCDF(0, 1, 1 - (alpha / 2));
@@ -72,9 +76,9 @@ public static class BetaBinomial
             liftSd,
             liftMean - (z * liftSd),
             liftMean + (z * liftSd),
-            Math.Clamp(beat * scale, 0, 1),
-            Math.Max(lossTreatment * scale, 0),
-            Math.Max(lossControl * scale, 0));
+            Math.Clamp(beat, 0, 1),
+            Math.Max(lossTreatment, 0),
+            Math.Max(lossControl, 0));
     }
 
     private static (double Mean, double Variance) BetaMoments(double a, double b) =>

@@ -35,10 +35,10 @@ public static class RatioMetric
     public static Lift Compare(BivariateMoments control, BivariateMoments treatment, double alpha = 0.05)
     {
         Guard.Alpha(alpha);
-        var diagnostics = new List<Diagnostic>();
+        List<Diagnostic>? diagnostics = null;
         if (control.Count == 0 || treatment.Count == 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.EmptyArm, control.Count == 0 ? "the control arm has no units" : "the treatment arm has no units"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.EmptyArm, control.Count == 0 ? "the control arm has no units" : "the treatment arm has no units"));
             return TwoSampleLift.Unavailable(double.NaN, double.NaN, diagnostics);
         }
 
@@ -46,13 +46,13 @@ public static class RatioMetric
         var (rt, vt) = Of(treatment);
         if (control.MeanX == 0 || treatment.MeanX == 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.ZeroDenominator, control.MeanX == 0 ? "the control denominator sums to 0" : "the treatment denominator sums to 0"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ZeroDenominator, control.MeanX == 0 ? "the control denominator sums to 0" : "the treatment denominator sums to 0"));
             return TwoSampleLift.Unavailable(rc, rt, diagnostics);
         }
 
         if (control.Count < 2 || treatment.Count < 2)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.TooFewUnits, "each arm needs at least two units to estimate a variance"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.TooFewUnits, "each arm needs at least two units to estimate a variance"));
             return TwoSampleLift.Unavailable(rc, rt, diagnostics);
         }
 

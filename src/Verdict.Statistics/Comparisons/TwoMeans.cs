@@ -1,5 +1,3 @@
-using MathNet.Numerics.Distributions;
-
 namespace Verdict.Statistics;
 
 /// <summary>
@@ -13,16 +11,16 @@ public static class TwoMeans
     public static Lift Compare(Moments control, Moments treatment, double alpha = 0.05, bool useNormal = false)
     {
         Guard.Alpha(alpha);
-        var diagnostics = new List<Diagnostic>();
+        List<Diagnostic>? diagnostics = null;
         if (control.Count == 0 || treatment.Count == 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.EmptyArm, control.Count == 0 ? "the control arm has no units" : "the treatment arm has no units"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.EmptyArm, control.Count == 0 ? "the control arm has no units" : "the treatment arm has no units"));
             return TwoSampleLift.Unavailable(control.Mean, treatment.Mean, diagnostics);
         }
 
         if (control.Count < 2 || treatment.Count < 2)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.TooFewUnits, "each arm needs at least two units to estimate a variance"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.TooFewUnits, "each arm needs at least two units to estimate a variance"));
             return TwoSampleLift.Unavailable(control.Mean, treatment.Mean, diagnostics);
         }
 
@@ -43,8 +41,4 @@ public static class TwoMeans
             + (treatmentMeanVariance * treatmentMeanVariance / (treatmentCount - 1));
         return denominator > 0 ? numerator / denominator : double.PositiveInfinity;
     }
-
-    /// <summary>The two-sided critical value of Student t with <paramref name="degreesOfFreedom"/> at <paramref name="alpha"/>.</summary>
-    internal static double CriticalT(double degreesOfFreedom, double alpha) =>
-        StudentT.InvCDF(0, 1, degreesOfFreedom, 1 - (alpha / 2));
 }

@@ -13,10 +13,10 @@ public static class TwoProportions
         Guard.Alpha(alpha);
         var control = Moments.FromProportion(controlSuccesses, controlCount);
         var treatment = Moments.FromProportion(treatmentSuccesses, treatmentCount);
-        var diagnostics = new List<Diagnostic>();
+        List<Diagnostic>? diagnostics = null;
         if (controlCount == 0 || treatmentCount == 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.EmptyArm, controlCount == 0 ? "the control arm has no units" : "the treatment arm has no units"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.EmptyArm, controlCount == 0 ? "the control arm has no units" : "the treatment arm has no units"));
             return TwoSampleLift.Unavailable(control.Mean, treatment.Mean, diagnostics);
         }
 

@@ -15,19 +15,19 @@ internal static class TwoSampleLift
         double treatmentMeanVariance,
         double alpha,
         double? degreesOfFreedom,
-        List<Diagnostic> diagnostics)
+        List<Diagnostic>? diagnostics)
     {
         var absoluteSe = Math.Sqrt(controlMeanVariance + treatmentMeanVariance);
         var absolute = Estimate.FromStatistic(treatmentMean - controlMean, absoluteSe, alpha, degreesOfFreedom);
         if (absoluteSe == 0 && double.IsFinite(absoluteSe))
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.ZeroVariance, "both arms have zero variance; the interval has no width and the test is degenerate"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ZeroVariance, "both arms have zero variance; the interval has no width and the test is degenerate"));
         }
 
         Estimate relative;
         if (controlMean == 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.ZeroControlMean, "the control mean is 0, so a relative lift is undefined"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ZeroControlMean, "the control mean is 0, so a relative lift is undefined"));
             relative = Estimate.Missing;
         }
         else
@@ -38,9 +38,9 @@ internal static class TwoSampleLift
             relative = Estimate.FromStatistic((treatmentMean - controlMean) / denominator, Math.Sqrt(relativeVariance), alpha, degreesOfFreedom);
         }
 
-        return new Lift(controlMean, treatmentMean, absolute, relative, diagnostics);
+        return new Lift(controlMean, treatmentMean, absolute, relative, DiagnosticBag.Seal(diagnostics));
     }
 
-    public static Lift Unavailable(double controlMean, double treatmentMean, List<Diagnostic> diagnostics) =>
-        new(controlMean, treatmentMean, Estimate.Missing, Estimate.Missing, diagnostics);
+    public static Lift Unavailable(double controlMean, double treatmentMean, List<Diagnostic>? diagnostics) =>
+        new(controlMean, treatmentMean, Estimate.Missing, Estimate.Missing, DiagnosticBag.Seal(diagnostics));
 }

@@ -34,7 +34,6 @@ public static class NonInferiority
     /// <summary>Tests the absolute (or relative) part of a lift.</summary>
     public static NonInferiorityResult Test(Estimate estimate, double margin, NonInferiorityDirection direction, double alpha = 0.05)
     {
-        ArgumentNullException.ThrowIfNull(estimate);
         return Test(estimate.Value, estimate.StandardError, margin, direction, alpha, estimate.DegreesOfFreedom);
     }
 }

@@ -12,7 +12,7 @@ namespace Verdict.Statistics;
 /// <param name="PValueGreater">One-sided p-value for the alternative "effect &gt; 0".</param>
 /// <param name="PValueLess">One-sided p-value for the alternative "effect &lt; 0".</param>
 /// <param name="DegreesOfFreedom">Student t degrees of freedom, or null for a normal reference.</param>
-public sealed record Estimate(
+public readonly record struct Estimate(
     double Value,
     double StandardError,
     double CiLow,

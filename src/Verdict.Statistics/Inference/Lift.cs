@@ -4,7 +4,7 @@ namespace Verdict.Statistics;
 /// Treatment-versus-control comparison of one metric: the absolute lift (treatment − control) and the relative lift
 /// ((treatment − control) / |control|), each with its own interval and p-value, and any diagnostics.
 /// </summary>
-public sealed record Lift(
+public readonly record struct Lift(
     double ControlMean,
     double TreatmentMean,
     Estimate Absolute,

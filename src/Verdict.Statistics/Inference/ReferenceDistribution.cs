@@ -19,5 +19,5 @@ internal readonly struct ReferenceDistribution
         IsNormal ? Normal.CDF(0, 1, -x) : StudentT.CDF(0, 1, degreesOfFreedom, -x);
 
     public double Quantile(double probability) =>
-        IsNormal ? Normal.InvCDF(0, 1, probability) : StudentT.InvCDF(0, 1, degreesOfFreedom, probability);
+        IsNormal ? Normal.InvCDF(0, 1, probability) : StudentTQuantile.Of(degreesOfFreedom, probability);
 }

@@ -29,7 +29,7 @@ public static class SampleRatioMismatch
         }
 
         var excluded = new List<int>();
-        var diagnostics = new List<Diagnostic>();
+        List<Diagnostic>? diagnostics = null;
         double weightTotal = 0;
         long countTotal = 0;
         for (var i = 0; i < counts.Count; i++)
@@ -52,7 +52,7 @@ public static class SampleRatioMismatch
 
         if (excluded.Count > 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.ArmExcluded, $"arms {string.Join(", ", excluded)} have planned weight 0 and were left out of the test"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ArmExcluded, $"arms {string.Join(", ", excluded)} have planned weight 0 and were left out of the test"));
         }
 
         var included = counts.Count - excluded.Count;
@@ -64,8 +64,8 @@ public static class SampleRatioMismatch
         var expected = new double[counts.Count];
         if (countTotal == 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.EmptyArm, "no units were observed in the tested arms"));
-            return new SampleRatioMismatchResult(double.NaN, included - 1, double.NaN, false, threshold, expected, excluded, diagnostics);
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.EmptyArm, "no units were observed in the tested arms"));
+            return new SampleRatioMismatchResult(double.NaN, included - 1, double.NaN, false, threshold, expected, excluded, DiagnosticBag.Seal(diagnostics));
         }
 
         double chiSquare = 0;
@@ -83,6 +83,6 @@ public static class SampleRatioMismatch
 
         var df = included - 1;
         var p = SpecialFunctions.GammaUpperRegularized(df / 2.0, chiSquare / 2);
-        return new SampleRatioMismatchResult(chiSquare, df, p, p < threshold, threshold, expected, excluded, diagnostics);
+        return new SampleRatioMismatchResult(chiSquare, df, p, p < threshold, threshold, expected, excluded, DiagnosticBag.Seal(diagnostics));
     }
 }

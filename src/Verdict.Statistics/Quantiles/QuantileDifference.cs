@@ -11,10 +11,10 @@ public static class QuantileDifference
     {
         ArgumentNullException.ThrowIfNull(control);
         ArgumentNullException.ThrowIfNull(treatment);
-        var diagnostics = new List<Diagnostic>();
+        List<Diagnostic>? diagnostics = null;
         if (control.Ranks.Count < 30 || treatment.Ranks.Count < 30)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.SmallSample, "fewer than 30 units in an arm: the order-statistic interval's normal approximation is rough"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.SmallSample, "fewer than 30 units in an arm: the order-statistic interval's normal approximation is rough"));
         }
 
         return TwoSampleLift.Build(

@@ -13,7 +13,7 @@ public static class Cuped
     {
         Guard.Alpha(alpha);
         var unadjusted = TwoMeans.Compare(control.Y, treatment.Y, alpha, useNormal);
-        var diagnostics = new List<Diagnostic>();
+        List<Diagnostic>? diagnostics = null;
         if (!unadjusted.IsAvailable)
         {
             return new CupedResult(double.NaN, unadjusted, unadjusted, double.NaN, unadjusted.Diagnostics);
@@ -22,19 +22,19 @@ public static class Cuped
         var all = control + treatment;
         if (all.SxX <= 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.ZeroCovariateVariance, "the covariate has no variance; CUPED leaves the estimate unadjusted"));
-            return new CupedResult(0, unadjusted, unadjusted, 0, diagnostics);
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ZeroCovariateVariance, "the covariate has no variance; CUPED leaves the estimate unadjusted"));
+            return new CupedResult(0, unadjusted, unadjusted, 0, DiagnosticBag.Seal(diagnostics));
         }
 
         var theta = all.SxY / all.SxX;
         var (mc, vc) = Adjust(control, all.MeanX, theta);
         var (mt, vt) = Adjust(treatment, all.MeanX, theta);
         double? df = useNormal ? null : TwoMeans.WelchSatterthwaite(vc, control.Count, vt, treatment.Count);
-        var adjusted = TwoSampleLift.Build(mc, vc, mt, vt, alpha, df, diagnostics);
+        var adjusted = TwoSampleLift.Build(mc, vc, mt, vt, alpha, df, null);
         var rawVariance = unadjusted.Absolute.StandardError * unadjusted.Absolute.StandardError;
         var adjustedVariance = adjusted.Absolute.StandardError * adjusted.Absolute.StandardError;
         var reduction = rawVariance > 0 ? 1 - (adjustedVariance / rawVariance) : 0;
-        return new CupedResult(theta, adjusted, unadjusted, reduction, diagnostics);
+        return new CupedResult(theta, adjusted, unadjusted, reduction, DiagnosticBag.Seal(diagnostics));
     }
 
     /// <summary>
@@ -59,7 +59,7 @@ public static class Cuped
                 [new Diagnostic(DiagnosticCode.ZeroDenominator, "a pre-period denominator sums to 0; CUPED cannot adjust")]);
         }
 
-        var diagnostics = new List<Diagnostic>();
+        List<Diagnostic>? diagnostics = null;
         var (c, rc, pc) = control.Linearize();
         var (t, rt, pt) = treatment.Linearize();
 
@@ -67,18 +67,18 @@ public static class Cuped
         var pooled = c + t;
         if (pooled.SxX <= 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.ZeroCovariateVariance, "the pre-period ratio has no variance; CUPED leaves the estimate unadjusted"));
-            return new CupedResult(0, unadjusted, unadjusted, 0, diagnostics);
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ZeroCovariateVariance, "the pre-period ratio has no variance; CUPED leaves the estimate unadjusted"));
+            return new CupedResult(0, unadjusted, unadjusted, 0, DiagnosticBag.Seal(diagnostics));
         }
 
         var theta = pooled.SxY / pooled.SxX;
         var pooledPre = (control.Sum(2) + treatment.Sum(2)) / (control.Sum(3) + treatment.Sum(3));
         var (_, vc) = Adjust(c, 0, theta);
         var (_, vt) = Adjust(t, 0, theta);
-        var adjusted = TwoSampleLift.Build(rc - (theta * (pc - pooledPre)), vc, rt - (theta * (pt - pooledPre)), vt, alpha, null, diagnostics);
+        var adjusted = TwoSampleLift.Build(rc - (theta * (pc - pooledPre)), vc, rt - (theta * (pt - pooledPre)), vt, alpha, null, null);
         var rawVariance = unadjusted.Absolute.StandardError * unadjusted.Absolute.StandardError;
         var adjustedVariance = adjusted.Absolute.StandardError * adjusted.Absolute.StandardError;
-        return new CupedResult(theta, adjusted, unadjusted, rawVariance > 0 ? 1 - (adjustedVariance / rawVariance) : 0, diagnostics);
+        return new CupedResult(theta, adjusted, unadjusted, rawVariance > 0 ? 1 - (adjustedVariance / rawVariance) : 0, DiagnosticBag.Seal(diagnostics));
     }
 
     private static (double Mean, double MeanVariance) Adjust(BivariateMoments arm, double pooledMeanX, double theta)

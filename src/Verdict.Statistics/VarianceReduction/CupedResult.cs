@@ -4,4 +4,4 @@ namespace Verdict.Statistics;
 /// A CUPED comparison: the adjusted lift beside the unadjusted one, the pooled θ, and the share of the lift's
 /// variance that adjustment removed (1 − SE²_adjusted / SE²_unadjusted).
 /// </summary>
-public sealed record CupedResult(double Theta, Lift Adjusted, Lift Unadjusted, double VarianceReduction, IReadOnlyList<Diagnostic> Diagnostics);
+public readonly record struct CupedResult(double Theta, Lift Adjusted, Lift Unadjusted, double VarianceReduction, IReadOnlyList<Diagnostic> Diagnostics);

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Verdict.Statistics;
+
+namespace Verdict.Cli.Commands.Stats;
+
+/// <summary>Options shared by the planning calculators (sample-size, mde, power).</summary>
+internal sealed class PlanningOptions
+{
+    public Option<double?> BaselineOption { get; } = new("--baseline") { Description = "Baseline rate of a binary metric, e.g. 0.38" };
+
+    public Option<double?> SdOption { get; } = new("--sd") { Description = "Standard deviation of a continuous metric" };
+
+    public Option<double> Alpha { get; } = StatsOptions.Alpha();
+
+    public Option<double> Power { get; } = new("--power") { Description = "Target power (default 0.8)", DefaultValueFactory = _ => 0.8 };
+
+    public Option<string> FormulaOption { get; } = new("--formula") { Description = "Binary formula: simple (seed 000) or pooled (seed 001)", DefaultValueFactory = _ => "simple" };
+
+    public Option<double> Ratio { get; } = new("--ratio") { Description = "Allocation ratio n_treatment / n_control (default 1)", DefaultValueFactory = _ => 1.0 };
+
+    public Option<double> Correlation { get; } = new("--correlation") { Description = "Correlation of a pre-period covariate (CUPED); variance scales by 1 − ρ²", DefaultValueFactory = _ => 0.0 };
+
+    public Option<bool> Json { get; } = StatsOptions.Json();
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { BaselineOption, SdOption, Alpha, Power, FormulaOption, Ratio, Correlation, Json })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public bool IsBinary(ParseResult parse)
+    {
+        var hasBaseline = parse.GetValue(BaselineOption) is not null;
+        var hasSd = parse.GetValue(SdOption) is not null;
+        if (hasBaseline == hasSd)
+        {
+            throw new CliException("give exactly one of --baseline (binary metric) or --sd (continuous metric)");
+        }
+
+        return hasBaseline;
+    }
+
+    public double Baseline(ParseResult parse) => parse.GetValue(BaselineOption)!.Value;
+
+    public double Sd(ParseResult parse) => parse.GetValue(SdOption)!.Value;
+
+    public SampleSizeFormula Formula(ParseResult parse) => parse.GetValue(FormulaOption) switch
+    {
+        "simple" => SampleSizeFormula.Simple,
+        "pooled" => SampleSizeFormula.Pooled,
+        var other => throw new CliException($"--formula: expected simple or pooled, got \"{other}\""),
+    };
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Verdict.Statistics.Tests.Reference;
+
+/// <summary>Tolerance assertions: relative with an absolute floor near zero.</summary>
+internal static class Close
+{
+    /// <summary>Closed forms agree to 1e-9 relative.</summary>
+    public const double ClosedForm = 1e-9;
+
+    public static void Equal(double expected, double actual, double relative = ClosedForm, string? what = null, double absolute = 1e-12)
+    {
+        var tolerance = Math.Max(absolute, relative * Math.Abs(expected));
+        Assert.True(
+            Math.Abs(expected - actual) <= tolerance,
+            $"{what}: expected {expected:R}, got {actual:R} (|Δ| = {Math.Abs(expected - actual):E3} > {tolerance:E3})");
+    }
+
+    /// <summary>Compares an <see cref="Estimate"/> to a reference block {estimate, se, ci_low, ci_high, p_value, p_value_greater, p_value_less[, df]}.</summary>
+    public static void Block(JsonElement expected, Estimate actual, string what, double relative = ClosedForm)
+    {
+        if (expected.GetProperty("estimate").ValueKind == JsonValueKind.Null)
+        {
+            Assert.False(actual.IsAvailable, $"{what}: expected no estimate");
+            return;
+        }
+
+        Equal(expected.D("estimate"), actual.Value, relative, $"{what}.estimate");
+        Equal(expected.D("se"), actual.StandardError, relative, $"{what}.se");
+        Equal(expected.D("ci_low"), actual.CiLow, relative, $"{what}.ci_low");
+        Equal(expected.D("ci_high"), actual.CiHigh, relative, $"{what}.ci_high");
+        Equal(expected.D("p_value"), actual.PValue, relative, $"{what}.p_value");
+        if (expected.OptionalD("p_value_greater") is { } greater)
+        {
+            Equal(greater, actual.PValueGreater, relative, $"{what}.p_value_greater");
+            Equal(expected.D("p_value_less"), actual.PValueLess, relative, $"{what}.p_value_less");
+        }
+
+        if (expected.OptionalD("df") is { } df)
+        {
+            Equal(df, actual.DegreesOfFreedom!.Value, relative, $"{what}.df");
+        }
+    }
+}
