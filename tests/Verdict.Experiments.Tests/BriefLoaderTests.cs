@@ -73,6 +73,14 @@ public sealed class BriefLoaderTests
         Assert.StartsWith("brief.yaml:4 YAML syntax error at line 4, column 4:", problem.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "brief.yaml the file is empty")]
+    [InlineData("- a\n- b\n", "brief.yaml:1 expected a mapping of fields, got a list")]
+    public void Parse_NotABrief_SaysWhatItIs(string text, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(Example.Parse(text).Problems).ToString());
+    }
+
     [Fact]
     public void Parse_UnknownMetricInMetricsFile_PointsIntoThatFile()
     {
