@@ -77,17 +77,14 @@ public static class AssignmentHash
                 throw new ArgumentException("The unit id is not valid UTF-16 (a lone surrogate has no UTF-8 form).", nameof(unitId));
             }
 
-            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
             var message = buffer[..(saltPrefix.Length + written)];
-            if (UseNative)
+            if (UseNative && message.Length <= NativeSha256.MaxMessageBytes)
             {
-                NativeSha256.Hash(message, digest);
-            }
-            else
-            {
-                SHA256.HashData(message, digest);
+                return NativeSha256.Hash64(message);
             }
 
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(message, digest);
             return BinaryPrimitives.ReadUInt64BigEndian(digest);
         }
         finally

@@ -1,22 +1,30 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Verdict.Assignment;
 
 /// <summary>
-/// SHA-256 through OpenSSL's direct <c>SHA256_Init/Update/Final</c> when the process can load libcrypto (Linux),
-/// which runs the SHA-NI code path without the per-call EVP context that <see cref="System.Security.Cryptography.SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>
-/// creates and frees; that context costs several times the hash itself for 30-byte inputs. The digest is the same
-/// SHA-256 (the pinned vectors check both paths); elsewhere the BCL is used.
+/// The first 8 bytes of SHA-256 through OpenSSL's block function <c>SHA256_Transform</c> when the process can load
+/// libcrypto (Linux). It runs OpenSSL's SHA-NI code with no per-call EVP context, which is what
+/// <see cref="System.Security.Cryptography.SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/> creates and frees and
+/// which costs several times the hash itself for 30-byte messages. Padding is FIPS 180-4 §5.1.1 and the state starts
+/// at the §5.3.3 initial hash value, so the digest is SHA-256's; the pinned vectors check this path and the BCL's.
 /// </summary>
 internal static unsafe class NativeSha256
 {
-    // SHA256_CTX is 112 bytes in OpenSSL 1.1 and 3.x; the buffer leaves room.
+    /// <summary>The longest message hashed here; longer ones go to the BCL.</summary>
+    public const int MaxMessageBytes = 512;
+
+    // SHA256_CTX begins with the eight 32-bit words of the state (h0 … h7) in OpenSSL 1.1 and 3.x; 112 bytes in all.
     private const int ContextBytes = 256;
 
-    private static readonly delegate* unmanaged[SuppressGCTransition]<byte*, int> Init;
-    private static readonly delegate* unmanaged[SuppressGCTransition]<byte*, byte*, nuint, int> Update;
-    private static readonly delegate* unmanaged[SuppressGCTransition]<byte*, byte*, int> Final;
+    private static readonly uint[] InitialHash =
+    [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+    ];
+
+    private static readonly delegate* unmanaged[SuppressGCTransition]<byte*, byte*, void> Transform;
 
     static NativeSha256()
     {
@@ -27,35 +35,48 @@ internal static unsafe class NativeSha256
 
         foreach (var name in new[] { "libcrypto.so.3", "libcrypto.so.1.1" })
         {
-            if (NativeLibrary.TryLoad(name, out var library)
-                && NativeLibrary.TryGetExport(library, "SHA256_Init", out var init)
-                && NativeLibrary.TryGetExport(library, "SHA256_Update", out var update)
-                && NativeLibrary.TryGetExport(library, "SHA256_Final", out var final))
+            if (NativeLibrary.TryLoad(name, out var library) && NativeLibrary.TryGetExport(library, "SHA256_Transform", out var transform))
             {
-                Init = (delegate* unmanaged[SuppressGCTransition]<byte*, int>)init;
-                Update = (delegate* unmanaged[SuppressGCTransition]<byte*, byte*, nuint, int>)update;
-                Final = (delegate* unmanaged[SuppressGCTransition]<byte*, byte*, int>)final;
+                Transform = (delegate* unmanaged[SuppressGCTransition]<byte*, byte*, void>)transform;
                 IsAvailable = true;
                 return;
             }
         }
     }
 
-    /// <summary>True when libcrypto's direct SHA-256 functions were found.</summary>
+    /// <summary>True when libcrypto's SHA-256 block function was found.</summary>
     public static bool IsAvailable { get; }
 
-    /// <summary>Writes SHA-256(<paramref name="data"/>) to the 32 bytes of <paramref name="digest"/>.</summary>
+    /// <summary>The first 8 digest bytes of SHA-256(<paramref name="message"/>) as a big-endian integer.</summary>
     [SkipLocalsInit]
-    public static void Hash(ReadOnlySpan<byte> data, Span<byte> digest)
+    public static ulong Hash64(ReadOnlySpan<byte> message)
     {
-        var context = stackalloc byte[ContextBytes];
-        fixed (byte* input = data)
-        fixed (byte* output = digest)
+        if (message.Length > MaxMessageBytes)
         {
-            if (Init(context) != 1 || Update(context, input, (nuint)data.Length) != 1 || Final(output, context) != 1)
-            {
-                throw new InvalidOperationException("OpenSSL SHA-256 failed.");
-            }
+            throw new ArgumentOutOfRangeException(nameof(message), message.Length, $"at most {MaxMessageBytes} bytes");
         }
+
+        // Padding: the message, 0x80, zeros, then the bit length as a big-endian 64-bit integer, to a multiple of 64.
+        var blocks = ((message.Length + 8) / 64) + 1;
+        var padded = stackalloc byte[MaxMessageBytes + 72];
+        var span = new Span<byte>(padded, blocks * 64);
+        message.CopyTo(span);
+        span[message.Length] = 0x80;
+        span[(message.Length + 1)..^8].Clear();
+        BinaryPrimitives.WriteUInt64BigEndian(span[^8..], (ulong)message.Length * 8);
+
+        var context = stackalloc byte[ContextBytes];
+        var state = (uint*)context;
+        for (var i = 0; i < 8; i++)
+        {
+            state[i] = InitialHash[i];
+        }
+
+        for (var block = 0; block < blocks; block++)
+        {
+            Transform(context, padded + (block * 64));
+        }
+
+        return ((ulong)state[0] << 32) | state[1];
     }
 }

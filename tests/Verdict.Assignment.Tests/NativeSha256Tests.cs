@@ -1,0 +1,40 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using FsCheck;
+using FsCheck.Xunit;
+
+namespace Verdict.Assignment.Tests;
+
+public sealed class NativeSha256Tests
+{
+    [Fact]
+    public void IsAvailable_OnLinux_LoadsLibcrypto()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable("VERDICT_ASSIGNMENT_MANAGED_SHA256") != "1", "libcrypto is only looked for on Linux");
+        Assert.True(NativeSha256.IsAvailable);
+    }
+
+    [Fact]
+    public void Hash64_EveryLengthAroundBlockBoundaries_MatchesBcl()
+    {
+        Assert.SkipUnless(NativeSha256.IsAvailable, "no libcrypto");
+        var bytes = Enumerable.Range(0, NativeSha256.MaxMessageBytes).Select(i => (byte)((i * 131) + 7)).ToArray();
+        for (var length = 0; length <= NativeSha256.MaxMessageBytes; length++)
+        {
+            Assert.Equal(Bcl(bytes.AsSpan(0, length)), NativeSha256.Hash64(bytes.AsSpan(0, length)));
+        }
+    }
+
+    [Property(MaxTest = 300)]
+    public void Hash64_AnyMessage_MatchesBcl(byte[] message)
+    {
+        if (!NativeSha256.IsAvailable || message.Length > NativeSha256.MaxMessageBytes)
+        {
+            return;
+        }
+
+        Assert.Equal(Bcl(message), NativeSha256.Hash64(message));
+    }
+
+    private static ulong Bcl(ReadOnlySpan<byte> message) => BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(message));
+}
