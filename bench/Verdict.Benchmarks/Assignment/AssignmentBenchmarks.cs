@@ -64,6 +64,18 @@ public class AssignmentBenchmarks
     [Benchmark(Baseline = true)]
     public int Verdict() => assigner.Assign(ids[next++ & 1023]).Arm;
 
+    /// <summary>Verdict hashing through <c>SHA256.HashData</c> instead of OpenSSL's block function (the portable path).</summary>
+    [Benchmark]
+    public int VerdictBclSha256() => assigner.Assign(ids[next++ & 1023]).Arm;
+
+    /// <summary>Switches the BCL path on for <see cref="VerdictBclSha256"/> only (each benchmark runs in its own process).</summary>
+    [GlobalSetup(Target = nameof(VerdictBclSha256))]
+    public void SetupBcl()
+    {
+        Setup();
+        AssignmentHash.UseNative = false;
+    }
+
     /// <summary>Verdict with a holdout, a layer and a 50% exposure: three hashes.</summary>
     [Benchmark]
     public int VerdictLayered() => layered.Assign(ids[next++ & 1023]).Arm;
