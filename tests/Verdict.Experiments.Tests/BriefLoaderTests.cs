@@ -58,6 +58,13 @@ public sealed class BriefLoaderTests
     }
 
     [Fact]
+    public void Parse_MdeBeyondARate_IsAnError()
+    {
+        var result = Example.Edited("baseline: 0.38", "baseline: 0.99");
+        Assert.Equal("analysis.mde", Assert.Single(result.Errors).Path);
+    }
+
+    [Fact]
     public void Parse_NoControlArm_IsAnError()
     {
         var result = Example.Edited("    control: true\n", string.Empty);
