@@ -13,8 +13,8 @@ namespace Verdict.Assignment;
 /// </summary>
 internal static unsafe class NativeSha256
 {
-    /// <summary>The longest message hashed here; longer ones go to the BCL.</summary>
-    public const int MaxMessageBytes = 512;
+    /// <summary>The room <see cref="Hash64"/> needs after the message for its padding.</summary>
+    public const int PaddingBytes = 72;
 
     // SHA256_CTX begins with the eight 32-bit words of the state (h0 … h7) in OpenSSL 1.1 and 3.x; 112 bytes in all.
     private const int ContextBytes = 256;
@@ -47,23 +47,19 @@ internal static unsafe class NativeSha256
     /// <summary>True when libcrypto's SHA-256 block function was found.</summary>
     public static bool IsAvailable { get; }
 
-    /// <summary>The first 8 digest bytes of SHA-256(<paramref name="message"/>) as a big-endian integer.</summary>
+    /// <summary>
+    /// The first 8 digest bytes of SHA-256 of the <paramref name="length"/> bytes at <paramref name="buffer"/>, as a
+    /// big-endian integer. Pads in place, so the buffer needs <see cref="PaddingBytes"/> bytes of room after them.
+    /// </summary>
     [SkipLocalsInit]
-    public static ulong Hash64(ReadOnlySpan<byte> message)
+    public static ulong Hash64(byte* buffer, int length)
     {
-        if (message.Length > MaxMessageBytes)
-        {
-            throw new ArgumentOutOfRangeException(nameof(message), message.Length, $"at most {MaxMessageBytes} bytes");
-        }
-
         // Padding: the message, 0x80, zeros, then the bit length as a big-endian 64-bit integer, to a multiple of 64.
-        var blocks = ((message.Length + 8) / 64) + 1;
-        var padded = stackalloc byte[MaxMessageBytes + 72];
-        var span = new Span<byte>(padded, blocks * 64);
-        message.CopyTo(span);
-        span[message.Length] = 0x80;
-        span[(message.Length + 1)..^8].Clear();
-        BinaryPrimitives.WriteUInt64BigEndian(span[^8..], (ulong)message.Length * 8);
+        var blocks = ((length + 8) / 64) + 1;
+        var padded = new Span<byte>(buffer, blocks * 64);
+        padded[length] = 0x80;
+        padded[(length + 1)..^8].Clear();
+        BinaryPrimitives.WriteUInt64BigEndian(padded[^8..], (ulong)length * 8);
 
         var context = stackalloc byte[ContextBytes];
         var state = (uint*)context;
@@ -74,7 +70,7 @@ internal static unsafe class NativeSha256
 
         for (var block = 0; block < blocks; block++)
         {
-            Transform(context, padded + (block * 64));
+            Transform(context, buffer + (block * 64));
         }
 
         return ((ulong)state[0] << 32) | state[1];
