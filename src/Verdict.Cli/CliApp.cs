@@ -42,6 +42,9 @@ public static class CliApp
         root.Subcommands.Add(StatsCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(AssignCommand.Create(context));
+        root.Subcommands.Add(SimulateCommand.Create(context));
+        root.Subcommands.Add(IngestCommand.Create(context));
+        root.Subcommands.Add(AnalyzeCommand.Create(context));
         return root;
     }
 

@@ -1,0 +1,40 @@
+using Spectre.Console;
+using Verdict.Experiments.Analysis;
+using Verdict.Reports;
+
+namespace Verdict.Cli.Commands;
+
+/// <summary>The human rendering of an analysis: the checks table and the verdict banner.</summary>
+internal static class AnalysisConsole
+{
+    public static void Write(CliContext context, AnalysisReport report)
+    {
+        var table = new Table().AddColumns("step", "check", "result", "detail");
+        table.Columns[3].Width(90);
+        foreach (var check in report.Checks)
+        {
+            var status = check.Status switch
+            {
+                CheckStatus.Pass => "[green]PASS[/]",
+                CheckStatus.Fail => "[red]FAIL[/]",
+                CheckStatus.Warn => "[yellow]WARN[/]",
+                _ => "[grey]INFO[/]",
+            };
+            table.AddRow(Markup.Escape(check.Step), Markup.Escape(check.Name), status, Markup.Escape(check.Detail));
+        }
+
+        context.Console.Write(table);
+        var decision = AnalysisDocument.DecisionText(report.Decision);
+        var colour = report.Decision switch
+        {
+            LaunchDecision.Ship => "green",
+            LaunchDecision.Hold => "yellow",
+            _ => "red",
+        };
+        context.Console.MarkupLine($"[bold {colour}]decision: {decision}[/]");
+        foreach (var reason in report.Reasons)
+        {
+            context.Console.MarkupLine("  " + Markup.Escape(reason));
+        }
+    }
+}

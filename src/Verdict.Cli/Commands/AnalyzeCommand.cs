@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Verdict.Cli.Commands.Briefs;
+using Verdict.Cli.Commands.Store;
+using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
+using Verdict.Reports;
+using Verdict.Storage;
+
+namespace Verdict.Cli.Commands;
+
+/// <summary><c>verdict analyze brief.yaml --store …</c>: the launch decision, every check printed PASS or FAIL.</summary>
+public static class AnalyzeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var brief = new Argument<string>("brief") { Description = "The experiment brief (brief.yaml)" };
+        var store = StoreOptions.Store();
+        var asOf = new Option<string?>("--as-of") { Description = "Only count data at or before this time (ISO-8601, UTC)" };
+        var json = new Option<bool>("--json") { Description = "Print the analysis as one JSON object (docs/analysis-json.md)" };
+        var markdown = new Option<bool>("--markdown") { Description = "Print the Markdown decision memo" };
+        var failOnNotShip = new Option<bool>("--fail-on-not-ship") { Description = "Exit 1 unless the verdict is SHIP (for CI gates)" };
+        var command = new Command("analyze", "Analyse an experiment: integrity, primary metric, guardrails, secondary metrics, segments, novelty, verdict.\n\nExample:\n  verdict analyze examples/refund-query-rewrite/brief.yaml --store verdict.duckdb")
+        {
+            brief, store, asOf, json, markdown, failOnNotShip,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(json) && parse.GetValue(markdown))
+            {
+                throw new CliException("give at most one of --json and --markdown");
+            }
+
+            var loaded = BriefInput.Load(parse.GetValue(brief)!).Brief!;
+            DateTimeOffset? limit = null;
+            if (parse.GetValue(asOf) is { } text)
+            {
+                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+                {
+                    throw new CliException($"--as-of: expected an ISO-8601 time such as 2026-05-18T00:00:00Z, got \"{text}\"");
+                }
+
+                limit = parsed;
+            }
+
+            using var opened = StoreOptions.Open(parse.GetValue(store)!);
+            var data = new SqlMetricSource(opened).Load(loaded, limit);
+            var report = LaunchAnalyzer.Analyze(loaded, data, limit);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, AnalysisDocument.From(report));
+            }
+            else if (parse.GetValue(markdown))
+            {
+                context.Out.Write(DecisionMemo.Render(loaded, report));
+            }
+            else
+            {
+                AnalysisConsole.Write(context, report);
+            }
+
+            return parse.GetValue(failOnNotShip) && report.Decision != LaunchDecision.Ship ? ExitCodes.GateFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+}

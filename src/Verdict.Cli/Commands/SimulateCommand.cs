@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Verdict.Cli.Commands.Simulate;
+
+namespace Verdict.Cli.Commands;
+
+/// <summary><c>verdict simulate …</c>: seeded traffic for tests, the demo and benchmarks, and seeded simulation studies.</summary>
+public static class SimulateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command(
+            "simulate",
+            "Seeded simulations: experiment traffic (docs/events.md, \"Simulated support-bot traffic\") and the peeking study (docs/sequential.md).");
+        command.Subcommands.Add(SimulateExperimentCommand.Create(context));
+        command.Subcommands.Add(PeekingCommand.Create(context));
+        return command;
+    }
+}

@@ -1,0 +1,24 @@
+using Verdict.Storage;
+using Verdict.Storage.Postgres;
+
+namespace Verdict.Cli.Commands.Store;
+
+/// <summary>Backends other than the embedded default.</summary>
+internal static class StoreBackends
+{
+    public static EventStore OpenPostgres(string connection)
+    {
+        try
+        {
+            return PostgresEventStore.Open(connection);
+        }
+        catch (StoreUnavailableException e)
+        {
+            throw new CliException(e.Message, ExitCodes.StoreUnavailable);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--store: not a valid PostgreSQL connection string ({e.Message.Split('\n')[0]})");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Verdict.Storage;
+
+namespace Verdict.Cli.Commands.Store;
+
+/// <summary>The <c>--store</c> option and how a connection string picks a backend.</summary>
+internal static class StoreOptions
+{
+    public static Option<string> Store() => new("--store")
+    {
+        Description = "Event store: a DuckDB file path (default verdict.duckdb) or a PostgreSQL connection string (postgres://… or Host=…)",
+        DefaultValueFactory = _ => DuckDbEventStore.DefaultPath,
+    };
+
+    /// <summary>Opens the store named by <paramref name="connection"/>; a store that cannot be reached exits with code 3.</summary>
+    public static EventStore Open(string connection)
+    {
+        if (IsPostgres(connection))
+        {
+            return StoreBackends.OpenPostgres(connection);
+        }
+
+        try
+        {
+            return DuckDbEventStore.Open(connection);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new CliException($"--store: {e.Message}", ExitCodes.StoreUnavailable);
+        }
+        catch (StoreUnavailableException e)
+        {
+            throw new CliException(e.Message, ExitCodes.StoreUnavailable);
+        }
+    }
+
+    public static bool IsPostgres(string connection) =>
+        connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+        || connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+        || connection.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+}

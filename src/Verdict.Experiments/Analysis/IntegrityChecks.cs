@@ -1,0 +1,106 @@
+using System.Globalization;
+using Verdict.Statistics;
+
+namespace Verdict.Experiments.Analysis;
+
+/// <summary>Step 1 of the analysis: is the comparison trustworthy at all? Any failure makes the verdict INVALID.</summary>
+internal static class IntegrityChecks
+{
+    public const string Step = "integrity";
+
+    /// <summary>Share of analysed units that may have seen several arms before the comparison is distrusted.</summary>
+    public const double MultiArmTolerance = 0.01;
+
+    public static double Run(ExperimentBrief brief, MetricData data, string treatment, List<AnalysisCheck> checks, long? plannedPerArm)
+    {
+        var population = data.Population;
+        var counts = brief.Arms.Select(a => population.UnitsPerArm.GetValueOrDefault(a.Name)).ToArray();
+        var weights = brief.Arms.Select(a => a.Weight).ToArray();
+        var threshold = brief.Analysis.SrmPValue;
+        var srm = SampleRatioMismatch.Test(counts, weights, threshold);
+        var split = string.Join(" / ", brief.Arms.Select((a, i) => $"{a.Name} {counts[i]:N0}"));
+        checks.Add(new AnalysisCheck(Step, "sample ratio", srm.Mismatch ? CheckStatus.Fail : CheckStatus.Pass,
+            $"{split} against planned {string.Join("/", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}: χ² {F(srm.ChiSquare)}, p {P(srm.PValue)} (alert below {threshold.ToString(CultureInfo.InvariantCulture)})"));
+
+        foreach (var (segment, values) in population.UnitsPerSegment)
+        {
+            // Bonferroni across the segment's values keeps the family's false-alarm rate at the brief's threshold.
+            var perValue = threshold / Math.Max(1, values.Count);
+            var failed = new List<string>();
+            foreach (var (value, arms) in values)
+            {
+                var segmentCounts = brief.Arms.Select(a => arms.GetValueOrDefault(a.Name)).ToArray();
+                if (segmentCounts.Sum() == 0)
+                {
+                    continue;
+                }
+
+                var test = SampleRatioMismatch.Test(segmentCounts, weights, perValue);
+                if (test.Mismatch)
+                {
+                    failed.Add($"{value} (p {P(test.PValue)})");
+                }
+            }
+
+            // A segment's own split can differ while the overall split holds (a filter or logging bug that depends on
+            // the segment, seed 001's Simpson mix): that is a warning to read pooled numbers with care, while only
+            // the overall split decides integrity.
+            checks.Add(new AnalysisCheck(Step, $"sample ratio by {segment}", failed.Count > 0 ? CheckStatus.Warn : CheckStatus.Pass,
+                failed.Count > 0 ? $"the arm mix differs within {string.Join(", ", failed)}: segment results are not comparable with the pooled ones" : $"{values.Count} values balanced (threshold {perValue.ToString("G3", CultureInfo.InvariantCulture)} each)"));
+        }
+
+        var analysed = counts.Sum();
+        var multiShare = analysed + population.MultiArmUnits == 0 ? 0 : (double)population.MultiArmUnits / (analysed + population.MultiArmUnits);
+        checks.Add(new AnalysisCheck(Step, "units in several arms", multiShare > MultiArmTolerance ? CheckStatus.Fail : CheckStatus.Pass,
+            $"{population.MultiArmUnits:N0} units saw more than one arm ({multiShare:P2}); excluded from the analysis (tolerance {MultiArmTolerance:P0})"));
+
+        if (population.UnknownArmExposures > 0)
+        {
+            checks.Add(new AnalysisCheck(Step, "unknown arms", CheckStatus.Fail, $"{population.UnknownArmExposures:N0} exposures name an arm the brief does not declare"));
+        }
+
+        var declared = DeclaredReceiptDifferences(brief, treatment);
+        var mismatched = population.ReceiptMismatches.Where(kv => kv.Value > 0).ToList();
+        var receiptProblems = new List<string>();
+        if (declared.Count > 0)
+        {
+            receiptProblems.Add($"the brief's receipts differ beyond the declared change in {string.Join(", ", declared)}");
+        }
+
+        if (mismatched.Count > 0)
+        {
+            receiptProblems.Add("exposures carry a receipt other than their arm's: " + string.Join(", ", mismatched.Select(kv => $"{kv.Key} {kv.Value:N0}")));
+        }
+
+        checks.Add(new AnalysisCheck(Step, "pinned receipts", receiptProblems.Count > 0 ? CheckStatus.Fail : CheckStatus.Pass,
+            receiptProblems.Count > 0 ? string.Join("; ", receiptProblems) : $"every exposure matches its arm's receipt; only {brief.Change.Field} differs"));
+
+        checks.Add(new AnalysisCheck(Step, "burn-in", CheckStatus.Info,
+            brief.Analysis.BurnIn > TimeSpan.Zero
+                ? $"registered burn-in {DurationText.Format(brief.Analysis.BurnIn)} applied: {population.BurnInUnits:N0} units first exposed inside it are excluded"
+                : "no burn-in registered"));
+
+        if (brief.Analysis.Design == AnalysisDesign.FixedHorizon && plannedPerArm is { } planned)
+        {
+            var smallest = brief.Arms.Select(a => (a.Name, Units: population.UnitsPerArm.GetValueOrDefault(a.Name), Needed: (long)Math.Ceiling(planned * a.Weight / brief.Arms.Max(x => x.Weight)))).ToList();
+            var short_ = smallest.Where(a => a.Units < a.Needed).ToList();
+            checks.Add(new AnalysisCheck(Step, "planned sample reached", short_.Count > 0 ? CheckStatus.Fail : CheckStatus.Pass,
+                short_.Count > 0
+                    ? "fixed-horizon analysis before the planned enrollment: " + string.Join(", ", short_.Select(a => $"{a.Name} {a.Units:N0} of {a.Needed:N0}"))
+                    : $"every arm reached its planned {planned:N0} units"));
+        }
+
+        return srm.PValue;
+    }
+
+    private static List<string> DeclaredReceiptDifferences(ExperimentBrief brief, string treatment)
+    {
+        var control = brief.Control.Receipt;
+        var other = brief.Arms.First(a => a.Name == treatment).Receipt;
+        return control.Differences(other).Where(path => !Receipt.IsUnder(path, brief.Change.Field)).ToList();
+    }
+
+    internal static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    internal static string P(double p) => double.IsNaN(p) ? "n/a" : p < 1e-16 ? "< 1e-16" : p < 1e-4 ? p.ToString("0.0e+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,56 @@
+using Verdict.Statistics;
+
+namespace Verdict.Experiments.Analysis;
+
+/// <summary>Where a cell of sufficient statistics belongs: the whole arm, one segment value, or one enrollment day.</summary>
+public enum CellScope
+{
+    /// <summary>All analysed units of the arm.</summary>
+    Overall,
+
+    /// <summary>Units whose segment attribute has one value.</summary>
+    Segment,
+
+    /// <summary>Units first exposed on one UTC day (for novelty).</summary>
+    Day,
+}
+
+/// <summary>
+/// Sufficient statistics of one metric in one arm and scope. For mean-like metrics y is the per-unit value and x the
+/// pre-period covariate (0 when none); for ratio metrics y is the numerator and x the denominator.
+/// </summary>
+public sealed record MetricCell(string Metric, string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, BivariateMoments Moments);
+
+/// <summary>One arm's quantile of a quantile metric (overall or in one segment value), from SQL order statistics.</summary>
+public sealed record QuantileCell(string Metric, string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, QuantileEstimate Estimate);
+
+/// <summary>Counts that integrity checks need: units per arm (and segment), exclusions and receipt mismatches.</summary>
+public sealed record PopulationSummary
+{
+    /// <summary>Analysed units per arm (after exclusions).</summary>
+    public required IReadOnlyDictionary<string, long> UnitsPerArm { get; init; }
+
+    /// <summary>Analysed units per segment name, value and arm.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>> UnitsPerSegment { get; init; }
+
+    /// <summary>Units exposed to more than one arm (excluded from the analysis).</summary>
+    public long MultiArmUnits { get; init; }
+
+    /// <summary>Units first exposed inside the burn-in window (excluded).</summary>
+    public long BurnInUnits { get; init; }
+
+    /// <summary>Exposures per arm whose receipt hash differs from the arm's registered receipt.</summary>
+    public required IReadOnlyDictionary<string, long> ReceiptMismatches { get; init; }
+
+    /// <summary>Exposures with an arm the brief does not declare.</summary>
+    public long UnknownArmExposures { get; init; }
+
+    /// <summary>The first exposure's time, when there is any.</summary>
+    public DateTimeOffset? FirstExposure { get; init; }
+
+    /// <summary>The last exposure's time, when there is any.</summary>
+    public DateTimeOffset? LastExposure { get; init; }
+}
+
+/// <summary>Everything the analysis reads from a store: aggregates only, never raw rows.</summary>
+public sealed record MetricData(PopulationSummary Population, IReadOnlyList<MetricCell> Cells, IReadOnlyList<QuantileCell> Quantiles);

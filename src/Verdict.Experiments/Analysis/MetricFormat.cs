@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace Verdict.Experiments.Analysis;
+
+/// <summary>Formats values and changes in a metric's unit: percentage points, milliseconds or plain numbers.</summary>
+public static class MetricFormat
+{
+    /// <summary>A level, e.g. 38.0% or 1180 ms.</summary>
+    public static string Value(double value, MetricUnit unit) => double.IsNaN(value) ? "n/a" : unit switch
+    {
+        MetricUnit.Proportion => (value * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%",
+        MetricUnit.Milliseconds => value.ToString("0", CultureInfo.InvariantCulture) + " ms",
+        _ => value.ToString("G4", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A change, e.g. +4.0 pp or +80 ms.</summary>
+    public static string Delta(double value, MetricUnit unit) => double.IsNaN(value) ? "n/a" : double.IsInfinity(value) ? (value > 0 ? "+∞" : "−∞") : unit switch
+    {
+        MetricUnit.Proportion => (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp",
+        MetricUnit.Milliseconds => value.ToString("+0;-0;0", CultureInfo.InvariantCulture) + " ms",
+        _ => value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A relative change, e.g. +10.5%.</summary>
+    public static string Relative(double value) => double.IsNaN(value) ? "n/a" : (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
+}

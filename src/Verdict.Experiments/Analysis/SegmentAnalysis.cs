@@ -1,0 +1,96 @@
+using Verdict.Statistics;
+
+namespace Verdict.Experiments.Analysis;
+
+/// <summary>Step 5: the primary metric in each pre-specified segment, Simpson's paradox, and critical segments.</summary>
+internal static class SegmentAnalysis
+{
+    public const string Step = "segments";
+
+    public static List<SegmentOutcome> Run(ExperimentBrief brief, MetricData data, string control, string treatment, MetricComparison pooled, List<AnalysisCheck> checks, List<string> rollBackReasons)
+    {
+        var outcomes = new List<SegmentOutcome>();
+        var alpha = brief.Analysis.Alpha;
+        var weights = brief.Arms.Select(a => a.Weight).ToArray();
+        foreach (var segment in brief.Segments)
+        {
+            if (!data.Population.UnitsPerSegment.TryGetValue(segment.Name, out var values))
+            {
+                continue;
+            }
+
+            var perSegment = new List<SegmentOutcome>();
+            foreach (var (value, arms) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+            {
+                var comparison = MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha, CellScope.Segment, segment.Name, value);
+                if (comparison is null)
+                {
+                    continue;
+                }
+
+                var counts = brief.Arms.Select(a => arms.GetValueOrDefault(a.Name)).ToArray();
+                var srm = counts.Sum() > 0 ? SampleRatioMismatch.Test(counts, weights, brief.Analysis.SrmPValue).PValue : double.NaN;
+                var outcome = new SegmentOutcome(segment.Name, value, segment.Critical, comparison.ControlUnits, comparison.TreatmentUnits, comparison.Lift, srm);
+                perSegment.Add(outcome);
+                var lift = comparison.Lift.Absolute;
+                var regressed = lift.IsAvailable && lift.CiHigh < 0;
+                var status = segment.Critical && regressed ? CheckStatus.Fail : CheckStatus.Info;
+                checks.Add(new AnalysisCheck(Step, $"{segment.Name}={value}", status,
+                    $"{MetricFormat.Delta(lift.Value, comparison.Unit)} [{MetricFormat.Delta(lift.CiLow, comparison.Unit)}, {MetricFormat.Delta(lift.CiHigh, comparison.Unit)}], {comparison.ControlUnits:N0} vs {comparison.TreatmentUnits:N0} units{(segment.Critical ? (regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}"));
+                if (segment.Critical && regressed)
+                {
+                    rollBackReasons.Add($"critical segment {segment.Name}={value} regresses ({MetricFormat.Delta(lift.Value, comparison.Unit)}, interval below 0)");
+                }
+            }
+
+            outcomes.AddRange(perSegment);
+            if (IsSimpson(pooled.Lift.Absolute.Value, perSegment, values, brief, control, treatment, out var detail))
+            {
+                checks.Add(new AnalysisCheck(Step, $"Simpson's paradox ({segment.Name})", CheckStatus.Warn, detail));
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Pooled direction disagrees with every segment's direction, and the arms' segment mix differs (χ² test of
+    /// arm × segment independence, p &lt; 0.01): the pooled lift is driven by the mix, not by the treatment.
+    /// </summary>
+    private static bool IsSimpson(double pooled, List<SegmentOutcome> segments, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> values, ExperimentBrief brief, string control, string treatment, out string detail)
+    {
+        detail = string.Empty;
+        if (segments.Count < 2 || pooled == 0 || segments.Any(s => !s.Lift.IsAvailable || Math.Sign(s.Lift.Absolute.Value) != -Math.Sign(pooled)))
+        {
+            return false;
+        }
+
+        // χ² test of independence on the 2 × k table of arm by segment value.
+        var rows = new[] { control, treatment };
+        var table = values.Values.Select(arms => rows.Select(r => (double)arms.GetValueOrDefault(r)).ToArray()).ToArray();
+        var total = table.Sum(r => r.Sum());
+        var rowTotals = rows.Select((_, j) => table.Sum(r => r[j])).ToArray();
+        double chi = 0;
+        foreach (var r in table)
+        {
+            var colTotal = r.Sum();
+            for (var j = 0; j < rows.Length; j++)
+            {
+                var expected = colTotal * rowTotals[j] / total;
+                if (expected > 0)
+                {
+                    chi += (r[j] - expected) * (r[j] - expected) / expected;
+                }
+            }
+        }
+
+        var p = Tails.ChiSquareUpper(chi, table.Length - 1);
+        if (!(p < 0.01))
+        {
+            return false;
+        }
+
+        detail = $"the pooled lift ({(pooled > 0 ? "positive" : "negative")}) points the other way from every segment, and the arms' mix across segments differs (χ² p {IntegrityChecks.P(p)}): read the segments, not the pooled number";
+        return true;
+    }
+}

@@ -1,0 +1,130 @@
+using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
+using Verdict.Statistics;
+
+namespace Verdict.Reports;
+
+/// <summary>
+/// The stable JSON form of an analysis (docs/analysis-json.md). Field names are a contract; numbers that cannot be
+/// computed are null. Serialize with snake_case naming.
+/// </summary>
+public sealed record AnalysisDocument(
+    string SchemaVersion,
+    string Experiment,
+    int Version,
+    string? AsOf,
+    string Decision,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<CheckDocument> Checks,
+    PopulationDocument Population,
+    MetricDocument? Primary,
+    IReadOnlyList<GuardrailDocument> Guardrails,
+    IReadOnlyList<MetricDocument> Secondary,
+    IReadOnlyList<SegmentDocument> Segments,
+    IReadOnlyList<DayDocument> Daily)
+{
+    /// <summary>The current schema version.</summary>
+    public const string CurrentSchema = "verdict.analysis/1";
+
+    /// <summary>Builds the document for <paramref name="report"/>.</summary>
+    public static AnalysisDocument From(AnalysisReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new AnalysisDocument(
+            CurrentSchema,
+            report.Experiment,
+            report.Version,
+            report.AsOf?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            DecisionText(report.Decision),
+            report.Reasons,
+            report.Checks.Select(c => new CheckDocument(c.Step, c.Name, c.Status.ToString().ToUpperInvariant(), c.Detail)).ToList(),
+            new PopulationDocument(
+                report.Population.UnitsPerArm,
+                report.Population.MultiArmUnits,
+                report.Population.BurnInUnits,
+                report.Population.ReceiptMismatches,
+                N(report.SrmPValue),
+                report.PlannedUnitsPerArm,
+                report.Population.FirstExposure?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                report.Population.LastExposure?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+            report.Primary is { } p ? MetricDocument.From(p) : null,
+            report.Guardrails.Select(g => new GuardrailDocument(MetricDocument.From(g.Comparison), g.Harmful.ToString().ToLowerInvariant(), g.Rule == GuardrailRule.ObservedDelta ? "observed_delta" : "non_inferiority", g.Budget, g.BudgetAbsolute, g.Relative, N(g.Bound), g.Passed, g.Reason)).ToList(),
+            report.Secondary.Select(MetricDocument.From).ToList(),
+            report.Segments.Select(s => new SegmentDocument(s.Segment, s.Value, s.Critical, s.ControlUnits, s.TreatmentUnits, LiftDocument.From(s.Lift), N(s.SrmPValue))).ToList(),
+            report.Daily.Select(d => new DayDocument(d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.ControlUnits, d.TreatmentUnits, LiftDocument.From(d.Lift))).ToList());
+    }
+
+    /// <summary>SHIP, HOLD, ROLL BACK or INVALID.</summary>
+    public static string DecisionText(LaunchDecision decision) => decision switch
+    {
+        LaunchDecision.Ship => "SHIP",
+        LaunchDecision.Hold => "HOLD",
+        LaunchDecision.RollBack => "ROLL BACK",
+        _ => "INVALID",
+    };
+
+    internal static double? N(double v) => double.IsFinite(v) ? v : null;
+}
+
+/// <summary>One check.</summary>
+public sealed record CheckDocument(string Step, string Name, string Status, string Detail);
+
+/// <summary>Who was analysed.</summary>
+public sealed record PopulationDocument(
+    IReadOnlyDictionary<string, long> UnitsPerArm,
+    long MultiArmUnits,
+    long BurnInUnits,
+    IReadOnlyDictionary<string, long> ReceiptMismatches,
+    double? SrmPValue,
+    long? PlannedUnitsPerArm,
+    string? FirstExposure,
+    string? LastExposure);
+
+/// <summary>An estimate with its interval and p-value.</summary>
+public sealed record EstimateDocument(double? Estimate, double? Se, double? CiLow, double? CiHigh, double? PValue)
+{
+    public static EstimateDocument From(Estimate e) => new(AnalysisDocument.N(e.Value), AnalysisDocument.N(e.StandardError), AnalysisDocument.N(e.CiLow), AnalysisDocument.N(e.CiHigh), AnalysisDocument.N(e.PValue));
+}
+
+/// <summary>Absolute and relative lift with diagnostics.</summary>
+public sealed record LiftDocument(EstimateDocument Absolute, EstimateDocument Relative, IReadOnlyList<string> Diagnostics)
+{
+    public static LiftDocument From(Lift lift) => new(EstimateDocument.From(lift.Absolute), EstimateDocument.From(lift.Relative), lift.Diagnostics.Select(d => d.ToString()).ToList());
+}
+
+/// <summary>One metric's comparison.</summary>
+public sealed record MetricDocument(
+    string Metric,
+    string Type,
+    string Unit,
+    long ControlUnits,
+    long TreatmentUnits,
+    double? ControlValue,
+    double? TreatmentValue,
+    LiftDocument Lift,
+    LiftDocument? Unadjusted,
+    double? VarianceReduction,
+    double? AdjustedPValue)
+{
+    public static MetricDocument From(MetricComparison c) => new(
+        c.Metric,
+        c.Type.ToString().ToLowerInvariant(),
+        c.Unit.ToString().ToLowerInvariant(),
+        c.ControlUnits,
+        c.TreatmentUnits,
+        AnalysisDocument.N(c.ControlValue),
+        AnalysisDocument.N(c.TreatmentValue),
+        LiftDocument.From(c.Lift),
+        c.Unadjusted is { } u ? LiftDocument.From(u) : null,
+        c.VarianceReduction,
+        c.AdjustedPValue);
+}
+
+/// <summary>A guardrail's judgement.</summary>
+public sealed record GuardrailDocument(MetricDocument Metric, string Harmful, string Rule, string Budget, double BudgetValue, bool Relative, double? Bound, bool Passed, string Reason);
+
+/// <summary>The primary metric inside a segment value.</summary>
+public sealed record SegmentDocument(string Segment, string Value, bool Critical, long ControlUnits, long TreatmentUnits, LiftDocument Lift, double? SrmPValue);
+
+/// <summary>The primary metric among units enrolled on one day.</summary>
+public sealed record DayDocument(string Day, long ControlUnits, long TreatmentUnits, LiftDocument Lift);

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Verdict.Storage.Postgres;
+
+/// <summary>An event store in PostgreSQL, chosen by a connection string (<c>postgres://…</c> or <c>Host=…</c>).</summary>
+public sealed class PostgresEventStore : EventStore
+{
+    private readonly NpgsqlConnection connection;
+
+    private PostgresEventStore(NpgsqlConnection connection, string location)
+    {
+        this.connection = connection;
+        Location = location;
+    }
+
+    public override SqlDialect Dialect => PostgresDialect.Instance;
+
+    public override DbConnection Connection => connection;
+
+    public override string Location { get; }
+
+    /// <summary>Opens the store; a URI (<c>postgres://user:pass@host:port/db</c>) or a key-value connection string.</summary>
+    public static PostgresEventStore Open(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        var builder = Parse(connectionString);
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            connection.Dispose();
+            throw new StoreUnavailableException($"cannot reach PostgreSQL at {builder.Host}:{builder.Port}/{builder.Database}: {e.Message}", e);
+        }
+
+        var store = new PostgresEventStore(connection, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
+        store.EnsureSchema();
+        return store;
+    }
+
+    /// <summary>Turns a URI or a key-value string into Npgsql's builder.</summary>
+    public static NpgsqlConnectionStringBuilder Parse(string connectionString)
+    {
+        if (!connectionString.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString);
+        }
+
+        var uri = new Uri(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } db ? Uri.UnescapeDataString(db) : "postgres",
+        };
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length > 1)
+            {
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        return builder;
+    }
+
+    public override EventLoader BeginLoad() => new PostgresEventLoader(this, connection);
+
+    protected override DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction)
+    {
+        var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)transaction) { CommandTimeout = 0 };
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}

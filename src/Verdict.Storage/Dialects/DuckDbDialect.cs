@@ -1,0 +1,47 @@
+namespace Verdict.Storage;
+
+/// <summary>DuckDB's spelling of the analysis SQL.</summary>
+public sealed class DuckDbDialect : SqlDialect
+{
+    /// <summary>The shared instance.</summary>
+    public static DuckDbDialect Instance { get; } = new();
+
+    public override string Name => "DuckDB";
+
+    public override string Parameter(string name) => "$" + name;
+
+    public override string JsonText(string column, string keyParameter) => $"json_extract_string({column}, {keyParameter})";
+
+    public override string JsonKey(string key) => "$.\"" + key.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    public override string FirstBy(string value, string order) => $"arg_min({value}, {order})";
+
+    public override string FloorDivide(string numerator, string denominator) => $"({numerator} // {denominator})";
+
+    public override string TryCastDouble(string expression) => $"TRY_CAST({expression} AS DOUBLE)";
+
+    public override IReadOnlyList<string> SchemaStatements { get; } =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS exposures (
+            experiment VARCHAR NOT NULL,
+            version INTEGER NOT NULL,
+            unit_id VARCHAR NOT NULL,
+            arm VARCHAR NOT NULL,
+            ts BIGINT NOT NULL,
+            receipt_hash VARCHAR,
+            attributes VARCHAR
+        )
+        """,
+        """
+        CREATE TABLE IF NOT EXISTS events (
+            idempotency_key VARCHAR NOT NULL,
+            name VARCHAR NOT NULL,
+            unit_id VARCHAR NOT NULL,
+            ts BIGINT NOT NULL,
+            value DOUBLE,
+            properties VARCHAR
+        )
+        """,
+    ];
+}

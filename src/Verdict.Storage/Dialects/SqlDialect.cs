@@ -1,0 +1,40 @@
+namespace Verdict.Storage;
+
+/// <summary>
+/// The seam between the metric compiler and a SQL engine: everything that is spelled differently. The analysis SQL
+/// is otherwise ANSI (CTEs, GROUPING SETS, window functions), so a column store such as ClickHouse or a cloud
+/// warehouse plugs in by implementing this class and a bulk loader. User text never enters SQL: names and values
+/// travel as parameters.
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>The engine's name, for messages.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>How a named parameter is written in SQL, e.g. <c>$p0</c> or <c>@p0</c>.</summary>
+    public abstract string Parameter(string name);
+
+    /// <summary>The text value of a JSON object's key, where the key is bound to <paramref name="keyParameter"/>.</summary>
+    public abstract string JsonText(string column, string keyParameter);
+
+    /// <summary>The value bound for a JSON key (a path such as <c>$."device"</c>, or the bare key).</summary>
+    public abstract string JsonKey(string key);
+
+    /// <summary>The value of <paramref name="value"/> on the row with the smallest <paramref name="order"/> in a group.</summary>
+    public abstract string FirstBy(string value, string order);
+
+    /// <summary>Integer division rounding down (both operands BIGINT).</summary>
+    public abstract string FloorDivide(string numerator, string denominator);
+
+    /// <summary>A text expression cast to double, NULL when it is not a number.</summary>
+    public abstract string TryCastDouble(string expression);
+
+    /// <summary>The double-precision type name.</summary>
+    public virtual string DoubleType => "DOUBLE";
+
+    /// <summary>A statement refreshing a freshly created temporary table's planner statistics, when the engine needs one.</summary>
+    public virtual string? RefreshStatistics(string table) => null;
+
+    /// <summary>DDL creating the two event tables when missing.</summary>
+    public abstract IReadOnlyList<string> SchemaStatements { get; }
+}

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Verdict.Experiments;
+
+namespace Verdict.Storage;
+
+/// <summary>
+/// A transactional bulk load: rows go to staging tables, then <see cref="Commit"/> merges the rows whose keys are
+/// new (idempotency key for events; experiment, version, unit, arm and time for exposures) and commits. Disposing
+/// without committing rolls everything back, so a failed file leaves nothing behind.
+/// </summary>
+public abstract class EventLoader : IEventSink, IDisposable
+{
+    private const string MergeExposures = """
+        INSERT INTO exposures (experiment, version, unit_id, arm, ts, receipt_hash, attributes)
+        SELECT experiment, version, unit_id, arm, ts, receipt_hash, attributes FROM (
+            SELECT s.*, ROW_NUMBER() OVER (PARTITION BY experiment, version, unit_id, arm, ts ORDER BY receipt_hash) AS rn
+            FROM stage_exposures s) d
+        WHERE rn = 1 AND NOT EXISTS (
+            SELECT 1 FROM exposures e
+            WHERE e.experiment = d.experiment AND e.version = d.version AND e.unit_id = d.unit_id AND e.arm = d.arm AND e.ts = d.ts)
+        """;
+
+    private const string MergeEvents = """
+        INSERT INTO events (idempotency_key, name, unit_id, ts, value, properties)
+        SELECT idempotency_key, name, unit_id, ts, value, properties FROM (
+            SELECT s.*, ROW_NUMBER() OVER (PARTITION BY idempotency_key ORDER BY ts) AS rn FROM stage_events s) d
+        WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.idempotency_key = d.idempotency_key)
+        """;
+
+    private readonly EventStore store;
+    private bool committed;
+
+    protected EventLoader(EventStore store, DbTransaction transaction)
+    {
+        this.store = store;
+        Transaction = transaction;
+    }
+
+    /// <summary>The load's transaction.</summary>
+    protected DbTransaction Transaction { get; }
+
+    public abstract void Add(ExposureRecord exposure);
+
+    public abstract void Add(OutcomeEvent outcome);
+
+    /// <summary>Flushes staged rows to the staging tables.</summary>
+    protected abstract void FlushStaging();
+
+    /// <summary>Merges new rows and commits; returns how many exposures and events were new.</summary>
+    public (long Exposures, long Events) Commit()
+    {
+        ObjectDisposedException.ThrowIf(committed, this);
+        FlushStaging();
+        long exposures = store.Execute(MergeExposures, [], Transaction);
+        long events = store.Execute(MergeEvents, [], Transaction);
+        store.Execute("DROP TABLE stage_exposures", [], Transaction);
+        store.Execute("DROP TABLE stage_events", [], Transaction);
+        Transaction.Commit();
+        committed = true;
+        return (exposures, events);
+    }
+
+    /// <summary>Microseconds since the Unix epoch, UTC: how the tables store time.</summary>
+    public static long ToMicroseconds(DateTimeOffset timestamp) => (timestamp.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    /// <summary>The inverse of <see cref="ToMicroseconds"/>.</summary>
+    public static DateTimeOffset FromMicroseconds(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
+
+    /// <summary>A string map as compact JSON (NULL when empty).</summary>
+    public static string? ToJson(IReadOnlyDictionary<string, string> map)
+    {
+        if (map.Count == 0)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in map)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Creates the staging tables inside the load's transaction.</summary>
+    protected void CreateStaging(string doubleType = "DOUBLE", string jsonType = "VARCHAR")
+    {
+        store.Execute(string.Create(CultureInfo.InvariantCulture, $"CREATE TEMP TABLE stage_exposures (experiment VARCHAR, version INTEGER, unit_id VARCHAR, arm VARCHAR, ts BIGINT, receipt_hash VARCHAR, attributes {jsonType})"), [], Transaction);
+        store.Execute(string.Create(CultureInfo.InvariantCulture, $"CREATE TEMP TABLE stage_events (idempotency_key VARCHAR, name VARCHAR, unit_id VARCHAR, ts BIGINT, value {doubleType}, properties {jsonType})"), [], Transaction);
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            if (!committed)
+            {
+                try
+                {
+                    Transaction.Rollback();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Already completed or the connection is gone: nothing was committed.
+                }
+            }
+
+            Transaction.Dispose();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using DuckDB.NET.Data;
+using Verdict.Experiments;
+
+namespace Verdict.Storage;
+
+/// <summary>Reads CSV, NDJSON and Parquet event files row by row into an <see cref="IEventSink"/> (docs/events.md).</summary>
+public static class EventFileReader
+{
+    /// <summary>Reads <paramref name="path"/>; the format follows the extension (.csv, .ndjson/.jsonl/.json, .parquet).</summary>
+    public static void Read(string path, IEventSink sink, EventStore? store = null)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} does not exist", path);
+        }
+
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".csv":
+                ReadCsv(path, sink);
+                break;
+            case ".ndjson" or ".jsonl" or ".json":
+                ReadNdjson(path, sink);
+                break;
+            case ".parquet":
+                ReadParquet(path, sink);
+                break;
+            default:
+                throw new IngestException(path, 0, "unknown format: expected a .csv, .ndjson (.jsonl) or .parquet file");
+        }
+    }
+
+    private static void ReadCsv(string path, IEventSink sink)
+    {
+        using var reader = new StreamReader(path);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = true };
+        using var csv = new CsvReader(reader, configuration);
+        try
+        {
+            if (!csv.Read() || !csv.ReadHeader())
+            {
+                throw new IngestException(path, 1, "the file is empty: expected a header row");
+            }
+
+            var header = csv.HeaderRecord!;
+            while (csv.Read())
+            {
+                var row = new RawRow(path, csv.Parser.RawRow);
+                for (var i = 0; i < header.Length; i++)
+                {
+                    var value = csv.GetField(i);
+                    row.Fields[header[i]] = string.IsNullOrEmpty(value) ? null : value;
+                }
+
+                row.SendTo(sink);
+            }
+        }
+        catch (CsvHelperException e) when (e is not null)
+        {
+            throw new IngestException(path, csv.Parser.RawRow, "malformed CSV: " + e.Message.Split('\n')[0]);
+        }
+    }
+
+    private static void ReadNdjson(string path, IEventSink sink)
+    {
+        long line = 0;
+        foreach (var text in File.ReadLines(path))
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var row = new RawRow(path, line);
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new IngestException(path, line, "each line must be one JSON object");
+                }
+
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    row.Fields[property.Name] = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Number => property.Value.TryGetInt64(out var l) ? l : property.Value.GetDouble(),
+                        JsonValueKind.True => "true",
+                        JsonValueKind.False => "false",
+                        JsonValueKind.Null => null,
+                        JsonValueKind.Object => row.ObjectToMap(property.Value, property.Name),
+                        _ => throw new IngestException(path, line, $"{property.Name}: arrays are not accepted"),
+                    };
+                }
+            }
+            catch (JsonException e)
+            {
+                throw new IngestException(path, line, "malformed JSON: " + e.Message);
+            }
+
+            row.SendTo(sink);
+        }
+    }
+
+    private static void ReadParquet(string path, IEventSink sink)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM read_parquet($path)";
+        command.Parameters.Add(new DuckDBParameter("path", path));
+        DuckDBDataReader reader;
+        try
+        {
+            reader = (DuckDBDataReader)command.ExecuteReader();
+        }
+        catch (DuckDBException e)
+        {
+            throw new IngestException(path, 0, "cannot read Parquet: " + e.Message);
+        }
+
+        using (reader)
+        {
+            long line = 0;
+            while (reader.Read())
+            {
+                var row = new RawRow(path, ++line);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    row.Fields[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i) switch
+                    {
+                        IDictionary<string, string> map => new Dictionary<string, string>(map, StringComparer.Ordinal),
+                        var v => v,
+                    };
+                }
+
+                row.SendTo(sink);
+            }
+        }
+    }
+}
