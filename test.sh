@@ -23,7 +23,7 @@ fi
 pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")
 pg_port=${VERDICT_PG_PORT:-55432}
 pg_dir=${VERDICT_PG_DIR:-/tmp/verdict-pg-$pg_port}
-run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+run_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
 if ! run_pg "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port" -q 2>/dev/null; then
   rm -rf "$pg_dir"; mkdir -p "$pg_dir"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_dir"
