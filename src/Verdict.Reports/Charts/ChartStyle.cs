@@ -38,7 +38,16 @@ internal static class ChartStyle
         var markers = plot.Add.Markers(xs, ys, shape, 9, Estimate);
         markers.LegendText = legend;
         plot.Axes.Left.SetTicks(ys, rows.Select(r => r.Label).ToArray());
+    }
+
+    /// <summary>
+    /// Fits the axes to everything drawn so far (reference lines included) with room around the rows, and puts the legend
+    /// outside on the right. Call last: the margins are applied to what the plot holds when it is called.
+    /// </summary>
+    public static void FinishForest(Plot plot)
+    {
         plot.Axes.Margins(0.12, 0.15);
+        plot.ShowLegend(Edge.Right);
     }
 
     /// <summary>Error bars: horizontal when the x errors are given, vertical when the y errors are.</summary>

@@ -60,7 +60,7 @@ public static class ForestPlot
             series.Add(line.Color == ChartStyle.Ship ? "ship-threshold" : "budget:" + line.Legend.Split(' ')[0]);
         }
 
-        plot.ShowLegend(Edge.Right);
+        ChartStyle.FinishForest(plot);
         var caption = string.Join("; ", rows.Select(r => $"{r.Metric}: {r.Text}"));
         return new ReportChart(id, axis, series, caption, plot, 880, 110 + (70 * rows.Count));
     }
