@@ -43,6 +43,6 @@ public static class ArmCountsChart
         plot.Axes.Margins(bottom: 0, top: 0.2);
         plot.ShowLegend(Edge.Right);
         var caption = $"sample ratio χ² p {(double.IsNaN(report.SrmPValue) ? "n/a" : report.SrmPValue.ToString("G3", CultureInfo.InvariantCulture))} (alert below {brief.Analysis.SrmPValue.ToString(CultureInfo.InvariantCulture)})";
-        return new ReportChart("arm-counts", "Sample ratio", series, caption, plot, 880, 340);
+        return new ReportChart("arm-counts", "Sample ratio", series, caption, plot, 940, 340);
     }
 }

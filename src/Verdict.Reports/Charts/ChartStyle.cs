@@ -42,12 +42,12 @@ internal static class ChartStyle
 
     /// <summary>
     /// Fits the axes to everything drawn so far (reference lines included) with room around the rows, and puts the legend
-    /// outside on the right. Call last: the margins are applied to what the plot holds when it is called.
+    /// below the plot. Call last: the margins are applied to what the plot holds when it is called.
     /// </summary>
     public static void FinishForest(Plot plot)
     {
         plot.Axes.Margins(0.12, 0.15);
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Edge.Bottom);
     }
 
     /// <summary>Error bars: horizontal when the x errors are given, vertical when the y errors are.</summary>
@@ -56,6 +56,16 @@ internal static class ChartStyle
         var bars = new ScottPlot.Plottables.ErrorBar(xs, ys, xLow, xHigh, yLow, yHigh);
         plot.Add.Plottable(bars);
         return bars;
+    }
+
+    /// <summary>Dates on the bottom axis, written ISO-style (2026-05-04) whatever the culture.</summary>
+    public static void IsoDateAxis(Plot plot)
+    {
+        var axis = plot.Axes.DateTimeTicksBottom();
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
+        {
+            automatic.LabelFormatter = d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>A vertical reference line with a legend entry.</summary>

@@ -62,7 +62,7 @@ public static class ForestPlot
 
         ChartStyle.FinishForest(plot);
         var caption = string.Join("; ", rows.Select(r => $"{r.Metric}: {r.Text}"));
-        return new ReportChart(id, axis, series, caption, plot, 880, 110 + (70 * rows.Count));
+        return new ReportChart(id, axis, series, caption, plot, 940, 150 + (70 * rows.Count));
     }
 
     private enum Scale

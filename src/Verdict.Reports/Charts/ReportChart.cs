@@ -6,7 +6,7 @@ namespace Verdict.Reports.Charts;
 /// One chart of the report: a stable id (the HTML figure's id and the PNG's file name), a title, the names of the series
 /// it draws (for readers and for the browser test), a caption, and the ScottPlot plot that renders it.
 /// </summary>
-public sealed record ReportChart(string Id, string Title, IReadOnlyList<string> Series, string Caption, Plot Plot, int Width = 880, int Height = 360)
+public sealed record ReportChart(string Id, string Title, IReadOnlyList<string> Series, string Caption, Plot Plot, int Width = 940, int Height = 360)
 {
     /// <summary>
     /// The chart as an inline SVG element: no XML declaration, no external references, and its clip-path ids prefixed

@@ -30,6 +30,6 @@ public static class SegmentChart
         ChartStyle.VerticalLine(plot, primary.Lift.Absolute.Value * factor, ChartStyle.Boundary, LinePattern.Dashed, "pooled lift");
         ChartStyle.FinishForest(plot);
         var caption = string.Join("; ", segments.Select(s => $"{s.Segment}={s.Value}: {MetricFormat.Delta(s.Lift.Absolute.Value, primary.Unit)} ({s.ControlUnits:N0} vs {s.TreatmentUnits:N0} units)"));
-        return new ReportChart("segment-effects", "Segments", ["segment-lift", "zero", "pooled"], caption, plot, 880, 110 + (60 * segments.Count));
+        return new ReportChart("segment-effects", "Segments", ["segment-lift", "zero", "pooled"], caption, plot, 940, 150 + (60 * segments.Count));
     }
 }
