@@ -53,13 +53,15 @@ public sealed class ExperimentPlannerTests
     }
 
     [Fact]
-    public void Plan_GroupSequentialWithoutPlanner_SaysBoundariesAreMissing()
+    public void Plan_GroupSequentialByDefault_UsesTheStatisticsEngine()
     {
         var brief = Example.Brief();
         brief = brief with { Analysis = brief.Analysis with { Design = AnalysisDesign.GroupSequential, Looks = [0.5, 1], Spending = "obf" } };
         var plan = ExperimentPlanner.Plan(brief);
-        Assert.Null(plan.Sequential);
-        Assert.Contains(plan.Notes, n => n.Contains("ISequentialPlanner", StringComparison.Ordinal));
+        var expected = GroupSequentialPlanner.Design([0.5, 1], "obf", brief.Analysis.Alpha, brief.Analysis.Power);
+        Assert.NotNull(plan.Sequential);
+        Assert.Equal(expected.EfficacyBoundaries, plan.Sequential!.Looks.Select(l => l.EfficacyZ));
+        Assert.True(plan.Sequential.InflationFactor > 1);
     }
 
     [Fact]

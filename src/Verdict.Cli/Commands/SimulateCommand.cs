@@ -3,13 +3,16 @@ using Verdict.Cli.Commands.Simulate;
 
 namespace Verdict.Cli.Commands;
 
-/// <summary><c>verdict simulate …</c>: generate traffic and data for tests, the demo and benchmarks.</summary>
+/// <summary><c>verdict simulate …</c>: seeded traffic for tests, the demo and benchmarks, and seeded simulation studies.</summary>
 public static class SimulateCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("simulate", "Generate simulated experiment traffic (docs/events.md, \"Simulated support-bot traffic\").");
+        var command = new Command(
+            "simulate",
+            "Seeded simulations: experiment traffic (docs/events.md, \"Simulated support-bot traffic\") and the peeking study (docs/sequential.md).");
         command.Subcommands.Add(SimulateExperimentCommand.Create(context));
+        command.Subcommands.Add(PeekingCommand.Create(context));
         return command;
     }
 }

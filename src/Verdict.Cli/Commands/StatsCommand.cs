@@ -21,6 +21,9 @@ public static class StatsCommand
         stats.Subcommands.Add(QuantileCommand.Create(context));
         stats.Subcommands.Add(BayesCommand.Create(context));
         stats.Subcommands.Add(NonInferiorityCommand.Create(context));
+        stats.Subcommands.Add(SequentialCommand.Create(context));
+        stats.Subcommands.Add(SequentialLookCommand.Create(context));
+        stats.Subcommands.Add(AlwaysValidCommand.Create(context));
         return stats;
     }
 }

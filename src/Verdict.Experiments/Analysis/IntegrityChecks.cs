@@ -42,8 +42,11 @@ internal static class IntegrityChecks
                 }
             }
 
-            checks.Add(new AnalysisCheck(Step, $"sample ratio by {segment}", failed.Count > 0 ? CheckStatus.Fail : CheckStatus.Pass,
-                failed.Count > 0 ? $"mismatch in {string.Join(", ", failed)}" : $"{values.Count} values balanced (threshold {perValue.ToString("G3", CultureInfo.InvariantCulture)} each)"));
+            // A segment's own split can differ while the overall split holds (a filter or logging bug that depends on
+            // the segment, seed 001's Simpson mix): that is a warning to read pooled numbers with care, while only
+            // the overall split decides integrity.
+            checks.Add(new AnalysisCheck(Step, $"sample ratio by {segment}", failed.Count > 0 ? CheckStatus.Warn : CheckStatus.Pass,
+                failed.Count > 0 ? $"the arm mix differs within {string.Join(", ", failed)}: segment results are not comparable with the pooled ones" : $"{values.Count} values balanced (threshold {perValue.ToString("G3", CultureInfo.InvariantCulture)} each)"));
         }
 
         var analysed = counts.Sum();

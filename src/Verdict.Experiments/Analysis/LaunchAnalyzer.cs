@@ -19,6 +19,12 @@ public static class LaunchAnalyzer
         var checks = new List<AnalysisCheck>();
         var planned = PlannedUnitsPerArm(brief);
         var srmP = IntegrityChecks.Run(brief, data, treatment, checks, planned);
+        var fraction = SequentialLookCheck.InformationFraction(brief, data, planned);
+        if (fraction is { } reached)
+        {
+            SequentialLookCheck.CheckReached(brief, reached, checks);
+        }
+
         var minimumShip = brief.Analysis.MinimumShipLift;
         var report = new AnalysisReport
         {
@@ -74,9 +80,32 @@ public static class LaunchAnalyzer
         checks.Add(new AnalysisCheck("primary", "interval above zero", lift.CiLow > 0 ? CheckStatus.Pass : CheckStatus.Fail,
             $"{brief.PrimaryMetric}: {MetricFormat.Value(primary.ControlValue, unit)} → {MetricFormat.Value(primary.TreatmentValue, unit)}, lift {MetricFormat.Delta(lift.Value, unit)} ({MetricFormat.Relative(primary.Lift.Relative.Value)}), {1 - alpha:P0} interval [{MetricFormat.Delta(lift.CiLow, unit)}, {MetricFormat.Delta(lift.CiHigh, unit)}], p {IntegrityChecks.P(lift.PValue)}{cuped}"));
         var clears = shipValue >= minimumShip.Value;
+        LookEvaluation? look = null;
+        if (fraction is { } t && lift.StandardError > 0)
+        {
+            var evaluation = SequentialLookCheck.Evaluate(brief, t, lift);
+            look = evaluation;
+            var crossed = evaluation.Action == LookAction.StopEfficacy && lift.Value > 0;
+            checks.Add(new AnalysisCheck("primary", "sequential boundary", crossed ? CheckStatus.Pass : CheckStatus.Fail,
+                $"look {evaluation.Look} at information {evaluation.InformationFraction:0.###}: z {lift.Value / lift.StandardError:0.00} against ±{evaluation.EfficacyBoundary:0.00} ({evaluation.Action}); repeated interval [{MetricFormat.Delta(evaluation.RepeatedCiLow, unit)}, {MetricFormat.Delta(evaluation.RepeatedCiHigh, unit)}]{(evaluation.Note is { } note ? "; " + note : string.Empty)}"));
+        }
+
         checks.Add(new AnalysisCheck("primary", "observed lift clears the ship threshold", clears ? CheckStatus.Pass : CheckStatus.Fail,
             $"observed {(minimumShip.IsRelative ? MetricFormat.Relative(shipValue) : MetricFormat.Delta(shipValue, unit))} against the registered minimum ship lift {minimumShip}"));
-        if (lift.CiHigh < 0)
+        if (look is { } l && !(l.Action == LookAction.StopEfficacy && lift.Value > 0))
+        {
+            if (l.Action == LookAction.StopEfficacy && lift.Value < 0)
+            {
+                rollBack.Add($"the primary metric crossed the lower sequential boundary ({MetricFormat.Delta(lift.Value, unit)})");
+            }
+            else
+            {
+                hold.Add(l.IsFinal
+                    ? $"the final look did not cross the boundary ±{l.EfficacyBoundary:0.00}"
+                    : $"continue to the next registered look: z {lift.Value / lift.StandardError:0.00} is inside ±{l.EfficacyBoundary:0.00} at information {l.InformationFraction:0.###}");
+            }
+        }
+        else if (lift.CiHigh < 0)
         {
             rollBack.Add($"the primary metric is significantly worse ({MetricFormat.Delta(lift.Value, unit)}, interval below 0)");
         }

@@ -14,6 +14,7 @@ public static class ExperimentPlanner
     public static ExperimentPlan Plan(ExperimentBrief brief, double? dailyUnits = null, ISequentialPlanner? sequential = null)
     {
         ArgumentNullException.ThrowIfNull(brief);
+        sequential ??= GroupSequentialPlanner.Instance;
         if (dailyUnits is { } d)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(d, nameof(dailyUnits));

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Verdict.Statistics.Tests.Sequential;
+
+/// <summary>
+/// Stage-wise adjusted p-values and repeated confidence intervals after a stop, against rpact 3.3.4
+/// <c>getAnalysisResults</c> (analyses in tests/reference/sequential/rpact_designs.json). Tolerance 1e-6.
+/// </summary>
+public sealed class GroupSequentialAnalysisRpactTests
+{
+    private static readonly Lazy<Dictionary<string, JsonElement>> Analyses = new(() => SequentialReference.ByKey("rpact_designs.json", "analyses", "id"));
+
+    public static TheoryData<string> Ids => new(Analyses.Value.Keys.Order());
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void StageWiseAdjustedPValue_RpactAnalysis_MatchesFinalPValue(string id)
+    {
+        var (design, reference) = Load(id);
+        var z = SequentialReference.Numbers(reference, "z");
+        var k = reference.GetProperty("final_stage").GetInt32();
+        var looks = design.InformationFractions.Take(k).ToArray();
+
+        var p = design.StageWiseAdjustedPValue(looks, z[k - 1]);
+
+        Assert.Equal(reference.GetProperty("final_p_value").GetDouble(), p, 1e-6);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Evaluate_RpactAnalysis_MatchesRepeatedConfidenceIntervals(string id)
+    {
+        var (design, reference) = Load(id);
+        var z = SequentialReference.Numbers(reference, "z");
+        var estimates = SequentialReference.Numbers(reference, "estimate");
+        var lower = SequentialReference.Numbers(reference, "rci_lower");
+        var upper = SequentialReference.Numbers(reference, "rci_upper");
+        for (var i = 0; i < z.Length; i++)
+        {
+            var se = estimates[i] / z[i];
+            var look = design.Evaluate(design.InformationFractions.Take(i + 1).ToArray(), new Estimate(estimates[i], se, 0, 0, 0, 0, 0));
+            Assert.Equal(lower[i], look.RepeatedCiLow, 1e-6);
+            Assert.Equal(upper[i], look.RepeatedCiHigh, 1e-6);
+        }
+    }
+
+    private static (GroupSequentialDesign Design, JsonElement Reference) Load(string id)
+    {
+        var a = Analyses.Value[id];
+        var type = a.GetProperty("type").GetString();
+        var parameter = a.GetProperty("parameter") is { ValueKind: JsonValueKind.Number } p ? p.GetDouble() : 0;
+        var design = GroupSequentialDesign.Create(new GroupSequentialOptions
+        {
+            InformationFractions = SequentialReference.Numbers(a, "information_rates"),
+            Alpha = a.GetProperty("alpha").GetDouble(),
+            Sides = a.GetProperty("sided").GetInt32(),
+            AlphaSpending = type switch
+            {
+                "asP" => SpendingFunction.Pocock,
+                "asKD" => SpendingFunction.Power(parameter),
+                _ => SpendingFunction.ObrienFleming,
+            },
+            Classic = type == "OF" ? ClassicBoundary.ObrienFleming : null,
+        });
+        return (design, a);
+    }
+
+}

@@ -1,0 +1,231 @@
+using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
+using Verdict.Statistics;
+using Xunit;
+
+namespace Verdict.Storage.Tests;
+
+/// <summary>
+/// One suite, every backend: the aggregates SQL computes inside the store agree with a direct computation over the
+/// same raw rows, and loading behaves the same (one transaction per file, idempotent keys).
+/// </summary>
+public abstract class StoreConformanceTests : IDisposable
+{
+    private readonly List<EventStore> stores = [];
+
+    protected abstract EventStore CreateStore();
+
+    private EventStore Store()
+    {
+        var store = CreateStore();
+        stores.Add(store);
+        return store;
+    }
+
+    private static (RecordingSink Records, ExperimentBrief Brief) Simulate(EventStore store, SupportBotScenario scenario)
+    {
+        var brief = TestEnvironment.ExampleBrief();
+        using var loader = store.BeginLoad();
+        var records = new RecordingSink(loader);
+        new SupportBotSimulator(brief, scenario).Run(records);
+        loader.Commit();
+        return (records, brief);
+    }
+
+    [Fact]
+    public void Load_SimulatedTraffic_MatchesDirectComputationOnRawRows()
+    {
+        var store = Store();
+        var (records, brief) = Simulate(store, new SupportBotScenario { Units = 3000, Seed = 5 });
+        var data = new SqlMetricSource(store).Load(brief, null);
+        var truth = new DirectComputation(records);
+
+        foreach (var arm in new[] { "control", "treatment" })
+        {
+            Assert.Equal(truth.UnitsIn(arm).LongCount(), data.Population.UnitsPerArm[arm]);
+            AssertMoments(truth.Moments(arm, u => truth.Resolved(u), u => truth.Resolved(u, prePeriod: true)), Cell(data, "resolved_conversation_rate", arm), "resolved");
+            AssertMoments(truth.Moments(arm, truth.Escalated), Cell(data, "escalation_rate", arm), "escalation");
+            AssertMoments(truth.Moments(arm, truth.GroundingFailure), Cell(data, "grounded_answer_failure_rate", arm), "grounding");
+            AssertMoments(truth.Moments(arm, truth.Cost, u => truth.Resolved(u)), Cell(data, "cost_per_resolved_conversation", arm), "cost ratio");
+
+            var latencies = truth.UnitsIn(arm).Select(truth.Latency).Where(v => v is not null).Select(v => v!.Value).ToArray();
+            var expected = QuantileEstimate.FromValues(latencies, 0.95);
+            var actual = data.Quantiles.Single(q => q.Metric == "p95_latency" && q.Arm == arm && q.Scope == CellScope.Overall).Estimate;
+            Assert.Equal(expected.Ranks, actual.Ranks);
+            Assert.Equal(expected.Value, actual.Value, 9);
+            Assert.Equal(expected.CiLow, actual.CiLow, 9);
+            Assert.Equal(expected.CiHigh, actual.CiHigh, 9);
+
+            foreach (var device in new[] { "mobile", "desktop" })
+            {
+                var units = truth.UnitsIn(arm).Where(u => truth.Units[u].Device == device).ToList();
+                var cell = data.Cells.Single(c => c.Metric == "resolved_conversation_rate" && c.Arm == arm && c.Scope == CellScope.Segment && c.ScopeName == "device" && c.ScopeValue == device);
+                Assert.Equal(units.Count, cell.Moments.Count);
+                Assert.Equal(units.Average(u => truth.Resolved(u)), cell.Moments.MeanY, 12);
+            }
+        }
+    }
+
+    [Fact]
+    public void Load_AsOf_CountsOnlyEarlierData()
+    {
+        var store = Store();
+        var (records, brief) = Simulate(store, new SupportBotScenario { Units = 1500, Seed = 9 });
+        var asOf = new DateTimeOffset(2026, 5, 9, 0, 0, 0, TimeSpan.Zero);
+        var data = new SqlMetricSource(store).Load(brief, asOf);
+        var truth = new DirectComputation(records, asOf);
+        foreach (var arm in new[] { "control", "treatment" })
+        {
+            Assert.Equal(truth.UnitsIn(arm).LongCount(), data.Population.UnitsPerArm[arm]);
+            AssertMoments(truth.Moments(arm, u => truth.Resolved(u), u => truth.Resolved(u, prePeriod: true)), Cell(data, "resolved_conversation_rate", arm), "resolved as of");
+        }
+    }
+
+    [Fact]
+    public void Analyze_SimulatedScenarios_GiveTheSeedsVerdicts()
+    {
+        var ship = Store();
+        var (_, brief) = Simulate(ship, new SupportBotScenario { Units = 30_000, Seed = 11 });
+        Assert.Equal(LaunchDecision.Ship, LaunchAnalyzer.Analyze(brief, new SqlMetricSource(ship).Load(brief, null)).Decision);
+
+        var latency = Store();
+        Simulate(latency, new SupportBotScenario { Units = 30_000, Seed = 11, Failures = SupportBotFailures.LatencyRegression });
+        var report = LaunchAnalyzer.Analyze(brief, new SqlMetricSource(latency).Load(brief, null));
+        Assert.Equal(LaunchDecision.RollBack, report.Decision);
+        Assert.Contains(report.Guardrails, g => g.Comparison.Metric == "p95_latency" && !g.Passed);
+
+        var srm = Store();
+        Simulate(srm, new SupportBotScenario { Units = 30_000, Seed = 11, Failures = SupportBotFailures.Srm });
+        var invalid = LaunchAnalyzer.Analyze(brief, new SqlMetricSource(srm).Load(brief, null));
+        Assert.Equal(LaunchDecision.Invalid, invalid.Decision);
+        Assert.Null(invalid.Primary);
+
+        var receipts = Store();
+        Simulate(receipts, new SupportBotScenario { Units = 5000, Seed = 11, Failures = SupportBotFailures.ReceiptMismatch });
+        var mismatch = LaunchAnalyzer.Analyze(brief, new SqlMetricSource(receipts).Load(brief, null));
+        Assert.Equal(LaunchDecision.Invalid, mismatch.Decision);
+        Assert.Contains(mismatch.Checks, c => c.Name == "pinned receipts" && c.Status == CheckStatus.Fail);
+    }
+
+    [Fact]
+    public void Ingest_BadRowInTheMiddle_RejectsTheWholeFileWithItsLine()
+    {
+        var store = Store();
+        var path = Temp(".ndjson", """
+            {"type":"exposure","experiment":"x","version":1,"unit_id":"u1","arm":"control","timestamp":"2026-05-04T00:00:00Z"}
+            {"type":"event","name":"conversation_solved","unit_id":"u1","timestamp":"2026-05-04T00:01:00Z","idempotency_key":"k1"}
+            {"type":"event","name":"conversation_solved","unit_id":"u1","timestamp":"yesterday","idempotency_key":"k2"}
+            """);
+        var error = Assert.Throws<IngestException>(() => store.IngestFile(path));
+        Assert.Equal(3, error.Line);
+        Assert.Contains("timestamp", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, store.Count("events"));
+        Assert.Equal(0, store.Count("exposures"));
+    }
+
+    [Fact]
+    public void Ingest_SameFileTwice_DoesNotDoubleCount()
+    {
+        var store = Store();
+        var path = Temp(".csv", """
+            name,unit_id,timestamp,value,idempotency_key,prop.grounded
+            grounding_audit,u1,2026-05-04T00:05:00Z,,a1,false
+            answer_generated,u1,2026-05-04T00:00:02Z,1180.5,a2,
+            answer_generated,u1,2026-05-04T00:00:02Z,1180.5,a2,
+            """);
+        var first = store.IngestFile(path);
+        var second = store.IngestFile(path);
+        Assert.Equal(3, first.EventsRead);
+        Assert.Equal(2, first.EventsAdded);
+        Assert.Equal(0, second.EventsAdded);
+        Assert.Equal(2, store.Count("events"));
+    }
+
+    [Fact]
+    public void Ingest_CsvExposuresWithAttributes_AreAnalysedAsSegments()
+    {
+        var store = Store();
+        var exposures = Temp(".csv", """
+            experiment,version,unit_id,arm,timestamp,receipt_hash,attr.device
+            refund-query-rewrite,1,u1,control,2026-05-04T00:00:00Z,,mobile
+            refund-query-rewrite,1,u2,treatment,2026-05-04T00:00:00Z,,desktop
+            """);
+        store.IngestFile(exposures);
+        var data = new SqlMetricSource(store).Load(TestEnvironment.ExampleBrief(), null);
+        Assert.Equal(1, data.Population.UnitsPerSegment["device"]["mobile"]["control"]);
+        Assert.Equal(1, data.Population.UnitsPerSegment["device"]["desktop"]["treatment"]);
+    }
+
+    [Fact]
+    public void Ingest_Parquet_LoadsLikeNdjson()
+    {
+        var store = Store();
+        var parquet = Path.Combine(Path.GetTempPath(), $"verdict-{Guid.NewGuid():N}.parquet");
+        using (var duck = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            duck.Open();
+            using var command = duck.CreateCommand();
+            command.CommandText = $"COPY (SELECT 'answer_generated' AS name, 'u' || i AS unit_id, TIMESTAMP '2026-05-04 00:00:00' + INTERVAL (i) MINUTE AS timestamp, 1000.0 + i AS value, 'p' || i AS idempotency_key FROM range(5) t(i)) TO '{parquet}' (FORMAT PARQUET)";
+            command.ExecuteNonQuery();
+        }
+
+        var result = store.IngestFile(parquet);
+        Assert.Equal(5, result.EventsAdded);
+        File.Delete(parquet);
+    }
+
+    [Fact]
+    public void Load_SegmentAttributeWithQuotes_IsBoundNotSpliced()
+    {
+        var store = Store();
+        var brief = TestEnvironment.ExampleBrief(yaml => yaml.Replace("  - name: plan", "  - name: plan\n    attribute: \"pl'an\\\"; DROP TABLE events; --\"", StringComparison.Ordinal));
+        Simulate(store, new SupportBotScenario { Units = 200, Seed = 1 });
+        var data = new SqlMetricSource(store).Load(brief, null);
+        Assert.True(data.Population.UnitsPerArm.Values.Sum() > 0);
+        Assert.True(store.Count("events") > 0);
+    }
+
+    private static MetricCell Cell(MetricData data, string metric, string arm) =>
+        data.Cells.Single(c => c.Metric == metric && c.Arm == arm && c.Scope == CellScope.Overall);
+
+    private static void AssertMoments(BivariateMoments expected, MetricCell actual, string what)
+    {
+        var m = actual.Moments;
+        Assert.True(expected.Count == m.Count, $"{what}: n {expected.Count} vs {m.Count}");
+        Near(expected.MeanY, m.MeanY, what + " mean y");
+        Near(expected.MeanX, m.MeanX, what + " mean x");
+        Near(expected.SyY, m.SyY, what + " Syy");
+        Near(expected.SxX, m.SxX, what + " Sxx");
+        Near(expected.SxY, m.SxY, what + " Sxy");
+    }
+
+    private static void Near(double expected, double actual, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{what}: expected {expected:R}, got {actual:R}");
+
+    private static string Temp(string extension, string content)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"verdict-{Guid.NewGuid():N}{extension}");
+        File.WriteAllText(path, content.Replace("\r", string.Empty, StringComparison.Ordinal) + "\n");
+        return path;
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in stores)
+        {
+            store.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class DuckDbConformanceTests : StoreConformanceTests
+{
+    protected override EventStore CreateStore() => DuckDbEventStore.Open(":memory:");
+}
+
+public sealed class PostgresConformanceTests : StoreConformanceTests
+{
+    protected override EventStore CreateStore() => Postgres.PostgresEventStore.Open(TestEnvironment.NewPostgresDatabase());
+}

@@ -1,0 +1,62 @@
+using Npgsql;
+using Verdict.Experiments;
+using Xunit;
+
+namespace Verdict.Storage.Tests;
+
+/// <summary>Where the tests find their services and example files.</summary>
+internal static class TestEnvironment
+{
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verdict.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Verdict.slnx not found");
+    }
+
+    public static ExperimentBrief ExampleBrief(Func<string, string>? edit = null)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "examples", "refund-query-rewrite");
+        var yaml = File.ReadAllText(Path.Combine(folder, "brief.yaml"));
+        if (edit is not null)
+        {
+            yaml = edit(yaml);
+        }
+
+        var result = BriefLoader.Parse(yaml, "brief.yaml", name => File.ReadAllText(Path.Combine(folder, name)));
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        return result.Brief!;
+    }
+
+    /// <summary>
+    /// A fresh PostgreSQL database on the test server (VERDICT_TEST_POSTGRES, set by test.sh). When the variable is
+    /// missing the test is skipped, unless VERDICT_REQUIRE_SERVICES=1 (CI), where a missing server fails the run.
+    /// </summary>
+    public static string NewPostgresDatabase()
+    {
+        var admin = Environment.GetEnvironmentVariable("VERDICT_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(admin))
+        {
+            if (Environment.GetEnvironmentVariable("VERDICT_REQUIRE_SERVICES") == "1")
+            {
+                Assert.Fail("VERDICT_TEST_POSTGRES is not set but VERDICT_REQUIRE_SERVICES=1: run the tests through ./test.sh");
+            }
+
+            Assert.Skip("no PostgreSQL server: set VERDICT_TEST_POSTGRES (./test.sh does)");
+        }
+
+        var name = "verdict_test_" + Guid.NewGuid().ToString("N")[..12];
+        using (var connection = new NpgsqlConnection(admin))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            command.ExecuteNonQuery();
+        }
+
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    }
+}
