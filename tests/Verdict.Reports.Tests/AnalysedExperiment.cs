@@ -34,7 +34,8 @@ public sealed class AnalysedExperiment : IDisposable
             loader.Commit();
         }
 
-        Analysis = LaunchAnalyzer.Analyze(Brief, new SqlMetricSource(store).Load(Brief, null));
+        Data = new SqlMetricSource(store).Load(Brief, null);
+        Analysis = LaunchAnalyzer.Analyze(Brief, Data);
         Content = new ReportContent(Brief, Analysis, ExperimentPlanner.Plan(Brief), Lock, new DateTimeOffset(2026, 5, 20, 9, 0, 0, TimeSpan.Zero));
     }
 
@@ -45,6 +46,9 @@ public sealed class AnalysedExperiment : IDisposable
     public ExperimentBrief Brief { get; }
 
     public BriefLock Lock { get; }
+
+    /// <summary>The aggregates the store returned, for re-analysing under an edited brief.</summary>
+    public MetricData Data { get; }
 
     public AnalysisReport Analysis { get; }
 

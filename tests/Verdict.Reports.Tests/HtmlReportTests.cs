@@ -177,6 +177,23 @@ public sealed partial class HtmlReportTests(ShipExperiment fixture) : IClassFixt
         Assert.Empty(SequentialBoundary.Points(ship.Content.Plan, ship.Analysis.Cumulative));
     }
 
+    [Fact]
+    public void CumulativeChart_GroupSequentialBrief_DrawsTheEfficacyBoundary()
+    {
+        var brief = ship.Brief with
+        {
+            Analysis = ship.Brief.Analysis with { Design = AnalysisDesign.GroupSequential, Looks = [0.25, 0.5, 0.75, 1], Spending = "obf" },
+        };
+        var plan = ExperimentPlanner.Plan(brief);
+        Assert.NotNull(plan.Sequential);
+        var content = new ReportContent(brief, LaunchAnalyzer.Analyze(brief, ship.Data), plan, null);
+
+        var chart = CumulativeChart.Build(content.Brief, content.Analysis, content.Plan)!;
+        Assert.Contains("sequential-boundary", chart.Series);
+        Assert.NotEmpty(SequentialBoundary.Points(plan, content.Analysis.Cumulative));
+        Assert.Contains("data-series=\"cumulative-lift,interval,zero,ship-threshold,sequential-boundary\"", HtmlReport.Render(content), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<tr class=\"check status-")]
     private static partial Regex CheckRow();
 

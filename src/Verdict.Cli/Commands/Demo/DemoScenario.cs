@@ -12,7 +12,7 @@ internal sealed record DemoScenario(string Name, SupportBotFailures Failures, st
         new("latency", SupportBotFailures.LatencyRegression, null, "ROLL BACK", "treatment p95 latency rises by about 310 ms, beyond the 150 ms budget"),
         new("srm", SupportBotFailures.Srm, null, "INVALID", "an assignment bug loses 15% of treatment exposures: the sample ratio fails"),
         new("threshold", SupportBotFailures.None, "5.0pp", "HOLD", "the same +4 points, but the team registered a 5-point minimum ship lift"),
-        new("simpson", SupportBotFailures.Simpson, null, "INVALID, Simpson's paradox warning", "biased logging gives the arms opposite device mixes: every device favours control, the pooled rate favours treatment"),
+        new("simpson", SupportBotFailures.Simpson, null, "Simpson's paradox warning", "biased logging gives the arms opposite device mixes: every device favours control, the pooled rate favours treatment"),
         new("novelty", SupportBotFailures.Novelty, null, "novelty warning", "a lift three times the steady effect on day one that halves every two days"),
     ];
 
