@@ -98,6 +98,14 @@ public sealed partial class HtmlReportTests(ShipExperiment fixture) : IClassFixt
     }
 
     [Fact]
+    public void Svg_DashedReferenceLines_UseSvgDashes()
+    {
+        var svg = ReportCharts.Build(ship.Content).Forest.Single(c => c.Id == "forest-plot-pp").Svg();
+        Assert.Contains("stroke=\"#1A7F37\" stroke-dasharray=\"8 5\"", svg, StringComparison.Ordinal);
+        Assert.Contains("stroke=\"#C62828\" stroke-dasharray=\"2 4\"", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_ClipPathIds_AreUniqueAcrossCharts()
     {
         var html = HtmlReport.Render(ship.Content);

@@ -14,7 +14,7 @@ public sealed record ReportChart(string Id, string Title, IReadOnlyList<string> 
     /// </summary>
     public string Svg()
     {
-        var svg = Plot.GetSvgXml(Width, Height);
+        var svg = SvgWithDashes();
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         svg = start > 0 ? svg[start..] : svg;
         return svg
@@ -22,6 +22,39 @@ public sealed record ReportChart(string Id, string Title, IReadOnlyList<string> 
             .Replace("url(#cl_", $"url(#{Id}-cl_", StringComparison.Ordinal)
             .Replace("<svg ", $"<svg class=\"plot\" data-chart=\"{Id}\" ", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Skia's SVG canvas does not support path effects (it complains on standard error and flattens dashes into filled
+    /// shapes), so dashed lines are drawn solid and dashed by SVG's own <c>stroke-dasharray</c>, matched by colour.
+    /// </summary>
+    private string SvgWithDashes()
+    {
+        var patterned = Plot.GetPlottables().OfType<IHasLine>().Where(p => p.LinePattern.Name != LinePattern.Solid.Name).ToList();
+        var dashes = patterned
+            .GroupBy(p => Hex(p.LineColor), StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(p => p.LinePattern.Name).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First().LinePattern.Name == LinePattern.Dotted.Name ? "2 4" : "8 5", StringComparer.OrdinalIgnoreCase);
+        var saved = patterned.Select(p => (Plottable: p, p.LinePattern)).ToList();
+        string svg;
+        try
+        {
+            patterned.ForEach(p => p.LinePattern = LinePattern.Solid);
+            svg = Plot.GetSvgXml(Width, Height);
+        }
+        finally
+        {
+            saved.ForEach(s => s.Plottable.LinePattern = s.LinePattern);
+        }
+
+        foreach (var (hex, dash) in dashes)
+        {
+            svg = svg.Replace($"stroke=\"{hex}\"", $"stroke=\"{hex}\" stroke-dasharray=\"{dash}\"", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return svg;
+    }
+
+    private static string Hex(Color color) => $"#{color.R:X2}{color.G:X2}{color.B:X2}";
 
     /// <summary>Writes the chart as <c>DIR/{Id}.png</c> and returns the path.</summary>
     public string SavePng(string directory)
