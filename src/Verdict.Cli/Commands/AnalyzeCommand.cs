@@ -38,7 +38,8 @@ public static class AnalyzeCommand
             }
             else if (parse.GetValue(markdown))
             {
-                context.Out.Write(DecisionMemo.Render(loaded, report));
+                var registered = BriefLockFile.Read(BriefLockFile.PathFor(parse.GetValue(brief)!));
+                context.Out.Write(DecisionMemo.Render(loaded, report, registered?.Hash));
             }
             else
             {
