@@ -89,10 +89,11 @@ public sealed class ExperimentAssigner
             return new ArmAssignment(-1, bucket, AssignmentStatus.OutsideLayer);
         }
 
+        // Branch-free search: a data-dependent branch here mispredicts half the time at 50/50.
         var arm = 0;
-        while (bucket >= slotEnds[arm])
+        for (var i = 0; i < slotEnds.Length - 1; i++)
         {
-            arm++;
+            arm += bucket >= slotEnds[i] ? 1 : 0;
         }
 
         return bucket < activeEnds[arm]

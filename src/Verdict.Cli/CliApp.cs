@@ -40,6 +40,7 @@ public static class CliApp
     {
         var root = new RootCommand("Verdict: plan, run and decide experiments on LLM features (SHIP, HOLD, ROLL BACK or INVALID).");
         root.Subcommands.Add(StatsCommand.Create(context));
+        root.Subcommands.Add(ArenaCommand.Create(context));
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(AssignCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));

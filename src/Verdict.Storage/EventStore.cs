@@ -36,14 +36,30 @@ public abstract class EventStore : IDisposable
     public int Execute(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction = null)
     {
         using var command = CreateCommand(sql, parameters, transaction);
-        return command.ExecuteNonQuery();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var rows = command.ExecuteNonQuery();
+        Trace(sql, started);
+        return rows;
+    }
+
+    /// <summary>With VERDICT_TRACE_SQL=1, each statement's time goes to standard error (for tuning a dialect).</summary>
+    private static void Trace(string sql, long started)
+    {
+        if (Environment.GetEnvironmentVariable("VERDICT_TRACE_SQL") == "1")
+        {
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            Console.Error.WriteLine($"[sql {elapsed.TotalMilliseconds,8:0.0} ms] {(Environment.GetEnvironmentVariable("VERDICT_TRACE_SQL_FULL") == "1" ? sql : sql.ReplaceLineEndings(" ")[..Math.Min(120, sql.Length)])}");
+        }
     }
 
     /// <summary>Runs a query with bound parameters.</summary>
     public DbDataReader Query(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters)
     {
         using var command = CreateCommand(sql, parameters, null);
-        return command.ExecuteReader();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var reader = command.ExecuteReader();
+        Trace(sql, started);
+        return reader;
     }
 
     /// <summary>Counts the rows of a table (for tests and the CLI's summary).</summary>

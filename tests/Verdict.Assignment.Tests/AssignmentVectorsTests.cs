@@ -8,7 +8,24 @@ public sealed class AssignmentVectorsTests
     private static readonly JsonElement[] Vectors = Load();
 
     [Fact]
-    public void Assign_PinnedVectors_MatchPythonReference()
+    public void Assign_PinnedVectors_MatchPythonReference() => AssertVectors();
+
+    [Fact]
+    public void Assign_PinnedVectorsThroughBclSha256_MatchPythonReference()
+    {
+        var native = AssignmentHash.UseNative;
+        AssignmentHash.UseNative = false;
+        try
+        {
+            AssertVectors();
+        }
+        finally
+        {
+            AssignmentHash.UseNative = native;
+        }
+    }
+
+    private static void AssertVectors()
     {
         Assert.True(Vectors.Length > 1000);
         var mismatches = new List<string>();

@@ -58,6 +58,13 @@ public sealed class BriefLoaderTests
     }
 
     [Fact]
+    public void Parse_MdeBeyondARate_IsAnError()
+    {
+        var result = Example.Edited("baseline: 0.38", "baseline: 0.99");
+        Assert.Equal("analysis.mde", Assert.Single(result.Errors).Path);
+    }
+
+    [Fact]
     public void Parse_NoControlArm_IsAnError()
     {
         var result = Example.Edited("    control: true\n", string.Empty);
@@ -71,6 +78,14 @@ public sealed class BriefLoaderTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal((4, 4), (problem.Line, problem.Column));
         Assert.StartsWith("brief.yaml:4 YAML syntax error at line 4, column 4:", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "brief.yaml the file is empty")]
+    [InlineData("- a\n- b\n", "brief.yaml:1 expected a mapping of fields, got a list")]
+    public void Parse_NotABrief_SaysWhatItIs(string text, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(Example.Parse(text).Problems).ToString());
     }
 
     [Fact]

@@ -229,3 +229,67 @@ public sealed class PostgresConformanceTests : StoreConformanceTests
 {
     protected override EventStore CreateStore() => Postgres.PostgresEventStore.Open(TestEnvironment.NewPostgresDatabase());
 }
+
+public sealed class ClusterRandomizationTests
+{
+    [Fact]
+    public void Load_ClusterRandomizedBrief_GivesClusterLevelSumsAndDeltaMethodVariance()
+    {
+        // 40 teams of 1–9 users; the arm follows the team. Users resolve with a team-level propensity.
+        var brief = TestEnvironment.ExampleBrief(yaml => yaml.Replace(
+            "unit:\n  randomization: account\n  id: customer_account_id\n  analysis: account",
+            "unit:\n  randomization: cluster\n  cluster_key: team\n  analysis: account",
+            StringComparison.Ordinal));
+        var random = new Random(4);
+        using var store = DuckDbEventStore.Open(":memory:");
+        var perCluster = new Dictionary<string, (string Arm, double Users, double Resolved)>();
+        using (var loader = store.BeginLoad())
+        {
+            var start = new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero);
+            for (var team = 0; team < 40; team++)
+            {
+                var arm = team % 2 == 0 ? "control" : "treatment";
+                var propensity = 0.2 + (0.5 * random.NextDouble());
+                var users = 1 + random.Next(9);
+                double resolved = 0;
+                for (var u = 0; u < users; u++)
+                {
+                    var id = $"t{team}-u{u}";
+                    var at = start.AddMinutes(team + u);
+                    loader.Add(new Experiments.ExposureRecord("refund-query-rewrite", 1, id, arm, at, null, new Dictionary<string, string> { ["team"] = $"team-{team}", ["device"] = "mobile" }));
+                    if (random.NextDouble() < propensity)
+                    {
+                        resolved++;
+                        loader.Add(new Experiments.OutcomeEvent("conversation_solved", id, at.AddMinutes(3), null, new Dictionary<string, string>(), id + ":s"));
+                    }
+                }
+
+                perCluster[$"team-{team}"] = (arm, users, resolved);
+            }
+
+            loader.Commit();
+        }
+
+        var data = new SqlMetricSource(store).Load(brief, null);
+        Assert.Equal(20, data.Population.ClustersPerArm!["control"]);
+        foreach (var arm in new[] { "control", "treatment" })
+        {
+            var clusters = perCluster.Values.Where(c => c.Arm == arm).ToList();
+            var expected = Statistics.BivariateMoments.FromValues(clusters.Select(c => c.Users).ToArray(), clusters.Select(c => c.Resolved).ToArray());
+            var cell = data.Cells.Single(c => c.Metric == "resolved_conversation_rate" && c.Arm == arm && c.Scope == Experiments.Analysis.CellScope.Overall).Moments;
+            Assert.Equal(expected.Count, cell.Count);
+            Assert.Equal(expected.MeanY, cell.MeanY, 9);
+            Assert.Equal(expected.MeanX, cell.MeanX, 9);
+            Assert.Equal(expected.SxY, cell.SxY, 6);
+        }
+
+        var report = Experiments.Analysis.LaunchAnalyzer.Analyze(brief with { Analysis = brief.Analysis with { PlannedUnitsPerArm = 1 } }, data);
+        var primary = report.Primary!;
+        var c = perCluster.Values.Where(v => v.Arm == "control").ToList();
+        var t = perCluster.Values.Where(v => v.Arm == "treatment").ToList();
+        var lift = Statistics.RatioMetric.Compare(
+            Statistics.BivariateMoments.FromValues(c.Select(v => v.Users).ToArray(), c.Select(v => v.Resolved).ToArray()),
+            Statistics.BivariateMoments.FromValues(t.Select(v => v.Users).ToArray(), t.Select(v => v.Resolved).ToArray()));
+        Assert.Equal(lift.Absolute.StandardError, primary.Lift.Absolute.StandardError, 9);
+    }
+}

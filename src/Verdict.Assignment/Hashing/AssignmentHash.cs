@@ -17,7 +17,10 @@ public static class AssignmentHash
     /// <summary>The number of buckets: one bucket is 0.01% of traffic.</summary>
     public const int BucketCount = 10_000;
 
-    private const int StackBufferBytes = 256;
+    private const int StackBufferBytes = 320;
+
+    /// <summary>Whether hashing goes through OpenSSL's direct SHA-256 (see <see cref="NativeSha256"/>); tests switch it off to check the BCL path.</summary>
+    internal static bool UseNative { get; set; } = NativeSha256.IsAvailable;
 
     /// <summary>The bucket in [0, <see cref="BucketCount"/>) of <paramref name="unitId"/> under <paramref name="salt"/>.</summary>
     public static int Bucket(string salt, ReadOnlySpan<char> unitId)
@@ -49,42 +52,69 @@ public static class AssignmentHash
 
     /// <summary>
     /// The 64-bit hash of <paramref name="unitId"/> given a precomputed <see cref="SaltPrefix"/>. Allocates nothing for
-    /// ids up to about 80 characters (a pooled buffer beyond). Empty ids and ids that are not valid UTF-16 (lone
+    /// ids up to about 70 characters (a pooled buffer beyond). Empty ids and ids that are not valid UTF-16 (lone
     /// surrogates, which have no UTF-8 form) are caller mistakes.
     /// </summary>
     [SkipLocalsInit]
-    public static ulong Hash64(ReadOnlySpan<byte> saltPrefix, ReadOnlySpan<char> unitId)
+    public static unsafe ulong Hash64(ReadOnlySpan<byte> saltPrefix, ReadOnlySpan<char> unitId)
     {
         if (unitId.IsEmpty)
         {
             throw new ArgumentException("The unit id must not be empty.", nameof(unitId));
         }
 
-        var maxBytes = saltPrefix.Length + (unitId.Length * 3);
-        byte[]? rented = null;
-        var buffer = maxBytes <= StackBufferBytes
-            ? stackalloc byte[StackBufferBytes]
-            : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
+        var maxBytes = saltPrefix.Length + (unitId.Length * 3) + NativeSha256.PaddingBytes;
+        if (maxBytes > StackBufferBytes)
+        {
+            return Hash64Pooled(saltPrefix, unitId, maxBytes);
+        }
+
+        var buffer = stackalloc byte[StackBufferBytes];
+        var length = Encode(saltPrefix, unitId, new Span<byte>(buffer, StackBufferBytes));
+        return UseNative ? NativeSha256.Hash64(buffer, length) : HashWithBcl(new ReadOnlySpan<byte>(buffer, length));
+    }
+
+    private static unsafe ulong Hash64Pooled(ReadOnlySpan<byte> saltPrefix, ReadOnlySpan<char> unitId, int maxBytes)
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(maxBytes);
         try
         {
-            saltPrefix.CopyTo(buffer);
-            var status = Utf8.FromUtf16(unitId, buffer[saltPrefix.Length..], out _, out var written, replaceInvalidSequences: false);
-            if (status != OperationStatus.Done)
+            var length = Encode(saltPrefix, unitId, rented);
+            if (!UseNative)
             {
-                throw new ArgumentException("The unit id is not valid UTF-16 (a lone surrogate has no UTF-8 form).", nameof(unitId));
+                return HashWithBcl(rented.AsSpan(0, length));
             }
 
-            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..(saltPrefix.Length + written)], digest);
-            return BinaryPrimitives.ReadUInt64BigEndian(digest);
+            fixed (byte* buffer = rented)
+            {
+                return NativeSha256.Hash64(buffer, length);
+            }
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>Writes <c>saltPrefix ‖ UTF-8(unitId)</c> to <paramref name="buffer"/> and returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Encode(ReadOnlySpan<byte> saltPrefix, ReadOnlySpan<char> unitId, Span<byte> buffer)
+    {
+        saltPrefix.CopyTo(buffer);
+        if (Utf8.FromUtf16(unitId, buffer[saltPrefix.Length..], out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            throw new ArgumentException("The unit id is not valid UTF-16 (a lone surrogate has no UTF-8 form).", nameof(unitId));
+        }
+
+        return saltPrefix.Length + written;
+    }
+
+    [SkipLocalsInit]
+    private static ulong HashWithBcl(ReadOnlySpan<byte> message)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(message, digest);
+        return BinaryPrimitives.ReadUInt64BigEndian(digest);
     }
 
     /// <summary>

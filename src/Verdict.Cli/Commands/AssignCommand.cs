@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using Verdict.Assignment;
 using Verdict.Cli.Commands.Briefs;
@@ -7,14 +8,14 @@ namespace Verdict.Cli.Commands;
 /// <summary><c>verdict assign brief.yaml --unit ID | --units-file FILE [--out FILE] [--json]</c>.</summary>
 public static class AssignCommand
 {
-    public static System.CommandLine.Command Create(CliContext context)
+    public static Command Create(CliContext context)
     {
-        var brief = new System.CommandLine.Argument<string>("brief") { Description = "The brief (brief.yaml)" };
-        var unit = new System.CommandLine.Option<string?>("--unit") { Description = "One unit id to assign" };
-        var unitsFile = new System.CommandLine.Option<string?>("--units-file") { Description = "A file with one unit id per line; writes CSV unit,arm,bucket" };
-        var output = new System.CommandLine.Option<string?>("--out") { Description = "Write the CSV here instead of standard output" };
-        var json = new System.CommandLine.Option<bool>("--json") { Description = "Print one JSON object (with --unit)" };
-        var command = new System.CommandLine.Command("assign", "Assign units to arms exactly as every SDK does (docs/assignment.md).\n\nExamples:\n  verdict assign brief.yaml --unit customer-014 --json\n  verdict assign brief.yaml --units-file ids.txt --out arms.csv")
+        var brief = new Argument<string>("brief") { Description = "The brief (brief.yaml)" };
+        var unit = new Option<string?>("--unit") { Description = "One unit id to assign" };
+        var unitsFile = new Option<string?>("--units-file") { Description = "A file with one unit id per line; writes CSV unit,arm,bucket" };
+        var output = new Option<string?>("--out") { Description = "Write the CSV here instead of standard output" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (with --unit)" };
+        var command = new Command("assign", "Assign units to arms exactly as every SDK does (docs/assignment.md).\n\nExamples:\n  verdict assign brief.yaml --unit customer-014 --json\n  verdict assign brief.yaml --units-file ids.txt --out arms.csv")
         {
             brief, unit, unitsFile, output, json,
         };

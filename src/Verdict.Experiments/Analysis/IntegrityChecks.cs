@@ -14,11 +14,12 @@ internal static class IntegrityChecks
     public static double Run(ExperimentBrief brief, MetricData data, string treatment, List<AnalysisCheck> checks, long? plannedPerArm)
     {
         var population = data.Population;
-        var counts = brief.Arms.Select(a => population.UnitsPerArm.GetValueOrDefault(a.Name)).ToArray();
+        var randomized = population.ClustersPerArm ?? population.UnitsPerArm;
+        var counts = brief.Arms.Select(a => randomized.GetValueOrDefault(a.Name)).ToArray();
         var weights = brief.Arms.Select(a => a.Weight).ToArray();
         var threshold = brief.Analysis.SrmPValue;
         var srm = SampleRatioMismatch.Test(counts, weights, threshold);
-        var split = string.Join(" / ", brief.Arms.Select((a, i) => $"{a.Name} {counts[i]:N0}"));
+        var split = string.Join(" / ", brief.Arms.Select((a, i) => $"{a.Name} {counts[i]:N0}")) + (population.ClustersPerArm is null ? string.Empty : " clusters");
         checks.Add(new AnalysisCheck(Step, "sample ratio", srm.Mismatch ? CheckStatus.Fail : CheckStatus.Pass,
             $"{split} against planned {string.Join("/", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}: χ² {F(srm.ChiSquare)}, p {P(srm.PValue)} (alert below {threshold.ToString(CultureInfo.InvariantCulture)})"));
 
@@ -49,7 +50,7 @@ internal static class IntegrityChecks
                 failed.Count > 0 ? $"the arm mix differs within {string.Join(", ", failed)}: segment results are not comparable with the pooled ones" : $"{values.Count} values balanced (threshold {perValue.ToString("G3", CultureInfo.InvariantCulture)} each)"));
         }
 
-        var analysed = counts.Sum();
+        var analysed = population.UnitsPerArm.Values.Sum();
         var multiShare = analysed + population.MultiArmUnits == 0 ? 0 : (double)population.MultiArmUnits / (analysed + population.MultiArmUnits);
         checks.Add(new AnalysisCheck(Step, "units in several arms", multiShare > MultiArmTolerance ? CheckStatus.Fail : CheckStatus.Pass,
             $"{population.MultiArmUnits:N0} units saw more than one arm ({multiShare:P2}); excluded from the analysis (tolerance {MultiArmTolerance:P0})"));

@@ -47,8 +47,11 @@ internal static class MetricComparer
             return null;
         }
 
-        if (definition.Type == MetricType.Ratio)
+        if (definition.Type == MetricType.Ratio || IsClustered(brief))
         {
+            // Cluster-randomized: cells hold per-cluster sums (y) and unit counts or denominators (x), so every
+            // metric is a ratio of sums over clusters and the delta method gives cluster-robust variances
+            // (Deng, Knoblich and Lu, KDD 2018, §3).
             var lift = RatioMetric.Compare(c.Value, t.Value, alpha);
             return Comparison(definition, c.Value, t.Value, lift.ControlMean, lift.TreatmentMean, lift);
         }
@@ -65,6 +68,9 @@ internal static class MetricComparer
 
         return Comparison(definition, c.Value, t.Value, c.Value.MeanY, t.Value.MeanY, Unadjusted(definition, c.Value, t.Value, alpha));
     }
+
+    /// <summary>True when the brief randomizes clusters (teams, organizations) rather than analysis units.</summary>
+    public static bool IsClustered(ExperimentBrief brief) => brief.Unit.Randomization == Verdict.Assignment.RandomizationUnit.Cluster;
 
     private static Lift Unadjusted(MetricDefinition definition, BivariateMoments c, BivariateMoments t, double alpha)
     {

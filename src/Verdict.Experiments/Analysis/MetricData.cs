@@ -33,6 +33,9 @@ public sealed record PopulationSummary
     /// <summary>Analysed units per segment name, value and arm.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>> UnitsPerSegment { get; init; }
 
+    /// <summary>Clusters per arm when the brief randomizes clusters (the sample-ratio test counts these); otherwise null.</summary>
+    public IReadOnlyDictionary<string, long>? ClustersPerArm { get; init; }
+
     /// <summary>Units exposed to more than one arm (excluded from the analysis).</summary>
     public long MultiArmUnits { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Verdict.Statistics;
 
 namespace Verdict.Experiments;
@@ -128,7 +127,4 @@ public static class ExperimentPlanner
         metric.Type == MetricType.Binary
             ? SampleSize.ForProportions(analysis.Baseline!.Value, mde, analysis.Alpha, analysis.Power, SampleSizeFormula.Simple, ratio).Control
             : SampleSize.ForMeans(analysis.BaselineStandardDeviation!.Value, mde, analysis.Alpha, analysis.Power, ratio).Control;
-
-    /// <summary>Formats a number of units with thousands separators.</summary>
-    internal static string Units(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -32,6 +32,12 @@ internal static partial class AnalysisReader
             f.Error("baseline", $"a rate must lie strictly between 0 and 1, got {baseline}");
         }
 
+        if (baseline is > 0 and < 1 && unit == MetricUnit.Proportion && mde is { Value: > 0 } m
+            && (m.IsRelative ? baseline * (1 + m.Value) : baseline + m.Value) >= 1)
+        {
+            f.Error("mde", $"the baseline {baseline} plus the MDE {m} leaves no room below a rate of 1");
+        }
+
         var baselineSd = f.Number("baseline_sd");
         if (baselineSd is not null and not > 0)
         {

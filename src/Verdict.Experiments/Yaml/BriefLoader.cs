@@ -93,7 +93,7 @@ public static class BriefLoader
 
         if (stream.Documents.Count != 1)
         {
-            context.Problems.Add(new BriefProblem(ProblemSeverity.Error, file, 0, 0, string.Empty, $"expected one YAML document, got {stream.Documents.Count}"));
+            context.Problems.Add(new BriefProblem(ProblemSeverity.Error, file, 0, 0, string.Empty, stream.Documents.Count == 0 ? "the file is empty" : $"expected one YAML document, got {stream.Documents.Count}"));
             return null;
         }
 

@@ -16,6 +16,7 @@ namespace Verdict.Storage;
 public sealed class SqlMetricSource(EventStore store) : IMetricSource
 {
     private static int sequence;
+    private bool clustered;
 
     public Task<MetricData> LoadAsync(ExperimentBrief brief, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
     {
@@ -43,8 +44,9 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
             var (valueSql, valueParameters) = compiler.Values(values, units, limit);
             store.Execute(valueSql, valueParameters.Values);
             Refresh(values);
+            clustered = compiler.Clustered;
             var population = Population(brief, units, values, limit);
-            var cells = Cells(brief, columns, values);
+            var cells = clustered ? ClusterCells(brief, columns, values) : Cells(brief, columns, values);
             var quantiles = Quantiles(brief, columns, values, cells);
             return new MetricData(population, cells, quantiles);
         }
@@ -136,6 +138,17 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
             }
         }
 
+        Dictionary<string, long>? clusters = null;
+        if (clustered)
+        {
+            clusters = new(StringComparer.Ordinal);
+            using var reader = store.Query($"SELECT arm, COUNT(DISTINCT cluster) AS n FROM {values} GROUP BY arm", []);
+            while (reader.Read())
+            {
+                clusters[reader.GetString(0)] = DbValue.Long(reader["n"]);
+            }
+        }
+
         var p = new SqlParameters(store.Dialect);
         long multi = 0, burnIn = 0;
         DateTimeOffset? first = null;
@@ -197,6 +210,7 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
                 s => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>)s.Value.ToDictionary(
                     v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value, StringComparer.Ordinal),
                 StringComparer.Ordinal),
+            ClustersPerArm = clusters is null ? null : brief.Arms.ToDictionary(a => a.Name, a => clusters.GetValueOrDefault(a.Name), StringComparer.Ordinal),
             MultiArmUnits = multi,
             BurnInUnits = burnIn,
             ReceiptMismatches = mismatches,
@@ -285,6 +299,60 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
                 var shifted = BivariateMoments.FromSums((long)n, D(rows, $"sx{i}"), D(rows, $"sy{i}"), Math.Max(D(rows, $"sxx{i}"), 0), Math.Max(D(rows, $"syy{i}"), 0), D(rows, $"sxy{i}"));
                 var moments = shifted with { MeanY = shifted.MeanY + shifts[2 * i], MeanX = shifted.MeanX + shifts[(2 * i) + 1] };
                 cells.Add(new MetricCell(pairs[i].Metric, arm, scope, name, value, moments));
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>
+    /// Cells for a cluster-randomized brief: per cluster, the sum of each metric (y) and the number of units with a
+    /// value, or the ratio's denominator sum (x); one query per grouping set, since a cluster's roll-up depends on it.
+    /// </summary>
+    private List<MetricCell> ClusterCells(ExperimentBrief brief, MetricColumns columns, string values)
+    {
+        var pairs = Pairs(brief, columns);
+        var dbl = store.Dialect.DoubleType;
+        var groupings = new List<(string Columns, CellScope Scope, string? Name)> { (string.Empty, CellScope.Overall, null) };
+        groupings.AddRange(brief.Segments.Select((s, i) => ($", s{i}", CellScope.Segment, (string?)s.Name)));
+        groupings.Add((", day", CellScope.Day, "day"));
+        var cells = new List<MetricCell>();
+        foreach (var (groupColumns, scope, name) in groupings)
+        {
+            var inner = new StringBuilder();
+            var outer = new StringBuilder();
+            for (var i = 0; i < pairs.Count; i++)
+            {
+                var (metric, y, x, filter) = pairs[i];
+                var ratio = brief.Metrics[metric].Type == MetricType.Ratio;
+                inner.Append(CultureInfo.InvariantCulture, $", SUM(CASE WHEN {filter} THEN CAST({y} AS {dbl}) ELSE 0 END) AS y{i}");
+                var denominator = ratio ? $"SUM(CAST({x} AS {dbl}))" : $"SUM(CASE WHEN {filter} THEN 1.0 ELSE 0.0 END)";
+                inner.Append(CultureInfo.InvariantCulture, $", {denominator} AS x{i}");
+                outer.Append(CultureInfo.InvariantCulture, $", COUNT(*) AS n{i}, SUM(y{i}) AS sy{i}, SUM(y{i} * y{i}) AS syy{i}, SUM(x{i}) AS sx{i}, SUM(x{i} * x{i}) AS sxx{i}, SUM(x{i} * y{i}) AS sxy{i}");
+            }
+
+            using var rows = store.Query($"SELECT arm{groupColumns}{outer} FROM (SELECT cluster, arm{groupColumns}{inner} FROM {values} GROUP BY cluster, arm{groupColumns}) c GROUP BY arm{groupColumns}", []);
+            while (rows.Read())
+            {
+                var arm = rows.GetString(0);
+                string? value = null;
+                if (scope == CellScope.Segment)
+                {
+                    value = rows[1] is DBNull ? "(none)" : Convert.ToString(rows[1], CultureInfo.InvariantCulture);
+                }
+                else if (scope == CellScope.Day)
+                {
+                    value = DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(DbValue.Long(rows[1]))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
+
+                for (var i = 0; i < pairs.Count; i++)
+                {
+                    var n = D(rows, $"n{i}");
+                    if (n > 0)
+                    {
+                        cells.Add(new MetricCell(pairs[i].Metric, arm, scope, name, value, BivariateMoments.FromSums((long)n, D(rows, $"sx{i}"), D(rows, $"sy{i}"), Math.Max(D(rows, $"sxx{i}"), 0), Math.Max(D(rows, $"syy{i}"), 0), D(rows, $"sxy{i}"))));
+                    }
+                }
             }
         }
 

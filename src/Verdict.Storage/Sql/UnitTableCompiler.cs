@@ -14,6 +14,9 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
 {
     public const long MicrosecondsPerDay = 86_400_000_000;
 
+    /// <summary>True when the brief randomizes clusters: units then carry their cluster (the brief's cluster key attribute).</summary>
+    public bool Clustered => brief.Unit.Randomization == RandomizationUnit.Cluster && brief.Unit.ClusterKey is not null;
+
     /// <summary>CREATE TEMP TABLE {units}: one row per exposed unit, with arm count and first-exposure facts.</summary>
     public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
     {
@@ -23,6 +26,12 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         {
             var key = p.Add(dialect.JsonKey(brief.Segments[i].Attribute));
             segments.Append(CultureInfo.InvariantCulture, $", {dialect.FirstBy(dialect.JsonText("attributes", key), "ts")} AS s{i}");
+        }
+
+        if (Clustered)
+        {
+            var key = p.Add(dialect.JsonKey(brief.Unit.ClusterKey!));
+            segments.Append(CultureInfo.InvariantCulture, $", {dialect.FirstBy(dialect.JsonText("attributes", key), "ts")} AS cluster");
         }
 
         var sql = $"""
@@ -41,7 +50,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         var p = new SqlParameters(dialect);
         var burnIn = p.Add(brief.Analysis.BurnIn.Ticks / 10);
         var day = dialect.FloorDivide("u.first_ts", p.Add(MicrosecondsPerDay));
-        var segmentColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", u.s{i}"));
+        var segmentColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", u.s{i}")) + (Clustered ? ", u.cluster" : string.Empty);
 
         var plain = columns.Value.Keys.ToList();
         var eventNames = new HashSet<string>(StringComparer.Ordinal);
@@ -58,20 +67,28 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         }
 
         exclusions = exclusions.Distinct().ToList();
-        var blocked = new StringBuilder();
-        var blockedJoins = new StringBuilder();
+        var asOfParameter = p.Add(asOf);
+        CollectProperties(plain);
+        var propertyColumns = new StringBuilder();
+        foreach (var (key, (column, events)) in properties)
+        {
+            // Parse JSON only on the events that need the property.
+            propertyColumns.Append(CultureInfo.InvariantCulture, $", CASE WHEN e.name IN {p.List(events.Order(StringComparer.Ordinal))} THEN {dialect.JsonText("e.properties", p.Add(dialect.JsonKey(key)))} END AS {column}");
+        }
+
+
+        // "unless" exclusions as correlated EXISTS: engines decorrelate them into semi-joins, which measured ~30×
+        // faster in DuckDB than an explicit inequality self-join of the events (docs/analysis.md).
         var blockedColumns = new StringBuilder();
         for (var k = 0; k < exclusions.Count; k++)
         {
             var x = exclusions[k];
-            var after = p.Add(x.After);
-            blocked.Append(CultureInfo.InvariantCulture, $"""
-                , blocked{k} AS (
-                    SELECT DISTINCT s.unit_id, s.ts FROM ev s JOIN ev t ON t.unit_id = s.unit_id
-                    WHERE s.name = {after} AND t.name = {p.Add(x.Event)} AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)})
+            blockedColumns.Append(CultureInfo.InvariantCulture, $"""
+                , CASE WHEN ev.name = {p.Add(x.After)} AND EXISTS (
+                    SELECT 1 FROM events t WHERE t.unit_id = ev.unit_id AND t.name = {p.Add(x.Event)}
+                      AND t.ts >= ev.ts AND t.ts <= ev.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOfParameter})
+                  THEN 1 ELSE 0 END AS x{k}
                 """);
-            blockedColumns.Append(CultureInfo.InvariantCulture, $", CASE WHEN b{k}.unit_id IS NULL THEN 0 ELSE 1 END AS x{k}");
-            blockedJoins.Append(CultureInfo.InvariantCulture, $" LEFT JOIN blocked{k} b{k} ON b{k}.unit_id = ev.unit_id AND b{k}.ts = ev.ts AND ev.name = {after}");
         }
 
         var aggregates = new StringBuilder();
@@ -101,11 +118,10 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
                 FROM {units} u, bounds
                 WHERE u.arm_count = 1 AND u.first_ts >= bounds.start_ts + {burnIn}),
             ev AS (
-                SELECT e.unit_id, e.name, e.ts, e.value, e.properties, u.first_ts
+                SELECT e.unit_id, e.name, e.ts, e.value, u.first_ts{propertyColumns}
                 FROM events e JOIN eligible u ON e.unit_id = u.unit_id
-                WHERE e.ts <= {p.Add(asOf)} AND e.name IN {names} AND e.ts >= u.first_ts - {p.Add(lookback)})
-            {blocked},
-            evf AS (SELECT ev.*{blockedColumns} FROM ev{blockedJoins}),
+                WHERE e.ts <= {asOfParameter} AND e.name IN {names} AND e.ts >= u.first_ts - {p.Add(lookback)}),
+            evf AS (SELECT ev.*{blockedColumns} FROM ev),
             agg AS (
                 SELECT unit_id{aggregates}
                 FROM evf GROUP BY unit_id)
@@ -149,7 +165,46 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
     private string ValueOf(MetricDefinition definition, SqlParameters p) =>
         definition.Value is null or "value"
             ? "evf.value"
-            : dialect.TryCastDouble(dialect.JsonText("evf.properties", p.Add(dialect.JsonKey(definition.Value))));
+            : dialect.TryCastDouble("evf." + properties[definition.Value].Column);
+
+    /// <summary>Every event property the metrics read or filter on, with the events that carry it.</summary>
+    private readonly Dictionary<string, (string Column, HashSet<string> Events)> properties = new(StringComparer.Ordinal);
+
+    private void CollectProperties(IEnumerable<string> metrics)
+    {
+        void Need(string key, MetricDefinition definition)
+        {
+            if (!properties.TryGetValue(key, out var entry))
+            {
+                entry = ("pv" + properties.Count.ToString(CultureInfo.InvariantCulture), new HashSet<string>(StringComparer.Ordinal));
+                properties[key] = entry;
+            }
+
+            entry.Events.UnionWith(definition.Events);
+        }
+
+        void Visit(MetricDefinition definition)
+        {
+            if (definition.Value is { } value && value != "value")
+            {
+                Need(value, definition);
+            }
+
+            foreach (var filter in definition.Where)
+            {
+                Need(filter.Property, definition);
+            }
+        }
+
+        foreach (var name in metrics)
+        {
+            Visit(brief.Metrics[name]);
+            if (brief.Metrics[name].Covariate is { } covariate)
+            {
+                Visit(brief.Metrics[covariate.Metric]);
+            }
+        }
+    }
 
     /// <summary>The event filter of a metric: name, window from first exposure (or the covariate's pre-period), properties, exclusions.</summary>
     private string Condition(MetricDefinition definition, SqlParameters p, List<EventExclusion> exclusions, CupedCovariate? pre)
@@ -192,7 +247,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
 
     private string Filter(PropertyFilter filter, SqlParameters p)
     {
-        var text = dialect.JsonText("evf.properties", p.Add(dialect.JsonKey(filter.Property)));
+        var text = "evf." + properties[filter.Property].Column;
         string Number() => p.Add(double.Parse(filter.Values[0], NumberStyles.Float, CultureInfo.InvariantCulture));
         return filter.Operator switch
         {

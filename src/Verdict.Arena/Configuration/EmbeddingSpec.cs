@@ -1,0 +1,4 @@
+namespace Verdict.Arena;
+
+/// <summary>The embedding model used by the similarity evaluator.</summary>
+public sealed class EmbeddingSpec : ModelEndpointSpec;

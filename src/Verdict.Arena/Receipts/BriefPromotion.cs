@@ -1,0 +1,115 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Verdict.Arena;
+
+/// <summary>
+/// Writes a winning variant's receipt into a brief as the treatment arm, editing the brief's YAML in place with the
+/// YamlDotNet representation model so other fields and their order survive. The arm is found by name under
+/// <c>arms:</c> (created with weight 0.5 when missing) and its <c>receipt:</c> is replaced in the brief's receipt shape.
+/// </summary>
+public static class BriefPromotion
+{
+    /// <summary>Default arm name of the treatment.</summary>
+    public const string TreatmentArm = "treatment";
+
+    /// <summary>Returns the brief text with <paramref name="receipt"/> as arm <paramref name="arm"/>'s receipt.</summary>
+    public static string Promote(string? briefYaml, string variant, ArenaReceipt receipt, string arm = TreatmentArm)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentException.ThrowIfNullOrEmpty(variant);
+        ArgumentException.ThrowIfNullOrEmpty(arm);
+        var stream = new YamlStream();
+        if (!string.IsNullOrWhiteSpace(briefYaml))
+        {
+            stream.Load(new StringReader(briefYaml));
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            stream.Documents.Add(new YamlDocument(new YamlMappingNode()));
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new InvalidDataException("the brief's top level must be a mapping");
+        }
+
+        if (!root.Children.TryGetValue(new YamlScalarNode("arms"), out var armsNode))
+        {
+            armsNode = new YamlSequenceNode();
+            root.Add("arms", armsNode);
+        }
+
+        if (armsNode is not YamlSequenceNode arms)
+        {
+            throw new InvalidDataException("the brief's arms must be a list");
+        }
+
+        var target = arms.Children.OfType<YamlMappingNode>()
+            .FirstOrDefault(a => a.Children.TryGetValue(new YamlScalarNode("name"), out var n) && n is YamlScalarNode { Value: var v } && v == arm);
+        if (target is null)
+        {
+            target = new YamlMappingNode { { "name", arm }, { "weight", "0.5" } };
+            arms.Add(target);
+        }
+
+        Set(target, "receipt", Receipt(receipt));
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        stream.Save(writer, assignAnchors: false);
+        var text = writer.ToString();
+        return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
+    }
+
+    /// <summary>
+    /// The receipt in the brief's shape (docs/brief.schema.json): <c>model</c>, <c>prompt</c> (version and content
+    /// hash), <c>retrieval_index</c>, <c>decoder</c> (selection, temperature, top_p, max_tokens, output_schema) and
+    /// <c>components</c> (pinned components, plus the sampling seed, which the brief has no field for).
+    /// </summary>
+    public static YamlMappingNode Receipt(ArenaReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        var node = new YamlMappingNode
+        {
+            { "model", receipt.ModelId },
+            { "prompt", receipt.PromptVersion is { } version ? $"{version}@{receipt.PromptHash}" : receipt.PromptHash },
+        };
+        Optional(node, "retrieval_index", receipt.IndexSnapshot);
+        var decoder = new YamlMappingNode
+        {
+            { "selection", receipt.Temperature == 0 ? "greedy" : "sample" },
+            { "temperature", receipt.Temperature.ToString("R", CultureInfo.InvariantCulture) },
+        };
+        Optional(decoder, "top_p", receipt.TopP?.ToString("R", CultureInfo.InvariantCulture));
+        Optional(decoder, "max_tokens", receipt.MaxTokens?.ToString(CultureInfo.InvariantCulture));
+        Optional(decoder, "output_schema", receipt.OutputSchema);
+        node.Add("decoder", decoder);
+        var components = new YamlMappingNode();
+        foreach (var (key, value) in receipt.PinnedComponents)
+        {
+            components.Add(key, value);
+        }
+
+        if (receipt.Seed is { } seed && !receipt.PinnedComponents.ContainsKey("seed"))
+        {
+            components.Add("seed", seed.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (components.Children.Count > 0)
+        {
+            node.Add("components", components);
+        }
+
+        return node;
+    }
+
+    private static void Optional(YamlMappingNode node, string key, string? value)
+    {
+        if (value is not null)
+        {
+            node.Add(key, value);
+        }
+    }
+
+    private static void Set(YamlMappingNode node, string key, YamlNode value) => node.Children[new YamlScalarNode(key)] = value;
+}
