@@ -46,6 +46,8 @@ public static class CliApp
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(Commands.Demo.DemoCommand.Create(context));
         return root;
     }
 

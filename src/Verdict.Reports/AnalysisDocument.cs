@@ -21,7 +21,8 @@ public sealed record AnalysisDocument(
     IReadOnlyList<GuardrailDocument> Guardrails,
     IReadOnlyList<MetricDocument> Secondary,
     IReadOnlyList<SegmentDocument> Segments,
-    IReadOnlyList<DayDocument> Daily)
+    IReadOnlyList<DayDocument> Daily,
+    IReadOnlyList<CumulativeDocument> Cumulative)
 {
     /// <summary>The current schema version.</summary>
     public const string CurrentSchema = "verdict.analysis/1";
@@ -51,7 +52,8 @@ public sealed record AnalysisDocument(
             report.Guardrails.Select(g => new GuardrailDocument(MetricDocument.From(g.Comparison), g.Harmful.ToString().ToLowerInvariant(), g.Rule == GuardrailRule.ObservedDelta ? "observed_delta" : "non_inferiority", g.Budget, g.BudgetAbsolute, g.Relative, N(g.Bound), g.Passed, g.Reason)).ToList(),
             report.Secondary.Select(MetricDocument.From).ToList(),
             report.Segments.Select(s => new SegmentDocument(s.Segment, s.Value, s.Critical, s.ControlUnits, s.TreatmentUnits, LiftDocument.From(s.Lift), N(s.SrmPValue))).ToList(),
-            report.Daily.Select(d => new DayDocument(d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.ControlUnits, d.TreatmentUnits, LiftDocument.From(d.Lift))).ToList());
+            report.Daily.Select(d => new DayDocument(d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.ControlUnits, d.TreatmentUnits, LiftDocument.From(d.Lift))).ToList(),
+            report.Cumulative.Select(c => new CumulativeDocument(c.Through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.ControlUnits, c.TreatmentUnits, LiftDocument.From(c.Lift), c.InformationFraction)).ToList());
     }
 
     /// <summary>SHIP, HOLD, ROLL BACK or INVALID.</summary>
@@ -128,3 +130,6 @@ public sealed record SegmentDocument(string Segment, string Value, bool Critical
 
 /// <summary>The primary metric among units enrolled on one day.</summary>
 public sealed record DayDocument(string Day, long ControlUnits, long TreatmentUnits, LiftDocument Lift);
+
+/// <summary>The primary metric among units enrolled up to and including one day.</summary>
+public sealed record CumulativeDocument(string Through, long ControlUnits, long TreatmentUnits, LiftDocument Lift, double? InformationFraction);

@@ -101,9 +101,11 @@ public sealed class ResponseCache
     {
         var path = PathOf(key);
         var directory = Path.GetDirectoryName(path)!;
-        if (createdDirectories.TryAdd(directory, true))
+        // Record the directory only after it exists: a concurrent Put that finds it recorded may write at once.
+        if (!createdDirectories.ContainsKey(directory))
         {
             System.IO.Directory.CreateDirectory(directory);
+            createdDirectories.TryAdd(directory, true);
         }
 
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";

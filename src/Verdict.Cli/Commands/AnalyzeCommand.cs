@@ -1,12 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
-using Spectre.Console;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
 using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
 using Verdict.Reports;
-using Verdict.Storage;
 
 namespace Verdict.Cli.Commands;
 
@@ -33,27 +30,16 @@ public static class AnalyzeCommand
             }
 
             var loaded = BriefInput.Load(parse.GetValue(brief)!).Brief!;
-            DateTimeOffset? limit = null;
-            if (parse.GetValue(asOf) is { } text)
-            {
-                if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-                {
-                    throw new CliException($"--as-of: expected an ISO-8601 time such as 2026-05-18T00:00:00Z, got \"{text}\"");
-                }
-
-                limit = parsed;
-            }
-
-            using var opened = StoreOptions.Open(parse.GetValue(store)!);
-            var data = new SqlMetricSource(opened).Load(loaded, limit);
-            var report = LaunchAnalyzer.Analyze(loaded, data, limit);
+            var limit = AnalysisRun.ParseAsOf(parse.GetValue(asOf));
+            var report = AnalysisRun.Analyze(context, parse.GetValue(json) || parse.GetValue(markdown), loaded, parse.GetValue(store)!, limit);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Out, AnalysisDocument.From(report));
             }
             else if (parse.GetValue(markdown))
             {
-                context.Out.Write(DecisionMemo.Render(loaded, report));
+                var registered = BriefLockFile.Read(BriefLockFile.PathFor(parse.GetValue(brief)!));
+                context.Out.Write(DecisionMemo.Render(loaded, report, registered?.Hash));
             }
             else
             {

@@ -34,6 +34,9 @@ public sealed record AnalysisReport
 
     public required IReadOnlyList<DailyEffect> Daily { get; init; }
 
+    /// <summary>The primary effect through each enrollment day (empty when integrity failed or the metric is a quantile).</summary>
+    public IReadOnlyList<CumulativeEffect> Cumulative { get; init; } = [];
+
     /// <summary>The planned units per arm the brief registered (or the plan computed), if any.</summary>
     public long? PlannedUnitsPerArm { get; init; }
 

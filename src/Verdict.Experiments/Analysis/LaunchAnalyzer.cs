@@ -49,6 +49,8 @@ public static class LaunchAnalyzer
         var integrityFailures = checks.Where(c => c.Status == CheckStatus.Fail).ToList();
         if (integrityFailures.Count > 0)
         {
+            // No lift is presented, but a reviewer should still learn when the arms' segment mix reverses the pooled sign.
+            SegmentAnalysis.DiagnoseMix(brief, data, control, treatment, checks);
             return report with
             {
                 Decision = LaunchDecision.Invalid,
@@ -142,6 +144,7 @@ public static class LaunchAnalyzer
         // Step 5 and 6: segments and novelty.
         var segments = SegmentAnalysis.Run(brief, data, control, treatment, primary, checks, rollBack);
         var daily = NoveltyAnalysis.Run(brief, data, control, treatment, checks);
+        var cumulative = CumulativeAnalysis.Run(brief, data, control, treatment, planned);
 
         var decision = rollBack.Count > 0 ? LaunchDecision.RollBack : hold.Count > 0 ? LaunchDecision.Hold : LaunchDecision.Ship;
         var reasons = decision switch
@@ -159,6 +162,7 @@ public static class LaunchAnalyzer
             Secondary = secondary,
             Segments = segments,
             Daily = daily,
+            Cumulative = cumulative,
         };
     }
 

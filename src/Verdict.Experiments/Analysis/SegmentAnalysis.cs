@@ -54,6 +54,43 @@ internal static class SegmentAnalysis
     }
 
     /// <summary>
+    /// When integrity failed: adds the Simpson's paradox warning for each segment whose arm mix reverses the pooled
+    /// primary lift, without reporting any lift as a result. Biased exposure logging typically fails the segment
+    /// sample-ratio test and produces exactly this reversal.
+    /// </summary>
+    public static void DiagnoseMix(ExperimentBrief brief, MetricData data, string control, string treatment, List<AnalysisCheck> checks)
+    {
+        var alpha = brief.Analysis.Alpha;
+        var pooled = MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha);
+        if (pooled is null || !pooled.Lift.IsAvailable)
+        {
+            return;
+        }
+
+        foreach (var segment in brief.Segments)
+        {
+            if (!data.Population.UnitsPerSegment.TryGetValue(segment.Name, out var values))
+            {
+                continue;
+            }
+
+            var perSegment = new List<SegmentOutcome>();
+            foreach (var value in values.Keys.Order(StringComparer.Ordinal))
+            {
+                if (MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha, CellScope.Segment, segment.Name, value) is { } comparison)
+                {
+                    perSegment.Add(new SegmentOutcome(segment.Name, value, segment.Critical, comparison.ControlUnits, comparison.TreatmentUnits, comparison.Lift, double.NaN));
+                }
+            }
+
+            if (IsSimpson(pooled.Lift.Absolute.Value, perSegment, values, brief, control, treatment, out var detail))
+            {
+                checks.Add(new AnalysisCheck(Step, $"Simpson's paradox ({segment.Name})", CheckStatus.Warn, detail));
+            }
+        }
+    }
+
+    /// <summary>
     /// Pooled direction disagrees with every segment's direction, and the arms' segment mix differs (χ² test of
     /// arm × segment independence, p &lt; 0.01): the pooled lift is driven by the mix, not by the treatment.
     /// </summary>

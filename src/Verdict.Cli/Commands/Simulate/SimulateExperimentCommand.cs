@@ -60,7 +60,7 @@ public static class SimulateExperimentCommand
             }
 
             var summary = parse.GetValue(store) is { } storePath
-                ? RunIntoStore(simulator, storePath, cancellationToken)
+                ? RunIntoStore(context, simulator, storePath, cancellationToken)
                 : Run(simulator, parse.GetValue(output), context, cancellationToken);
             context.Error.WriteLine(Describe(summary, options, loaded.Brief!));
             return Task.FromResult(ExitCodes.Success);
@@ -78,7 +78,7 @@ public static class SimulateExperimentCommand
             try
             {
                 using var writer = new NdjsonEventWriter(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));
-                summary = simulator.Run(writer, cancellationToken);
+                summary = WithProgress(context, simulator, writer, cancellationToken);
             }
             catch
             {
@@ -109,16 +109,25 @@ public static class SimulateExperimentCommand
     }
 
     /// <summary>Loads the traffic into a store through its transactional bulk loader.</summary>
-    private static SimulationSummary RunIntoStore(SupportBotSimulator simulator, string storePath, CancellationToken cancellationToken)
+    internal static SimulationSummary RunIntoStore(CliContext context, SupportBotSimulator simulator, string storePath, CancellationToken cancellationToken)
     {
         using var opened = Store.StoreOptions.Open(storePath);
         using var loader = opened.BeginLoad();
-        var summary = simulator.Run(loader, cancellationToken);
-        loader.Commit();
+        var summary = WithProgress(context, simulator, loader, cancellationToken);
+        CliProgress.Status(context, false, "committing to the store", () =>
+        {
+            loader.Commit();
+            return 0;
+        });
         return summary;
     }
 
-    private static SupportBotFailures ParseScenario(string text)
+    /// <summary>Runs the simulation with a progress bar over simulated customers when the terminal wants one.</summary>
+    private static SimulationSummary WithProgress(CliContext context, SupportBotSimulator simulator, IEventSink sink, CancellationToken cancellationToken) =>
+        CliProgress.Bar(context, false, $"simulating {simulator.Scenario.Units:N0} customers", simulator.Scenario.Units, report =>
+            simulator.Run(new UnitCountingSink(sink, report), cancellationToken));
+
+    internal static SupportBotFailures ParseScenario(string text)
     {
         var failures = SupportBotFailures.None;
         foreach (var name in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -134,7 +143,7 @@ public static class SimulateExperimentCommand
         return failures;
     }
 
-    private static string Describe(SimulationSummary summary, SupportBotScenario options, ExperimentBrief brief)
+    internal static string Describe(SimulationSummary summary, SupportBotScenario options, ExperimentBrief brief)
     {
         var arms = string.Join(", ", summary.Arms.Select((arm, i) => $"{arm} {summary.Exposures[i].ToString("N0", CultureInfo.InvariantCulture)}"));
         var failures = options.Failures == SupportBotFailures.None ? "none" : options.Failures.ToString();

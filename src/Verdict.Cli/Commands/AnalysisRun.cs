@@ -1,0 +1,35 @@
+using System.Globalization;
+using Verdict.Cli.Commands.Store;
+using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
+using Verdict.Storage;
+
+namespace Verdict.Cli.Commands;
+
+/// <summary>What <c>analyze</c>, <c>report</c> and <c>demo</c> share: parse <c>--as-of</c>, open the store, load the aggregates, analyse.</summary>
+internal static class AnalysisRun
+{
+    /// <summary>Parses an <c>--as-of</c> value (ISO-8601, UTC when no offset is given).</summary>
+    public static DateTimeOffset? ParseAsOf(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            throw new CliException($"--as-of: expected an ISO-8601 time such as 2026-05-18T00:00:00Z, got \"{text}\"");
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Loads the brief's aggregates from <paramref name="store"/> (with a spinner on a terminal) and analyses them.</summary>
+    public static AnalysisReport Analyze(CliContext context, bool json, ExperimentBrief brief, string store, DateTimeOffset? asOf)
+    {
+        using var opened = StoreOptions.Open(store);
+        var data = CliProgress.Status(context, json, $"computing sufficient statistics for {brief.Key} v{brief.Version} in {opened.Location}", () => new SqlMetricSource(opened).Load(brief, asOf));
+        return LaunchAnalyzer.Analyze(brief, data, asOf);
+    }
+}

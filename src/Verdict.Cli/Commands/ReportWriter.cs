@@ -1,0 +1,44 @@
+using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
+using Verdict.Reports.Html;
+
+namespace Verdict.Cli.Commands;
+
+/// <summary>Writes the HTML report (and optionally its charts as PNG) for an analysed brief.</summary>
+internal static class ReportWriter
+{
+    /// <summary>The files written.</summary>
+    public sealed record Written(string Html, IReadOnlyList<string> Pngs, BriefLock? Lock);
+
+    public static Written Write(ExperimentBrief brief, string briefPath, AnalysisReport report, string outPath, string? pngDirectory, DateTimeOffset generatedAt)
+    {
+        var existing = BriefLockFile.Read(BriefLockFile.PathFor(briefPath));
+        var content = new ReportContent(brief, report, Plan(brief), existing, generatedAt);
+        var charts = ReportCharts.Build(content);
+        var html = HtmlReport.Render(content, charts);
+        var full = Path.GetFullPath(outPath);
+        if (Path.GetDirectoryName(full) is { } directory && !Directory.Exists(directory))
+        {
+            throw new CliException($"--out: the directory {directory} does not exist");
+        }
+
+        var temporary = full + ".tmp";
+        File.WriteAllText(temporary, html);
+        File.Move(temporary, full, overwrite: true);
+        var pngs = pngDirectory is null ? [] : charts.SavePngs(pngDirectory);
+        return new Written(full, pngs, existing);
+    }
+
+    /// <summary>The brief's plan; a brief the planner cannot size still gets a report, with the reason as a note.</summary>
+    public static ExperimentPlan Plan(ExperimentBrief brief)
+    {
+        try
+        {
+            return ExperimentPlanner.Plan(brief);
+        }
+        catch (ArgumentException e)
+        {
+            return new ExperimentPlan { PrimaryMetric = brief.PrimaryMetric, Notes = [e.Message] };
+        }
+    }
+}

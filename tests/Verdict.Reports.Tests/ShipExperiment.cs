@@ -1,0 +1,11 @@
+using Verdict.Experiments;
+
+namespace Verdict.Reports.Tests;
+
+/// <summary>The clean launch (SHIP), shared by the tests of one class.</summary>
+public sealed class ShipExperiment : IDisposable
+{
+    public AnalysedExperiment Experiment { get; } = new(SupportBotFailures.None);
+
+    public void Dispose() => Experiment.Dispose();
+}
