@@ -146,6 +146,10 @@ public static class LaunchAnalyzer
         var daily = NoveltyAnalysis.Run(brief, data, control, treatment, checks);
         var cumulative = CumulativeAnalysis.Run(brief, data, control, treatment, planned);
 
+        // A pooled lift that every segment contradicts is an artefact of the arms' mix, not evidence to ship on.
+        hold.AddRange(checks
+            .Where(c => c.Step == SegmentAnalysis.Step && c.Status == CheckStatus.Warn && c.Name.StartsWith("Simpson", StringComparison.Ordinal))
+            .Select(c => $"{c.Name}: {c.Detail}"));
         var decision = rollBack.Count > 0 ? LaunchDecision.RollBack : hold.Count > 0 ? LaunchDecision.Hold : LaunchDecision.Ship;
         var reasons = decision switch
         {

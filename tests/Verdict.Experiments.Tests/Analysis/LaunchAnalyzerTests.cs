@@ -94,6 +94,7 @@ public sealed class LaunchAnalyzerTests
 
         Assert.Contains(report.Checks, c => c.Name == "sample ratio by device" && c.Status == CheckStatus.Warn);
         Assert.Contains(report.Checks, c => c.Name == "Simpson's paradox (device)" && c.Status == CheckStatus.Warn);
+        Assert.Equal(LaunchDecision.Hold, report.Decision);
         Assert.All(report.Segments, s => Assert.True(s.Lift.Absolute.Value < 0));
         Assert.True(report.Primary!.Lift.Absolute.Value > 0);
     }
