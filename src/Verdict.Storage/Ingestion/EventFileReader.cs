@@ -123,7 +123,7 @@ public static class EventFileReader
         }
         catch (DuckDBException e)
         {
-            throw new IngestException(path, 0, "cannot read Parquet: " + e.Message);
+            throw new IngestException(path, 0, "cannot read Parquet: " + e.Message.Split('\n')[0].Trim());
         }
 
         using (reader)
