@@ -26,10 +26,17 @@ internal static class AnalysisRun
     }
 
     /// <summary>Loads the brief's aggregates from <paramref name="store"/> (with a spinner on a terminal) and analyses them.</summary>
-    public static AnalysisReport Analyze(CliContext context, bool json, ExperimentBrief brief, string store, DateTimeOffset? asOf)
+    public static AnalysisReport Analyze(CliContext context, bool json, ExperimentBrief brief, string store, DateTimeOffset? asOf, string? treatmentArm = null)
     {
         using var opened = StoreOptions.Open(store);
         var data = CliProgress.Status(context, json, $"computing sufficient statistics for {brief.Key} v{brief.Version} in {opened.Location}", () => new SqlMetricSource(opened).Load(brief, asOf));
-        return LaunchAnalyzer.Analyze(brief, data, asOf);
+        try
+        {
+            return LaunchAnalyzer.Analyze(brief, data, asOf, treatmentArm);
+        }
+        catch (ArgumentException e) when (e.ParamName == "treatmentArm")
+        {
+            throw new CliException("--arm: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 }

@@ -17,10 +17,11 @@ public static class AnalyzeCommand
         var asOf = new Option<string?>("--as-of") { Description = "Only count data at or before this time (ISO-8601, UTC)" };
         var json = new Option<bool>("--json") { Description = "Print the analysis as one JSON object (docs/analysis-json.md)" };
         var markdown = new Option<bool>("--markdown") { Description = "Print the Markdown decision memo" };
+        var arm = new Option<string?>("--arm") { Description = "The treatment arm to compare with control when the brief has several (default: the first)" };
         var failOnNotShip = new Option<bool>("--fail-on-not-ship") { Description = "Exit 1 unless the verdict is SHIP (for CI gates)" };
         var command = new Command("analyze", "Analyse an experiment: integrity, primary metric, guardrails, secondary metrics, segments, novelty, verdict.\n\nExample:\n  verdict analyze examples/refund-query-rewrite/brief.yaml --store verdict.duckdb")
         {
-            brief, store, asOf, json, markdown, failOnNotShip,
+            brief, store, asOf, arm, json, markdown, failOnNotShip,
         };
         command.SetAction(parse =>
         {
@@ -31,7 +32,7 @@ public static class AnalyzeCommand
 
             var loaded = BriefInput.Load(parse.GetValue(brief)!).Brief!;
             var limit = AnalysisRun.ParseAsOf(parse.GetValue(asOf));
-            var report = AnalysisRun.Analyze(context, parse.GetValue(json) || parse.GetValue(markdown), loaded, parse.GetValue(store)!, limit);
+            var report = AnalysisRun.Analyze(context, parse.GetValue(json) || parse.GetValue(markdown), loaded, parse.GetValue(store)!, limit, parse.GetValue(arm));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Out, AnalysisDocument.From(report));

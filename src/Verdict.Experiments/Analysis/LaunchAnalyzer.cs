@@ -9,13 +9,21 @@ namespace Verdict.Experiments.Analysis;
 /// </summary>
 public static class LaunchAnalyzer
 {
-    /// <summary>Analyses <paramref name="data"/> under <paramref name="brief"/>.</summary>
-    public static AnalysisReport Analyze(ExperimentBrief brief, MetricData data, DateTimeOffset? asOf = null)
+    /// <summary>
+    /// Analyses <paramref name="data"/> under <paramref name="brief"/>, comparing <paramref name="treatmentArm"/> with
+    /// control (default: the brief's first non-control arm; with several treatments, analyse each in turn).
+    /// </summary>
+    public static AnalysisReport Analyze(ExperimentBrief brief, MetricData data, DateTimeOffset? asOf = null, string? treatmentArm = null)
     {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(data);
         var control = brief.Control.Name;
-        var treatment = brief.Arms.First(a => !a.IsControl).Name;
+        var treatment = treatmentArm ?? brief.Arms.First(a => !a.IsControl).Name;
+        if (!brief.Arms.Any(a => !a.IsControl && a.Name == treatment))
+        {
+            throw new ArgumentException($"\"{treatment}\" is not a treatment arm of {brief.Key}; expected one of {string.Join(", ", brief.Arms.Where(a => !a.IsControl).Select(a => a.Name))}", nameof(treatmentArm));
+        }
+
         var checks = new List<AnalysisCheck>();
         var planned = PlannedUnitsPerArm(brief);
         var srmP = IntegrityChecks.Run(brief, data, treatment, checks, planned);

@@ -90,7 +90,7 @@ public sealed class LaunchAnalyzerTests
             ["mobile"] = new Dictionary<string, long> { ["control"] = 2_000, ["treatment"] = 8_000 },
             ["desktop"] = new Dictionary<string, long> { ["control"] = 8_000, ["treatment"] = 2_000 },
         };
-        var report = LaunchAnalyzer.Analyze(brief with { Segments = [new Segment("device", "device", false)] }, builder.Build());
+        var report = LaunchAnalyzer.Analyze(brief with { Guardrails = [], Segments = [new Segment("device", "device", false)] }, builder.Build());
 
         Assert.Contains(report.Checks, c => c.Name == "sample ratio by device" && c.Status == CheckStatus.Warn);
         Assert.Contains(report.Checks, c => c.Name == "Simpson's paradox (device)" && c.Status == CheckStatus.Warn);
@@ -136,5 +136,27 @@ public sealed class LaunchAnalyzerTests
 
         var tooEarly = new SyntheticData(12).Arm("control", 500, 0.38).Arm("treatment", 500, 0.42).Build();
         Assert.Equal(LaunchDecision.Invalid, LaunchAnalyzer.Analyze(brief, tooEarly).Decision);
+    }
+
+    [Fact]
+    public void Analyze_SecondTreatmentArm_IsComparedWithControlWhenChosen()
+    {
+        var treatment = Brief.Arms.Single(a => a.Name == "treatment");
+        var brief = Brief with
+        {
+            Arms = [Brief.Control with { Weight = 1.0 / 3 }, treatment with { Weight = 1.0 / 3 }, treatment with { Name = "treatment_b", Weight = 1.0 / 3 }],
+        };
+        var data = new SyntheticData(13).Arm("control", 20_000, 0.38).Arm("treatment", 20_000, 0.38).Arm("treatment_b", 20_000, 0.42).Build();
+
+        var first = LaunchAnalyzer.Analyze(brief, data);
+        Assert.Equal("treatment", first.TreatmentArm);
+        Assert.NotEqual(LaunchDecision.Ship, first.Decision);
+
+        var second = LaunchAnalyzer.Analyze(brief, data, treatmentArm: "treatment_b");
+        Assert.Equal("treatment_b", second.TreatmentArm);
+        Assert.Equal(LaunchDecision.Ship, second.Decision);
+
+        var error = Assert.Throws<ArgumentException>(() => LaunchAnalyzer.Analyze(brief, data, treatmentArm: "control"));
+        Assert.Equal("treatmentArm", error.ParamName);
     }
 }
