@@ -21,7 +21,7 @@ internal static class IntegrityChecks
         var srm = SampleRatioMismatch.Test(counts, weights, threshold);
         var split = string.Join(" / ", brief.Arms.Select((a, i) => $"{a.Name} {counts[i]:N0}")) + (population.ClustersPerArm is null ? string.Empty : " clusters");
         checks.Add(new AnalysisCheck(Step, "sample ratio", srm.Mismatch ? CheckStatus.Fail : CheckStatus.Pass,
-            $"{split} against planned {string.Join("/", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}: χ² {F(srm.ChiSquare)}, p {P(srm.PValue)} (alert below {threshold.ToString(CultureInfo.InvariantCulture)})"));
+            $"{split} against planned {string.Join("/", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}: χ² {F(srm.ChiSquare)}, p {MetricFormat.PValue(srm.PValue)} (alert below {threshold.ToString(CultureInfo.InvariantCulture)})"));
 
         foreach (var (segment, values) in population.UnitsPerSegment)
         {
@@ -39,7 +39,7 @@ internal static class IntegrityChecks
                 var test = SampleRatioMismatch.Test(segmentCounts, weights, perValue);
                 if (test.Mismatch)
                 {
-                    failed.Add($"{value} (p {P(test.PValue)})");
+                    failed.Add($"{value} (p {MetricFormat.PValue(test.PValue)})");
                 }
             }
 
@@ -103,5 +103,4 @@ internal static class IntegrityChecks
 
     internal static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.##", CultureInfo.InvariantCulture);
 
-    internal static string P(double p) => double.IsNaN(p) ? "n/a" : p < 1e-16 ? "< 1e-16" : p < 1e-4 ? p.ToString("0.0e+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -86,7 +86,7 @@ public static class LaunchAnalyzer
             ? $"; CUPED-adjusted (variance −{reduction:P1}; unadjusted {MetricFormat.Delta(primary.Unadjusted!.Value.Absolute.Value, unit)} [{MetricFormat.Delta(primary.Unadjusted.Value.Absolute.CiLow, unit)}, {MetricFormat.Delta(primary.Unadjusted.Value.Absolute.CiHigh, unit)}])"
             : string.Empty;
         checks.Add(new AnalysisCheck("primary", "interval above zero", lift.CiLow > 0 ? CheckStatus.Pass : CheckStatus.Fail,
-            $"{brief.PrimaryMetric}: {MetricFormat.Value(primary.ControlValue, unit)} → {MetricFormat.Value(primary.TreatmentValue, unit)}, lift {MetricFormat.Delta(lift.Value, unit)} ({MetricFormat.Relative(primary.Lift.Relative.Value)}), {1 - alpha:P0} interval [{MetricFormat.Delta(lift.CiLow, unit)}, {MetricFormat.Delta(lift.CiHigh, unit)}], p {IntegrityChecks.P(lift.PValue)}{cuped}"));
+            $"{brief.PrimaryMetric}: {MetricFormat.Value(primary.ControlValue, unit)} → {MetricFormat.Value(primary.TreatmentValue, unit)}, lift {MetricFormat.Delta(lift.Value, unit)} ({MetricFormat.Relative(primary.Lift.Relative.Value)}), {1 - alpha:P0} interval [{MetricFormat.Delta(lift.CiLow, unit)}, {MetricFormat.Delta(lift.CiHigh, unit)}], p {MetricFormat.PValue(lift.PValue)}{cuped}"));
         var clears = shipValue >= minimumShip.Value;
         LookEvaluation? look = null;
         if (fraction is { } t && lift.StandardError > 0)
@@ -200,7 +200,7 @@ public static class LaunchAnalyzer
             result.Add(c);
             var significant = adjusted[i] < alpha;
             checks.Add(new AnalysisCheck("secondary", c.Metric, CheckStatus.Info,
-                $"{MetricFormat.Delta(c.Lift.Absolute.Value, c.Unit)} ({MetricFormat.Relative(c.Lift.Relative.Value)}), p {IntegrityChecks.P(c.Lift.Absolute.PValue)}, {method} adjusted p {IntegrityChecks.P(adjusted[i])}{(significant ? ": significant" : string.Empty)}"));
+                $"{MetricFormat.Delta(c.Lift.Absolute.Value, c.Unit)} ({MetricFormat.Relative(c.Lift.Relative.Value)}), p {MetricFormat.PValue(c.Lift.Absolute.PValue)}, {method} adjusted p {MetricFormat.PValue(adjusted[i])}{(significant ? ": significant" : string.Empty)}"));
         }
 
         return result;

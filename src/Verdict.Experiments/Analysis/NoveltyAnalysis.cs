@@ -45,7 +45,7 @@ internal static class NoveltyAnalysis
         var z = (e - l) / Math.Sqrt((eSe * eSe) + (lSe * lSe));
         var p = Tails.NormalTwoSided(z);
         var unit = brief.Metrics[brief.PrimaryMetric].Unit;
-        var detail = $"first {early.Count} day(s) {MetricFormat.Delta(e, unit)}, later {late.Count} day(s) {MetricFormat.Delta(l, unit)} (difference p {IntegrityChecks.P(p)})";
+        var detail = $"first {early.Count} day(s) {MetricFormat.Delta(e, unit)}, later {late.Count} day(s) {MetricFormat.Delta(l, unit)} (difference p {MetricFormat.PValue(p)})";
         var novelty = p < WarningPValue && Math.Abs(e) > Math.Abs(l);
         checks.Add(new AnalysisCheck(Step, "effect over time", novelty ? CheckStatus.Warn : CheckStatus.Pass,
             novelty ? "early days differ from later days beyond noise, a novelty effect that may fade: " + detail : detail));

@@ -127,7 +127,7 @@ internal static class SegmentAnalysis
             return false;
         }
 
-        detail = $"the pooled lift ({(pooled > 0 ? "positive" : "negative")}) points the other way from every segment, and the arms' mix across segments differs (χ² p {IntegrityChecks.P(p)}): read the segments, not the pooled number";
+        detail = $"the pooled lift ({(pooled > 0 ? "positive" : "negative")}) points the other way from every segment, and the arms' mix across segments differs (χ² p {MetricFormat.PValue(p)}): read the segments, not the pooled number";
         return true;
     }
 }

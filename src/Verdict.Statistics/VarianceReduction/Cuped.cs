@@ -31,10 +31,7 @@ public static class Cuped
         var (mt, vt) = Adjust(treatment, all.MeanX, theta);
         double? df = useNormal ? null : TwoMeans.WelchSatterthwaite(vc, control.Count, vt, treatment.Count);
         var adjusted = TwoSampleLift.Build(mc, vc, mt, vt, alpha, df, null);
-        var rawVariance = unadjusted.Absolute.StandardError * unadjusted.Absolute.StandardError;
-        var adjustedVariance = adjusted.Absolute.StandardError * adjusted.Absolute.StandardError;
-        var reduction = rawVariance > 0 ? 1 - (adjustedVariance / rawVariance) : 0;
-        return new CupedResult(theta, adjusted, unadjusted, reduction, DiagnosticBag.Seal(diagnostics));
+        return new CupedResult(theta, adjusted, unadjusted, Reduction(adjusted, unadjusted), DiagnosticBag.Seal(diagnostics));
     }
 
     /// <summary>
@@ -76,9 +73,14 @@ public static class Cuped
         var (_, vc) = Adjust(c, 0, theta);
         var (_, vt) = Adjust(t, 0, theta);
         var adjusted = TwoSampleLift.Build(rc - (theta * (pc - pooledPre)), vc, rt - (theta * (pt - pooledPre)), vt, alpha, null, null);
-        var rawVariance = unadjusted.Absolute.StandardError * unadjusted.Absolute.StandardError;
-        var adjustedVariance = adjusted.Absolute.StandardError * adjusted.Absolute.StandardError;
-        return new CupedResult(theta, adjusted, unadjusted, rawVariance > 0 ? 1 - (adjustedVariance / rawVariance) : 0, DiagnosticBag.Seal(diagnostics));
+        return new CupedResult(theta, adjusted, unadjusted, Reduction(adjusted, unadjusted), DiagnosticBag.Seal(diagnostics));
+    }
+
+    /// <summary>The share of the lift's variance adjustment removed: 1 − SE²_adjusted / SE²_unadjusted.</summary>
+    private static double Reduction(Lift adjusted, Lift unadjusted)
+    {
+        var raw = unadjusted.Absolute.StandardError * unadjusted.Absolute.StandardError;
+        return raw > 0 ? 1 - (adjusted.Absolute.StandardError * adjusted.Absolute.StandardError / raw) : 0;
     }
 
     private static (double Mean, double MeanVariance) Adjust(BivariateMoments arm, double pooledMeanX, double theta)

@@ -59,5 +59,5 @@ internal static class Format
 
     public static string Percent(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%";
 
-    public static string PValue(double p) => double.IsNaN(p) ? "n/a" : p < 1e-4 ? p.ToString("0.0e+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
+    public static string PValue(double p) => Verdict.Experiments.Analysis.MetricFormat.PValue(p);
 }
