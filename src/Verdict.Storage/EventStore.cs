@@ -38,17 +38,22 @@ public abstract class EventStore : IDisposable
         using var command = CreateCommand(sql, parameters, transaction);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = command.ExecuteNonQuery();
-        Trace(sql, started);
+        Trace(sql, parameters, started);
         return rows;
     }
 
     /// <summary>With VERDICT_TRACE_SQL=1, each statement's time goes to standard error (for tuning a dialect).</summary>
-    private static void Trace(string sql, long started)
+    private static void Trace(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, long started)
     {
         if (Environment.GetEnvironmentVariable("VERDICT_TRACE_SQL") == "1")
         {
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-            Console.Error.WriteLine($"[sql {elapsed.TotalMilliseconds,8:0.0} ms] {(Environment.GetEnvironmentVariable("VERDICT_TRACE_SQL_FULL") == "1" ? sql : sql.ReplaceLineEndings(" ")[..Math.Min(120, sql.Length)])}");
+            var full = Environment.GetEnvironmentVariable("VERDICT_TRACE_SQL_FULL") == "1";
+            Console.Error.WriteLine($"[sql {elapsed.TotalMilliseconds,8:0.0} ms] {(full ? sql : sql.ReplaceLineEndings(" ")[..Math.Min(120, sql.Length)])}");
+            if (full && parameters.Count > 0)
+            {
+                Console.Error.WriteLine("[params] " + string.Join(" ", parameters.Select(p => $"{p.Key}={p.Value}")));
+            }
         }
     }
 
@@ -58,7 +63,7 @@ public abstract class EventStore : IDisposable
         using var command = CreateCommand(sql, parameters, null);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var reader = command.ExecuteReader();
-        Trace(sql, started);
+        Trace(sql, parameters, started);
         return reader;
     }
 
