@@ -367,7 +367,10 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         {
             var q = brief.Metrics[name].Quantile ?? 0.5;
             var y = columns.Value[name];
-            var wanted = cells.Where(c => c.Metric == name && c.Scope != CellScope.Day)
+
+            // Segments are analysed for the primary metric only, so other quantile metrics need one sort, not one per segment.
+            var segmentCount = name == brief.PrimaryMetric ? brief.Segments.Count : 0;
+            var wanted = cells.Where(c => c.Metric == name && (c.Scope == CellScope.Overall || (c.Scope == CellScope.Segment && segmentCount > 0)))
                 .Select(c => (Cell: c, Ranks: QuantileRanks.For(c.Moments.Count, q, alpha)))
                 .ToList();
             if (wanted.Count == 0)
@@ -379,7 +382,7 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
             var windows = new StringBuilder("ROW_NUMBER() OVER (PARTITION BY arm ORDER BY " + y + ") AS r");
             var filters = new List<string> { "r IN " + p.List(RanksOf(wanted.Where(w => w.Cell.Scope == CellScope.Overall))) };
             var segmentColumns = new StringBuilder();
-            for (var i = 0; i < brief.Segments.Count; i++)
+            for (var i = 0; i < segmentCount; i++)
             {
                 windows.Append(CultureInfo.InvariantCulture, $", ROW_NUMBER() OVER (PARTITION BY arm, s{i} ORDER BY {y}) AS r{i}");
                 segmentColumns.Append(CultureInfo.InvariantCulture, $", s{i}");
@@ -398,7 +401,7 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
                     var arm = reader.GetString(0);
                     var value = DbValue.Double(reader["y"]);
                     found[(arm, -1, null, DbValue.Long(reader["r"]))] = value;
-                    for (var i = 0; i < brief.Segments.Count; i++)
+                    for (var i = 0; i < segmentCount; i++)
                     {
                         var segment = reader[$"s{i}"];
                         found[(arm, i, segment is DBNull ? "(none)" : Convert.ToString(segment, CultureInfo.InvariantCulture), DbValue.Long(reader[$"r{i}"]))] = value;

@@ -36,7 +36,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
 
         var sql = $"""
             CREATE TEMP TABLE {table} AS
-            SELECT unit_id, MIN(ts) AS first_ts, MIN(arm) AS arm, COUNT(DISTINCT arm) AS arm_count{segments}
+            SELECT unit_id, MIN(ts) AS first_ts, MIN(arm) AS arm, CASE WHEN MIN(arm) = MAX(arm) THEN 1 ELSE 2 END AS arm_count{segments}
             FROM exposures
             WHERE experiment = {p.Add(brief.Key)} AND version = {p.Add(brief.Version)} AND ts <= {p.Add(asOf)}
             GROUP BY unit_id
