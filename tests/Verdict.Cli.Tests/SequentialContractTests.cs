@@ -12,13 +12,7 @@ public sealed class SequentialContractTests
 {
     private static readonly Lazy<JsonElement[]> Designs = new(() =>
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verdict.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        var path = Path.Combine(dir!.FullName, "tests", "reference", "sequential", "rpact_designs.json");
+        var path = Path.Combine(Verdict.Testing.RepositoryRoot.Path, "tests", "reference", "sequential", "rpact_designs.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.GetProperty("designs").EnumerateArray().Select(e => e.Clone()).ToArray();
     });

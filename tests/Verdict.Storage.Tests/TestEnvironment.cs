@@ -7,16 +7,7 @@ namespace Verdict.Storage.Tests;
 /// <summary>Where the tests find their services and example files.</summary>
 internal static class TestEnvironment
 {
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verdict.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Verdict.slnx not found");
-    }
+    public static string RepositoryRoot() => Verdict.Testing.RepositoryRoot.Path;
 
     public static ExperimentBrief ExampleBrief(Func<string, string>? edit = null)
     {

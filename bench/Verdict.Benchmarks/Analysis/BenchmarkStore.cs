@@ -46,14 +46,5 @@ internal static class BenchmarkStore
         return path;
     }
 
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verdict.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("run the benchmarks from the repository");
-    }
+    private static string Root() => Verdict.Testing.RepositoryRoot.Path;
 }

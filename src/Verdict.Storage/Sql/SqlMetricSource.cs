@@ -108,7 +108,7 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         if (withDay && DbValue.Long(reader["gd"]) == 0)
         {
             var day = DbValue.Long(reader["day"]);
-            return (CellScope.Day, "day", DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return (CellScope.Day, "day", DayLabel(day));
         }
 
         return (CellScope.Overall, null, null);
@@ -342,7 +342,7 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
                 }
                 else if (scope == CellScope.Day)
                 {
-                    value = DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(DbValue.Long(rows[1]))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    value = DayLabel(DbValue.Long(rows[1]));
                 }
 
                 for (var i = 0; i < pairs.Count; i++)
@@ -426,6 +426,9 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
 
     private static IEnumerable<object?> RanksOf(IEnumerable<(MetricCell Cell, QuantileRanks Ranks)> cells) =>
         cells.SelectMany(w => new[] { w.Ranks.Point, w.Ranks.Low, w.Ranks.High }).Distinct().Order().Select(r => (object?)r).DefaultIfEmpty(-1L);
+
+    /// <summary>The ISO date of a day number (days since the Unix epoch, UTC), as day cells are labelled.</summary>
+    private static string DayLabel(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static double D(DbDataReader reader, string column)
     {

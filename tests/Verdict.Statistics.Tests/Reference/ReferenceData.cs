@@ -36,16 +36,7 @@ internal static class ReferenceData
     public static JsonElement Case(string section, string name, string? subsection = null) =>
         Cases(section, subsection).Single(c => c.GetProperty("name").GetString() == name);
 
-    public static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verdict.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("could not find Verdict.slnx above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => Verdict.Testing.RepositoryRoot.Path;
 
     public static double D(this JsonElement e, string property) => e.GetProperty(property).GetDouble();
 
