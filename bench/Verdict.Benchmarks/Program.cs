@@ -1,10 +1,21 @@
 using BenchmarkDotNet.Running;
 
 // Run: dotnet run -c Release --project bench/Verdict.Benchmarks -- --filter '*' [--job short]
+// Analysis as a plain timed run: -- analysis-timed [events] [rounds]; build a store only: -- analysis-store [events]
 // Arena as a plain timed run: dotnet run -c Release --project bench/Verdict.Benchmarks -- arena-timed [cases] [concurrency] [delay-ms]
 if (args.Length > 0 && args[0] == "arena-timed")
 {
     return await Verdict.Benchmarks.Arena.ArenaTimedRun.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "analysis-timed")
+{
+    return Verdict.Benchmarks.Analysis.AnalysisTimedRun.Run(args);
+}
+
+if (args.Length > 0 && args[0] == "analysis-store")
+{
+    return Verdict.Benchmarks.Analysis.AnalysisTimedRun.BuildStore(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Verdict.Benchmarks.Statistics.StatisticsBenchmarks).Assembly).Run(args);

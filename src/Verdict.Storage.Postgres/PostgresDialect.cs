@@ -14,6 +14,9 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string JsonKey(string key) => key;
 
+    public override string OrderStatistics(string value, IReadOnlyList<string> fractionParameters) =>
+        $"percentile_disc(ARRAY[{string.Join(", ", fractionParameters)}]::double precision[]) WITHIN GROUP (ORDER BY {value})";
+
     public override string FirstBy(string value, string order) => $"(array_agg({value} ORDER BY {order}))[1]";
 
     public override string FloorDivide(string numerator, string denominator) => $"div({numerator}, {denominator})";

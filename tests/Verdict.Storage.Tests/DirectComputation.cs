@@ -70,6 +70,23 @@ internal sealed class DirectComputation
     public double Cost(string unit) =>
         InWindow(unit, SupportBotEvents.AnswerGenerated).Select(e => Property(e, SupportBotEvents.CostUsd) ?? 0).Sum();
 
+    /// <summary>
+    /// Answers in the window that no ticket follows within an hour, each with its property (null when it has none):
+    /// the events the exclusion test's metrics aggregate.
+    /// </summary>
+    public List<double?> AnswersWithoutTicket(string unit, string property)
+    {
+        var events = EventsOf(unit);
+        return InWindow(unit, SupportBotEvents.AnswerGenerated)
+            .Where(a => !events.Any(t => t.Name == SupportBotEvents.TicketOpened && t.Timestamp >= a.Timestamp && t.Timestamp <= a.Timestamp + TimeSpan.FromHours(1)))
+            .Select(a => Property(a, property))
+            .ToList();
+    }
+
+    /// <summary>Answers in the window whose latency is above <paramref name="threshold"/> ms.</summary>
+    public double SlowAnswers(string unit, double threshold) =>
+        InWindow(unit, SupportBotEvents.AnswerGenerated).Count(e => Property(e, SupportBotEvents.LatencyMs) > threshold);
+
     public IEnumerable<string> UnitsIn(string arm) => Units.Where(u => u.Value.Arm == arm).Select(u => u.Key);
 
     private IEnumerable<OutcomeEvent> InWindow(string unit, string name)

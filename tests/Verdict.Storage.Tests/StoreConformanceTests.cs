@@ -66,6 +66,81 @@ public abstract class StoreConformanceTests : IDisposable
         }
     }
 
+    /// <summary>Every metric type with an "unless" exclusion, a numeric property filter, and a quantile primary's segments.</summary>
+    private const string ExclusionMetrics = """
+
+          answer_tokens_no_ticket:
+            type: mean
+            event: answer_generated
+            value: tokens
+            within: 7d
+            unless: {event: ticket_opened, within: 1h}
+          answer_cost_no_ticket:
+            type: sum
+            event: answer_generated
+            value: cost_usd
+            within: 7d
+            unless: {event: ticket_opened, within: 1h}
+          answers_no_ticket:
+            type: count
+            event: answer_generated
+            within: 7d
+            unless: {event: ticket_opened, within: 1h}
+          slow_answers:
+            type: count
+            event: answer_generated
+            where: [{property: latency_ms, op: gt, value: "1100"}]
+            within: 7d
+        """;
+
+    [Fact]
+    public void Load_ExclusionsOnEveryMetricTypeAndNumericFilters_MatchDirectComputation()
+    {
+        var store = Store();
+        var brief = TestEnvironment.ExampleBrief(
+            yaml => yaml
+                .Replace("primary_metric: resolved_conversation_rate", "primary_metric: p95_latency", StringComparison.Ordinal)
+                .Replace("baseline: 0.38", "baseline: 1100", StringComparison.Ordinal)
+                .Replace("mde: 2.0pp", "mde: 20ms", StringComparison.Ordinal)
+                .Replace("minimum_ship_lift: 2.0pp", "minimum_ship_lift: 20ms", StringComparison.Ordinal)
+                .Replace("secondary_metrics: [cost_per_resolved_conversation, answer_tokens]", "secondary_metrics: [answer_tokens_no_ticket, answer_cost_no_ticket, answers_no_ticket, slow_answers]", StringComparison.Ordinal),
+            ExclusionMetrics);
+        using (var loader = store.BeginLoad())
+        {
+            var records = new RecordingSink(loader);
+            new SupportBotSimulator(brief, new SupportBotScenario { Units = 3000, Seed = 8 }).Run(records, TestContext.Current.CancellationToken);
+            loader.Commit();
+            var data = new SqlMetricSource(store).Load(brief, null);
+            var truth = new DirectComputation(records);
+            foreach (var arm in new[] { "control", "treatment" })
+            {
+                // Mean over units with at least one counted answer; sum and count over every unit.
+                var tokens = truth.UnitsIn(arm).Select(u => truth.AnswersWithoutTicket(u, SupportBotEvents.Tokens).Where(v => v is not null).Select(v => v!.Value).ToList())
+                    .Where(v => v.Count > 0).Select(v => v.Average()).ToArray();
+                AssertMoments(BivariateMoments.FromValues(new double[tokens.Length], tokens), Cell(data, "answer_tokens_no_ticket", arm), "mean with exclusion");
+                AssertMoments(truth.Moments(arm, u => truth.AnswersWithoutTicket(u, SupportBotEvents.CostUsd).Sum(v => v ?? 0)), Cell(data, "answer_cost_no_ticket", arm), "sum with exclusion");
+                AssertMoments(truth.Moments(arm, u => truth.AnswersWithoutTicket(u, SupportBotEvents.CostUsd).Count), Cell(data, "answers_no_ticket", arm), "count with exclusion");
+                AssertMoments(truth.Moments(arm, u => truth.SlowAnswers(u, 1100)), Cell(data, "slow_answers", arm), "numeric filter");
+
+                foreach (var device in new[] { "mobile", "desktop" })
+                {
+                    var latencies = truth.UnitsIn(arm).Where(u => truth.Units[u].Device == device).Select(truth.Latency).Where(v => v is not null).Select(v => v!.Value).ToArray();
+                    var expected = QuantileEstimate.FromValues(latencies, 0.95);
+                    var actual = data.Quantiles.Single(q => q.Metric == "p95_latency" && q.Arm == arm && q.Scope == CellScope.Segment && q.ScopeName == "device" && q.ScopeValue == device).Estimate;
+                    Assert.Equal(expected.Ranks, actual.Ranks);
+                    Assert.Equal(expected.Value, actual.Value, 9);
+                    Assert.Equal(expected.CiLow, actual.CiLow, 9);
+                    Assert.Equal(expected.CiHigh, actual.CiHigh, 9);
+                }
+            }
+
+            // The overall cells are the day cells merged: the same moments as one pass over every unit.
+            var days = data.Cells.Where(c => c.Metric == "slow_answers" && c.Arm == "control" && c.Scope == CellScope.Day).ToList();
+            Assert.True(days.Count > 1);
+            Assert.Equal(Cell(data, "slow_answers", "control").Moments.Count, days.Sum(d => d.Moments.Count));
+        }
+    }
+
     [Fact]
     public void Load_AsOf_CountsOnlyEarlierData()
     {

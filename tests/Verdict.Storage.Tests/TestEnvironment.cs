@@ -9,7 +9,7 @@ internal static class TestEnvironment
 {
     public static string RepositoryRoot() => Verdict.Testing.RepositoryRoot.Path;
 
-    public static ExperimentBrief ExampleBrief(Func<string, string>? edit = null)
+    public static ExperimentBrief ExampleBrief(Func<string, string>? edit = null, string? extraMetrics = null)
     {
         var folder = Path.Combine(RepositoryRoot(), "examples", "refund-query-rewrite");
         var yaml = File.ReadAllText(Path.Combine(folder, "brief.yaml"));
@@ -18,7 +18,7 @@ internal static class TestEnvironment
             yaml = edit(yaml);
         }
 
-        var result = BriefLoader.Parse(yaml, "brief.yaml", name => File.ReadAllText(Path.Combine(folder, name)));
+        var result = BriefLoader.Parse(yaml, "brief.yaml", name => File.ReadAllText(Path.Combine(folder, name)) + (extraMetrics ?? string.Empty));
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
         return result.Brief!;
     }

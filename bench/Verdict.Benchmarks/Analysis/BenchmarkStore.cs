@@ -12,6 +12,9 @@ internal static class BenchmarkStore
     /// <summary>Events per unit the simulator emits on average (measured: 177 558 events for 40 000 units).</summary>
     public const double EventsPerUnit = 4.44;
 
+    /// <summary>Units simulated per load transaction while building a store.</summary>
+    private const long UnitsPerLoad = 1_000_000;
+
     public static string Folder => Path.Combine(Path.GetTempPath(), "verdict-bench");
 
     public static ExperimentBrief Brief()
@@ -23,7 +26,7 @@ internal static class BenchmarkStore
     }
 
     /// <summary>The path of a store holding about <paramref name="events"/> events, created when missing.</summary>
-    public static string Ensure(long events)
+    public static string Ensure(long events, Action<long, long>? progress = null)
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"events-{events}.duckdb");
@@ -35,11 +38,18 @@ internal static class BenchmarkStore
         var building = path + ".building";
         File.Delete(building);
         using (var store = DuckDbEventStore.Open(building))
-        using (var loader = store.BeginLoad())
         {
+            // One transaction per chunk keeps the staging tables small; the units' counter-based streams make the
+            // chunks write exactly what one run would.
             var units = (long)(events / EventsPerUnit);
-            new SupportBotSimulator(Brief(), new SupportBotScenario { Units = units, Seed = 3 }).Run(loader);
-            loader.Commit();
+            var simulator = new SupportBotSimulator(Brief(), new SupportBotScenario { Units = units, Seed = 3 });
+            for (long first = 1; first <= units; first += UnitsPerLoad)
+            {
+                using var loader = store.BeginLoad();
+                simulator.Run(loader, first, Math.Min(units, first + UnitsPerLoad - 1));
+                loader.Commit();
+                progress?.Invoke(Math.Min(units, first + UnitsPerLoad - 1), units);
+            }
         }
 
         File.Move(building, path);

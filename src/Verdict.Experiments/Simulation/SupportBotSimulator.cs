@@ -97,11 +97,21 @@ public sealed class SupportBotSimulator
     }
 
     /// <summary>Generates every unit in order and writes its exposure and events to <paramref name="sink"/>.</summary>
-    public SimulationSummary Run(IEventSink sink, CancellationToken cancellationToken = default)
+    public SimulationSummary Run(IEventSink sink, CancellationToken cancellationToken = default) =>
+        Run(sink, 1, Scenario.Units, cancellationToken);
+
+    /// <summary>
+    /// Generates units <paramref name="first"/> to <paramref name="last"/> (1-based, inclusive). Each unit draws from
+    /// its own counter-based stream, so loading the units in several ranges writes exactly what one run writes.
+    /// </summary>
+    public SimulationSummary Run(IEventSink sink, long first, long last, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
+        ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(last, Scenario.Units);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(first, last);
         var tally = new Tally(new long[armNames.Length]);
-        for (long number = 1; number <= Scenario.Units; number++)
+        for (var number = first; number <= last; number++)
         {
             if ((number & 0xFFFF) == 0)
             {
@@ -111,7 +121,7 @@ public sealed class SupportBotSimulator
             Generate(number, sink, ref tally);
         }
 
-        return new SimulationSummary(Scenario.Units, tally.InExperiment, armNames, tally.Exposures, tally.Events);
+        return new SimulationSummary(last - first + 1, tally.InExperiment, armNames, tally.Exposures, tally.Events);
     }
 
     private void Generate(long number, IEventSink sink, ref Tally tally)

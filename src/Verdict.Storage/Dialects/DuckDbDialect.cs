@@ -14,6 +14,15 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string JsonKey(string key) => "$.\"" + key.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
+    public override string JsonParse(string column, IReadOnlyList<string> keyParameters) =>
+        keyParameters.Count == 1 ? column : $"json_extract_string({column}, [{string.Join(", ", keyParameters)}])";
+
+    public override string JsonItem(string parsed, int index, IReadOnlyList<string> keyParameters) =>
+        keyParameters.Count == 1 ? JsonText(parsed, keyParameters[0]) : $"{parsed}[{index + 1}]";
+
+    public override string OrderStatistics(string value, IReadOnlyList<string> fractionParameters) =>
+        $"quantile_disc({value}, [{string.Join(", ", fractionParameters)}])";
+
     public override string FirstBy(string value, string order) => $"arg_min({value}, {order})";
 
     public override string FloorDivide(string numerator, string denominator) => $"({numerator} // {denominator})";

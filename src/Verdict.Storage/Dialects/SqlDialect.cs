@@ -17,6 +17,21 @@ public abstract class SqlDialect
     /// <summary>The text value of a JSON object's key, where the key is bound to <paramref name="keyParameter"/>.</summary>
     public abstract string JsonText(string column, string keyParameter);
 
+    /// <summary>
+    /// One parse of a JSON text column from which several keys are then read with <see cref="JsonItem"/>; engines that
+    /// can extract many paths in one pass return that list here, the others return the column itself.
+    /// </summary>
+    public virtual string JsonParse(string column, IReadOnlyList<string> keyParameters) => column;
+
+    /// <summary>The text of key number <paramref name="index"/> (0-based) of a <see cref="JsonParse"/> result.</summary>
+    public virtual string JsonItem(string parsed, int index, IReadOnlyList<string> keyParameters) => JsonText(parsed, keyParameters[index]);
+
+    /// <summary>
+    /// An aggregate returning, as one array, the order statistics at the given fractions: for fraction f of n values,
+    /// the value of rank ⌈n·f⌉ (the discrete percentile of SQL's <c>percentile_disc</c>).
+    /// </summary>
+    public abstract string OrderStatistics(string value, IReadOnlyList<string> fractionParameters);
+
     /// <summary>The value bound for a JSON key (a path such as <c>$."device"</c>, or the bare key).</summary>
     public abstract string JsonKey(string key);
 

@@ -45,8 +45,19 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
             store.Execute(valueSql, valueParameters.Values);
             Refresh(values);
             clustered = compiler.Clustered;
-            var population = Population(brief, units, values, limit);
-            var cells = clustered ? ClusterCells(brief, columns, values) : Cells(brief, columns, values);
+            UnitCounts counts;
+            List<MetricCell> cells;
+            if (clustered)
+            {
+                counts = CountUnits(brief, values);
+                cells = ClusterCells(brief, columns, values);
+            }
+            else
+            {
+                (cells, counts) = Cells(brief, columns, values);
+            }
+
+            var population = Population(brief, units, values, limit, counts);
             var quantiles = Quantiles(brief, columns, values, cells);
             return new MetricData(population, cells, quantiles);
         }
@@ -65,19 +76,18 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         }
     }
 
-    private string GroupingSets(ExperimentBrief brief, bool withDay)
+    /// <summary>
+    /// The grouping sets of a cells query: per (arm, segment) and, with days, per (arm, day), whose cells merge into
+    /// the overall ones; without days, per (arm) as well.
+    /// </summary>
+    private static string GroupingSets(ExperimentBrief brief, bool withDay)
     {
-        var sets = new List<string> { "(arm)" };
+        var sets = new List<string> { withDay ? "(arm, day)" : "(arm)" };
         sets.AddRange(Enumerable.Range(0, brief.Segments.Count).Select(i => $"(arm, s{i})"));
-        if (withDay)
-        {
-            sets.Add("(arm, day)");
-        }
-
         return "GROUPING SETS (" + string.Join(", ", sets) + ")";
     }
 
-    private string GroupingColumns(ExperimentBrief brief, bool withDay)
+    private static string GroupingColumns(ExperimentBrief brief, bool withDay)
     {
         var text = new StringBuilder("arm");
         for (var i = 0; i < brief.Segments.Count; i++)
@@ -114,30 +124,47 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         return (CellScope.Overall, null, null);
     }
 
-    private PopulationSummary Population(ExperimentBrief brief, string units, string values, long limit)
+    /// <summary>Analysed units per arm and per (segment, value, arm).</summary>
+    private sealed class UnitCounts
     {
-        var perArm = new Dictionary<string, long>(StringComparer.Ordinal);
-        var perSegment = new Dictionary<string, Dictionary<string, Dictionary<string, long>>>(StringComparer.Ordinal);
-        using (var reader = store.Query($"SELECT {GroupingColumns(brief, false)}, COUNT(*) AS n FROM {values} GROUP BY {GroupingSets(brief, false)}", []))
+        public Dictionary<string, long> PerArm { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Dictionary<string, Dictionary<string, long>>> PerSegment { get; } = new(StringComparer.Ordinal);
+
+        public void Add(string arm, CellScope scope, string? name, string? value, long n)
         {
-            while (reader.Read())
+            if (scope == CellScope.Segment)
             {
-                var arm = reader.GetString(0);
-                var n = DbValue.Long(reader["n"]);
-                var (scope, name, value) = Scope(reader, brief, false);
-                if (scope == CellScope.Overall)
-                {
-                    perArm[arm] = n;
-                }
-                else
-                {
-                    var byValue = perSegment.TryGetValue(name!, out var v) ? v : perSegment[name!] = new(StringComparer.Ordinal);
-                    var byArm = byValue.TryGetValue(value!, out var a) ? a : byValue[value!] = new(StringComparer.Ordinal);
-                    byArm[arm] = n;
-                }
+                var byValue = PerSegment.TryGetValue(name!, out var v) ? v : PerSegment[name!] = new(StringComparer.Ordinal);
+                var byArm = byValue.TryGetValue(value!, out var a) ? a : byValue[value!] = new(StringComparer.Ordinal);
+                byArm[arm] = byArm.GetValueOrDefault(arm) + n;
+            }
+            else
+            {
+                // Overall rows, or the day rows that together make them.
+                PerArm[arm] = PerArm.GetValueOrDefault(arm) + n;
             }
         }
+    }
 
+    /// <summary>Unit counts by their own query (cluster-randomized briefs, whose cells come per cluster).</summary>
+    private UnitCounts CountUnits(ExperimentBrief brief, string values)
+    {
+        var counts = new UnitCounts();
+        using var reader = store.Query($"SELECT {GroupingColumns(brief, false)}, COUNT(*) AS n FROM {values} GROUP BY {GroupingSets(brief, false)}", []);
+        while (reader.Read())
+        {
+            var (scope, name, value) = Scope(reader, brief, false);
+            counts.Add(reader.GetString(0), scope, name, value, DbValue.Long(reader["n"]));
+        }
+
+        return counts;
+    }
+
+    private PopulationSummary Population(ExperimentBrief brief, string units, string values, long limit, UnitCounts counts)
+    {
+        var perArm = counts.PerArm;
+        var perSegment = counts.PerSegment;
         Dictionary<string, long>? clusters = null;
         if (clustered)
         {
@@ -244,65 +271,78 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         return pairs;
     }
 
-    private List<MetricCell> Cells(ExperimentBrief brief, MetricColumns columns, string values)
+    /// <summary>
+    /// Per-cell moments from one grouping-sets query. Each metric's cell comes as count, means, population variances
+    /// and covariance (numerically stable aggregates, no shift pass); the overall cells are the day cells merged in
+    /// day order with Chan's update, so the table is grouped once less.
+    /// </summary>
+    private (List<MetricCell> Cells, UnitCounts Counts) Cells(ExperimentBrief brief, MetricColumns columns, string values)
     {
         var pairs = Pairs(brief, columns);
         var dbl = store.Dialect.DoubleType;
-
-        // Shift constants: the overall means, so sums of squares are taken around values near the mean.
-        var shifts = new double[pairs.Count * 2];
-        var means = string.Join(", ", pairs.SelectMany((pair, i) => new[]
-        {
-            $"AVG(CASE WHEN {pair.Filter} THEN CAST({pair.Y} AS {dbl}) END) AS ky{i}",
-            $"AVG(CASE WHEN {pair.Filter} THEN CAST({pair.X} AS {dbl}) END) AS kx{i}",
-        }));
-        using (var reader = store.Query($"SELECT {means} FROM {values}", []))
-        {
-            reader.Read();
-            for (var i = 0; i < shifts.Length; i++)
-            {
-                shifts[i] = reader.IsDBNull(i) ? 0 : DbValue.Double(reader.GetValue(i));
-            }
-        }
-
-        var p = new SqlParameters(store.Dialect);
-        var sums = new StringBuilder();
+        var moments = new StringBuilder();
         for (var i = 0; i < pairs.Count; i++)
         {
             var (_, y, x, filter) = pairs[i];
-            var dy = $"(CAST({y} AS {dbl}) - {p.Add(shifts[2 * i])})";
-            var dx = $"(CAST({x} AS {dbl}) - {p.Add(shifts[(2 * i) + 1])})";
-            sums.Append(CultureInfo.InvariantCulture, $"""
-                , SUM(CASE WHEN {filter} THEN 1 ELSE 0 END) AS n{i}
-                , SUM(CASE WHEN {filter} THEN {dy} END) AS sy{i}
-                , SUM(CASE WHEN {filter} THEN {dy} * {dy} END) AS syy{i}
-                , SUM(CASE WHEN {filter} THEN {dx} END) AS sx{i}
-                , SUM(CASE WHEN {filter} THEN {dx} * {dx} END) AS sxx{i}
-                , SUM(CASE WHEN {filter} THEN {dx} * {dy} END) AS sxy{i}
-                """);
-        }
-
-        var cells = new List<MetricCell>();
-        using var rows = store.Query($"SELECT {GroupingColumns(brief, true)}{sums} FROM {values} GROUP BY {GroupingSets(brief, true)}", p.Values);
-        while (rows.Read())
-        {
-            var arm = rows.GetString(0);
-            var (scope, name, value) = Scope(rows, brief, true);
-            for (var i = 0; i < pairs.Count; i++)
+            var cy = $"CASE WHEN {filter} THEN CAST({y} AS {dbl}) END";
+            moments.Append(CultureInfo.InvariantCulture, $", SUM(CASE WHEN {filter} THEN 1 ELSE 0 END) AS n{i}, AVG({cy}) AS my{i}, VAR_POP({cy}) AS vy{i}");
+            if (x != "0")
             {
-                var n = D(rows, $"n{i}");
-                if (n <= 0)
-                {
-                    continue;
-                }
-
-                var shifted = BivariateMoments.FromSums((long)n, D(rows, $"sx{i}"), D(rows, $"sy{i}"), Math.Max(D(rows, $"sxx{i}"), 0), Math.Max(D(rows, $"syy{i}"), 0), D(rows, $"sxy{i}"));
-                var moments = shifted with { MeanY = shifted.MeanY + shifts[2 * i], MeanX = shifted.MeanX + shifts[(2 * i) + 1] };
-                cells.Add(new MetricCell(pairs[i].Metric, arm, scope, name, value, moments));
+                var cx = $"CASE WHEN {filter} THEN CAST({x} AS {dbl}) END";
+                moments.Append(CultureInfo.InvariantCulture, $", AVG({cx}) AS mx{i}, VAR_POP({cx}) AS vx{i}, COVAR_POP({cy}, {cx}) AS cxy{i}");
             }
         }
 
-        return cells;
+        var cells = new List<MetricCell>();
+        var counts = new UnitCounts();
+        var dayCells = new List<(string Day, string Arm, int Metric, BivariateMoments Moments)>();
+        using (var rows = store.Query($"SELECT {GroupingColumns(brief, true)}, COUNT(*) AS units{moments} FROM {values} GROUP BY {GroupingSets(brief, true)}", []))
+        {
+            while (rows.Read())
+            {
+                var arm = rows.GetString(0);
+                var (scope, name, value) = Scope(rows, brief, true);
+                counts.Add(arm, scope, name, value, DbValue.Long(rows["units"]));
+                for (var i = 0; i < pairs.Count; i++)
+                {
+                    var n = DbValue.Long(rows[$"n{i}"]);
+                    if (n <= 0)
+                    {
+                        continue;
+                    }
+
+                    var withX = pairs[i].X != "0";
+                    var cell = new BivariateMoments(
+                        n,
+                        withX ? D(rows, $"mx{i}") : 0,
+                        D(rows, $"my{i}"),
+                        withX ? Math.Max(D(rows, $"vx{i}"), 0) * n : 0,
+                        Math.Max(D(rows, $"vy{i}"), 0) * n,
+                        withX ? D(rows, $"cxy{i}") * n : 0);
+                    cells.Add(new MetricCell(pairs[i].Metric, arm, scope, name, value, cell));
+                    if (scope == CellScope.Day)
+                    {
+                        dayCells.Add((value!, arm, i, cell));
+                    }
+                }
+            }
+        }
+
+        // Overall = the day cells merged in a fixed order (metric, arm, day), so the result does not depend on row order.
+        var overall = dayCells.OrderBy(c => c.Metric).ThenBy(c => c.Arm, StringComparer.Ordinal).ThenBy(c => c.Day, StringComparer.Ordinal)
+            .GroupBy(c => (c.Metric, c.Arm));
+        foreach (var group in overall)
+        {
+            var total = BivariateMoments.Empty;
+            foreach (var day in group)
+            {
+                total += day.Moments;
+            }
+
+            cells.Add(new MetricCell(pairs[group.Key.Metric].Metric, group.Key.Arm, CellScope.Overall, null, null, total));
+        }
+
+        return (cells, counts);
     }
 
     /// <summary>
@@ -359,6 +399,10 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         return cells;
     }
 
+    /// <summary>
+    /// The order statistics each quantile cell's interval needs (<see cref="QuantileRanks"/>), fetched as discrete
+    /// percentiles at the fractions (rank − ½)/n: one aggregate per cell, filtered to the cell, in one query per metric.
+    /// </summary>
     private List<QuantileCell> Quantiles(ExperimentBrief brief, MetricColumns columns, string values, List<MetricCell> cells)
     {
         var result = new List<QuantileCell>();
@@ -368,10 +412,11 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
             var q = brief.Metrics[name].Quantile ?? 0.5;
             var y = columns.Value[name];
 
-            // Segments are analysed for the primary metric only, so other quantile metrics need one sort, not one per segment.
-            var segmentCount = name == brief.PrimaryMetric ? brief.Segments.Count : 0;
-            var wanted = cells.Where(c => c.Metric == name && (c.Scope == CellScope.Overall || (c.Scope == CellScope.Segment && segmentCount > 0)))
-                .Select(c => (Cell: c, Ranks: QuantileRanks.For(c.Moments.Count, q, alpha)))
+            // Segments are analysed for the primary metric only.
+            var withSegments = name == brief.PrimaryMetric;
+            var wanted = ValueCounts(brief, values, name, y, cells)
+                .Where(c => c.Scope == CellScope.Overall || (c.Scope == CellScope.Segment && withSegments))
+                .Select(c => (Cell: c, Ranks: QuantileRanks.For(c.Count, q, alpha)))
                 .ToList();
             if (wanted.Count == 0)
             {
@@ -379,53 +424,66 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
             }
 
             var p = new SqlParameters(store.Dialect);
-            var windows = new StringBuilder("ROW_NUMBER() OVER (PARTITION BY arm ORDER BY " + y + ") AS r");
-            var filters = new List<string> { "r IN " + p.List(RanksOf(wanted.Where(w => w.Cell.Scope == CellScope.Overall))) };
-            var segmentColumns = new StringBuilder();
-            for (var i = 0; i < segmentCount; i++)
-            {
-                windows.Append(CultureInfo.InvariantCulture, $", ROW_NUMBER() OVER (PARTITION BY arm, s{i} ORDER BY {y}) AS r{i}");
-                segmentColumns.Append(CultureInfo.InvariantCulture, $", s{i}");
-                var ranks = RanksOf(wanted.Where(w => w.Cell.Scope == CellScope.Segment && w.Cell.ScopeName == brief.Segments[i].Name)).ToList();
-                if (ranks.Count > 0)
-                {
-                    filters.Add($"r{i} IN " + p.List(ranks));
-                }
-            }
-
-            var found = new Dictionary<(string Arm, int Family, string? Value, long Rank), double>();
-            using (var reader = store.Query($"SELECT * FROM (SELECT arm{segmentColumns}, {y} AS y, {windows} FROM {values} WHERE {y} IS NOT NULL) t WHERE {string.Join(" OR ", filters)}", p.Values))
-            {
-                while (reader.Read())
-                {
-                    var arm = reader.GetString(0);
-                    var value = DbValue.Double(reader["y"]);
-                    found[(arm, -1, null, DbValue.Long(reader["r"]))] = value;
-                    for (var i = 0; i < segmentCount; i++)
-                    {
-                        var segment = reader[$"s{i}"];
-                        found[(arm, i, segment is DBNull ? "(none)" : Convert.ToString(segment, CultureInfo.InvariantCulture), DbValue.Long(reader[$"r{i}"]))] = value;
-                    }
-                }
-            }
-
+            var aggregates = new List<string>();
             foreach (var (cell, ranks) in wanted)
             {
-                var family = cell.Scope == CellScope.Overall ? -1 : brief.Segments.ToList().FindIndex(s => s.Name == cell.ScopeName);
-                if (found.TryGetValue((cell.Arm, family, cell.ScopeValue, ranks.Point), out var point)
-                    && found.TryGetValue((cell.Arm, family, cell.ScopeValue, ranks.Low), out var low)
-                    && found.TryGetValue((cell.Arm, family, cell.ScopeValue, ranks.High), out var high))
+                var filter = new StringBuilder($"arm = {p.Add(cell.Arm)}");
+                if (cell.Scope == CellScope.Segment)
                 {
-                    result.Add(new QuantileCell(name, cell.Arm, cell.Scope, cell.ScopeName, cell.ScopeValue, QuantileEstimate.FromOrderStatistics(ranks, point, low, high, alpha)));
+                    var column = "s" + brief.Segments.ToList().FindIndex(s => s.Name == cell.ScopeName).ToString(CultureInfo.InvariantCulture);
+                    filter.Append(cell.ScopeValue == "(none)" ? $" AND {column} IS NULL" : $" AND {column} = {p.Add(cell.ScopeValue)}");
                 }
+
+                var fractions = new[] { ranks.Point, ranks.Low, ranks.High }.Select(r => p.Add((r - 0.5) / ranks.Count)).ToList();
+                aggregates.Add($"{store.Dialect.OrderStatistics(y, fractions)} FILTER (WHERE {filter})");
+            }
+
+            using var reader = store.Query($"SELECT {string.Join(", ", aggregates)} FROM {values} WHERE {y} IS NOT NULL", p.Values);
+            reader.Read();
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                var (cell, ranks) = wanted[i];
+                if (reader.IsDBNull(i))
+                {
+                    continue;
+                }
+
+                var order = ((System.Collections.IEnumerable)reader.GetValue(i)).Cast<object?>().Select(v => DbValue.Double(v ?? DBNull.Value)).ToArray();
+                result.Add(new QuantileCell(name, cell.Arm, cell.Scope, cell.ScopeName, cell.ScopeValue, QuantileEstimate.FromOrderStatistics(ranks, order[0], order[1], order[2], alpha)));
             }
         }
 
         return result;
     }
 
-    private static IEnumerable<object?> RanksOf(IEnumerable<(MetricCell Cell, QuantileRanks Ranks)> cells) =>
-        cells.SelectMany(w => new[] { w.Ranks.Point, w.Ranks.Low, w.Ranks.High }).Distinct().Order().Select(r => (object?)r).DefaultIfEmpty(-1L);
+    /// <summary>A quantile metric's cells with the number of units that have a value.</summary>
+    private sealed record CountCell(string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, long Count);
+
+    /// <summary>
+    /// Units with a value per cell: the metric cells' counts, or for a cluster-randomized brief (whose cells count
+    /// clusters) a count of the unit-level values, since order statistics are taken over units.
+    /// </summary>
+    private List<CountCell> ValueCounts(ExperimentBrief brief, string values, string metric, string y, List<MetricCell> cells)
+    {
+        if (!clustered)
+        {
+            return cells.Where(c => c.Metric == metric).Select(c => new CountCell(c.Arm, c.Scope, c.ScopeName, c.ScopeValue, c.Moments.Count)).ToList();
+        }
+
+        var result = new List<CountCell>();
+        using var reader = store.Query($"SELECT {GroupingColumns(brief, false)}, COUNT({y}) AS n FROM {values} GROUP BY {GroupingSets(brief, false)}", []);
+        while (reader.Read())
+        {
+            var (scope, name, value) = Scope(reader, brief, false);
+            var n = DbValue.Long(reader["n"]);
+            if (n > 0)
+            {
+                result.Add(new CountCell(reader.GetString(0), scope, name, value, n));
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>The ISO date of a day number (days since the Unix epoch, UTC), as day cells are labelled.</summary>
     private static string DayLabel(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -21,25 +21,32 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
     public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
     {
         var p = new SqlParameters(dialect);
-        var segments = new StringBuilder();
-        for (var i = 0; i < brief.Segments.Count; i++)
-        {
-            var key = p.Add(dialect.JsonKey(brief.Segments[i].Attribute));
-            segments.Append(CultureInfo.InvariantCulture, $", {dialect.FirstBy(dialect.JsonText("attributes", key), "ts")} AS s{i}");
-        }
-
+        var keys = brief.Segments.Select(s => s.Attribute).ToList();
         if (Clustered)
         {
-            var key = p.Add(dialect.JsonKey(brief.Unit.ClusterKey!));
-            segments.Append(CultureInfo.InvariantCulture, $", {dialect.FirstBy(dialect.JsonText("attributes", key), "ts")} AS cluster");
+            keys.Add(brief.Unit.ClusterKey!);
         }
 
+        // The first exposure's attributes are parsed once per unit, after the grouping, not once per exposure and key.
+        var keyParameters = keys.Select(k => p.Add(dialect.JsonKey(k))).ToList();
+        var attributes = new StringBuilder();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var name = Clustered && i == keys.Count - 1 ? "cluster" : "s" + i.ToString(CultureInfo.InvariantCulture);
+            attributes.Append(CultureInfo.InvariantCulture, $", {dialect.JsonItem("a.attrs", i, keyParameters)} AS {name}");
+        }
+
+        var parse = keys.Count == 0 ? string.Empty : $", {dialect.FirstBy("attributes", "ts")} AS attributes";
         var sql = $"""
             CREATE TEMP TABLE {table} AS
-            SELECT unit_id, MIN(ts) AS first_ts, MIN(arm) AS arm, CASE WHEN MIN(arm) = MAX(arm) THEN 1 ELSE 2 END AS arm_count{segments}
-            FROM exposures
-            WHERE experiment = {p.Add(brief.Key)} AND version = {p.Add(brief.Version)} AND ts <= {p.Add(asOf)}
-            GROUP BY unit_id
+            SELECT a.unit_id, a.first_ts, a.arm, a.arm_count{attributes}
+            FROM (
+                SELECT g.*{(keys.Count == 0 ? string.Empty : $", {dialect.JsonParse("g.attributes", keyParameters)} AS attrs")}
+                FROM (
+                    SELECT unit_id, MIN(ts) AS first_ts, MIN(arm) AS arm, CASE WHEN MIN(arm) = MAX(arm) THEN 1 ELSE 2 END AS arm_count{parse}
+                    FROM exposures
+                    WHERE experiment = {p.Add(brief.Key)} AND version = {p.Add(brief.Version)} AND ts <= {p.Add(asOf)}
+                    GROUP BY unit_id) g) a
             """;
         return (sql, p);
     }
@@ -69,25 +76,44 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         exclusions = exclusions.Distinct().ToList();
         var asOfParameter = p.Add(asOf);
         CollectProperties(plain);
+        var names = eventNames.Count > 0 ? p.List(eventNames.Order(StringComparer.Ordinal)) : "(NULL)";
+
+        // Every property is read from one parse of the event's JSON, and only on the events that carry one.
+        var parsed = ", NULL AS pl";
         var propertyColumns = new StringBuilder();
-        foreach (var (key, (column, events)) in properties)
+        if (properties.Count > 0)
         {
-            // Parse JSON only on the events that need the property.
-            propertyColumns.Append(CultureInfo.InvariantCulture, $", CASE WHEN e.name IN {p.List(events.Order(StringComparer.Ordinal))} THEN {dialect.JsonText("e.properties", p.Add(dialect.JsonKey(key)))} END AS {column}");
+            var keyParameters = properties.Keys.Select(k => p.Add(dialect.JsonKey(k))).ToList();
+            var carriers = properties.Values.SelectMany(v => v.Events).Distinct().Order(StringComparer.Ordinal);
+            parsed = $", CASE WHEN e.name IN {p.List(carriers)} THEN {dialect.JsonParse("e.properties", keyParameters)} END AS pl";
+            foreach (var (index, (column, _, numeric)) in properties.Values.Index())
+            {
+                var text = dialect.JsonItem("ev.pl", index, keyParameters);
+                propertyColumns.Append(CultureInfo.InvariantCulture, $", {text} AS {column}");
+                if (numeric)
+                {
+                    propertyColumns.Append(CultureInfo.InvariantCulture, $", {dialect.TryCastDouble(text)} AS {column}n");
+                }
+            }
         }
 
-
-        // "unless" exclusions as correlated EXISTS: engines decorrelate them into semi-joins, which measured ~30×
-        // faster in DuckDB than an explicit inequality self-join of the events (docs/analysis.md).
-        var blockedColumns = new StringBuilder();
+        // "unless" exclusions: the events an exclusion removes are found once (a semi-join of the after-events with
+        // the excluding events) and join the stream again with weight -1 and the exclusion's number in x, so a metric
+        // with that exclusion subtracts them in the same grouping and the others skip them (docs/analysis.md).
+        var stream = new StringBuilder($"""
+                SELECT e.unit_id, e.name, e.ts, e.value, e.properties, 1 AS w, 0 AS x
+                FROM events e WHERE e.ts <= {asOfParameter} AND e.name IN {names}
+            """);
         for (var k = 0; k < exclusions.Count; k++)
         {
             var x = exclusions[k];
-            blockedColumns.Append(CultureInfo.InvariantCulture, $"""
-                , CASE WHEN ev.name = {p.Add(x.After)} AND EXISTS (
-                    SELECT 1 FROM events t WHERE t.unit_id = ev.unit_id AND t.name = {p.Add(x.Event)}
-                      AND t.ts >= ev.ts AND t.ts <= ev.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOfParameter})
-                  THEN 1 ELSE 0 END AS x{k}
+            stream.Append(CultureInfo.InvariantCulture, $"""
+
+                UNION ALL
+                SELECT s.unit_id, s.name, s.ts, s.value, s.properties, -1 AS w, {k + 1} AS x
+                FROM events s WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOfParameter} AND EXISTS (
+                    SELECT 1 FROM events t WHERE t.unit_id = s.unit_id AND t.name = {p.Add(x.Event)}
+                      AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOfParameter})
                 """);
         }
 
@@ -97,19 +123,15 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         {
             var definition = brief.Metrics[name];
             var column = columns.Value[name];
-            var condition = Condition(definition, p, exclusions, pre: null);
-            aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(definition, condition, ValueOf(definition, p))} AS {column}");
+            aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(definition, p, exclusions, pre: null)} AS {column}");
             selects.Append(CultureInfo.InvariantCulture, $", {Fill(definition, "a." + column)} AS {column}");
             if (definition.Covariate is { } covariate && columns.Covariate.TryGetValue(name, out var covariateColumn))
             {
-                var source = brief.Metrics[covariate.Metric];
-                var window = Condition(source, p, exclusions, covariate);
-                aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(source, window, ValueOf(source, p))} AS {covariateColumn}");
+                aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(brief.Metrics[covariate.Metric], p, exclusions, covariate)} AS {covariateColumn}");
                 selects.Append(CultureInfo.InvariantCulture, $", COALESCE(a.{covariateColumn}, 0) AS {covariateColumn}");
             }
         }
 
-        var names = eventNames.Count > 0 ? p.List(eventNames.Order(StringComparer.Ordinal)) : "(NULL)";
         var sql = $"""
             CREATE TEMP TABLE {table} AS
             WITH bounds AS (SELECT MIN(first_ts) AS start_ts FROM {units}),
@@ -117,11 +139,13 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
                 SELECT u.unit_id, u.first_ts, u.arm, {day} AS day{segmentColumns}
                 FROM {units} u, bounds
                 WHERE u.arm_count = 1 AND u.first_ts >= bounds.start_ts + {burnIn}),
+            raw AS (
+            {stream}),
             ev AS (
-                SELECT e.unit_id, e.name, e.ts, e.value, u.first_ts{propertyColumns}
-                FROM events e JOIN eligible u ON e.unit_id = u.unit_id
-                WHERE e.ts <= {asOfParameter} AND e.name IN {names} AND e.ts >= u.first_ts - {p.Add(lookback)}),
-            evf AS (SELECT ev.*{blockedColumns} FROM ev),
+                SELECT e.unit_id, e.name, e.ts, e.value, e.w, e.x, u.first_ts{parsed}
+                FROM raw e JOIN eligible u ON e.unit_id = u.unit_id
+                WHERE e.ts >= u.first_ts - {p.Add(lookback)}),
+            evf AS (SELECT ev.unit_id, ev.name, ev.ts, ev.value, ev.w, ev.x, ev.first_ts{propertyColumns} FROM ev),
             agg AS (
                 SELECT unit_id{aggregates}
                 FROM evf GROUP BY unit_id)
@@ -153,46 +177,68 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         _ => column,
     };
 
-    private static string Aggregate(MetricDefinition definition, string condition, string value) => definition.Type switch
+    /// <summary>
+    /// A metric's per-unit aggregate. Rows with x = 0 are the events; a metric with an exclusion also takes the rows of
+    /// its exclusion, whose weight -1 subtracts the excluded events, so it counts and sums with weights.
+    /// </summary>
+    private string Aggregate(MetricDefinition definition, SqlParameters p, List<EventExclusion> exclusions, CupedCovariate? pre)
     {
-        MetricType.Binary => $"MAX(CASE WHEN {condition} THEN 1 ELSE 0 END)",
-        MetricType.Count => $"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)",
-        MetricType.Sum => $"SUM(CASE WHEN {condition} THEN {value} END)",
-        _ => $"AVG(CASE WHEN {condition} THEN {value} END)",
-    };
+        var condition = Condition(definition, p, pre);
+        var value = ValueOf(definition);
+        if (definition.Unless is not { } unless)
+        {
+            condition = exclusions.Count > 0 ? condition + " AND evf.x = 0" : condition;
+            return definition.Type switch
+            {
+                MetricType.Binary => $"MAX(CASE WHEN {condition} THEN 1 ELSE 0 END)",
+                MetricType.Count => $"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)",
+                MetricType.Sum => $"SUM(CASE WHEN {condition} THEN {value} END)",
+                _ => $"AVG(CASE WHEN {condition} THEN {value} END)",
+            };
+        }
+
+        condition += $" AND evf.x IN (0, {exclusions.IndexOf(unless) + 1})";
+        var weight = $"SUM(CASE WHEN {condition} THEN evf.w ELSE 0 END)";
+        return definition.Type switch
+        {
+            MetricType.Binary => $"CASE WHEN {weight} > 0 THEN 1 ELSE 0 END",
+            MetricType.Count => weight,
+            MetricType.Sum => $"SUM(CASE WHEN {condition} THEN evf.w * {value} END)",
+            _ => $"SUM(CASE WHEN {condition} THEN evf.w * {value} END) / NULLIF({weight}, 0)",
+        };
+    }
 
     /// <summary>The event's numeric value, or a numeric property when the metric names one (<c>value: cost_usd</c>).</summary>
-    private string ValueOf(MetricDefinition definition, SqlParameters p) =>
-        definition.Value is null or "value"
-            ? "evf.value"
-            : dialect.TryCastDouble("evf." + properties[definition.Value].Column);
+    private string ValueOf(MetricDefinition definition) =>
+        definition.Value is null or "value" ? "evf.value" : $"evf.{properties[definition.Value].Column}n";
 
-    /// <summary>Every event property the metrics read or filter on, with the events that carry it.</summary>
-    private readonly Dictionary<string, (string Column, HashSet<string> Events)> properties = new(StringComparer.Ordinal);
+    /// <summary>Every event property the metrics read or filter on: its column, the events that carry it, and whether it is read as a number.</summary>
+    private readonly Dictionary<string, (string Column, HashSet<string> Events, bool Numeric)> properties = new(StringComparer.Ordinal);
 
     private void CollectProperties(IEnumerable<string> metrics)
     {
-        void Need(string key, MetricDefinition definition)
+        void Need(string key, MetricDefinition definition, bool numeric)
         {
             if (!properties.TryGetValue(key, out var entry))
             {
-                entry = ("pv" + properties.Count.ToString(CultureInfo.InvariantCulture), new HashSet<string>(StringComparer.Ordinal));
-                properties[key] = entry;
+                entry = ("pv" + properties.Count.ToString(CultureInfo.InvariantCulture), new HashSet<string>(StringComparer.Ordinal), false);
             }
 
             entry.Events.UnionWith(definition.Events);
+            properties[key] = entry with { Numeric = entry.Numeric || numeric };
         }
 
         void Visit(MetricDefinition definition)
         {
             if (definition.Value is { } value && value != "value")
             {
-                Need(value, definition);
+                Need(value, definition, numeric: true);
             }
 
             foreach (var filter in definition.Where)
             {
-                Need(filter.Property, definition);
+                Need(filter.Property, definition, filter.Operator is ConditionOperator.GreaterThan or ConditionOperator.GreaterThanOrEqual
+                    or ConditionOperator.LessThan or ConditionOperator.LessThanOrEqual);
             }
         }
 
@@ -207,7 +253,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
     }
 
     /// <summary>The event filter of a metric: name, window from first exposure (or the covariate's pre-period), properties, exclusions.</summary>
-    private string Condition(MetricDefinition definition, SqlParameters p, List<EventExclusion> exclusions, CupedCovariate? pre)
+    private string Condition(MetricDefinition definition, SqlParameters p, CupedCovariate? pre)
     {
         var parts = new List<string> { "evf.name IN " + p.List(definition.Events) };
         if (pre is null)
@@ -229,17 +275,12 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
 
         if (definition.Type is not (MetricType.Binary or MetricType.Count))
         {
-            parts.Add(ValueOf(definition, p) + " IS NOT NULL");
+            parts.Add(ValueOf(definition) + " IS NOT NULL");
         }
 
         foreach (var filter in definition.Where)
         {
             parts.Add(Filter(filter, p));
-        }
-
-        if (definition.Unless is { } unless)
-        {
-            parts.Add($"evf.x{exclusions.IndexOf(unless)} = 0");
         }
 
         return string.Join(" AND ", parts);
@@ -248,6 +289,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
     private string Filter(PropertyFilter filter, SqlParameters p)
     {
         var text = "evf." + properties[filter.Property].Column;
+        var number = text + "n";
         string Number() => p.Add(double.Parse(filter.Values[0], NumberStyles.Float, CultureInfo.InvariantCulture));
         return filter.Operator switch
         {
@@ -256,10 +298,10 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
             ConditionOperator.In => $"{text} IN {p.List(filter.Values)}",
             ConditionOperator.NotIn => $"({text} IS NULL OR {text} NOT IN {p.List(filter.Values)})",
             ConditionOperator.Exists => $"{text} IS NOT NULL",
-            ConditionOperator.GreaterThan => $"{dialect.TryCastDouble(text)} > {Number()}",
-            ConditionOperator.GreaterThanOrEqual => $"{dialect.TryCastDouble(text)} >= {Number()}",
-            ConditionOperator.LessThan => $"{dialect.TryCastDouble(text)} < {Number()}",
-            ConditionOperator.LessThanOrEqual => $"{dialect.TryCastDouble(text)} <= {Number()}",
+            ConditionOperator.GreaterThan => $"{number} > {Number()}",
+            ConditionOperator.GreaterThanOrEqual => $"{number} >= {Number()}",
+            ConditionOperator.LessThan => $"{number} < {Number()}",
+            ConditionOperator.LessThanOrEqual => $"{number} <= {Number()}",
             _ => throw new NotSupportedException($"property operator {filter.Operator}"),
         };
     }
