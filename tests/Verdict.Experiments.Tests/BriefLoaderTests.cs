@@ -98,6 +98,16 @@ public sealed class BriefLoaderTests
     }
 
     [Fact]
+    public void Parse_ExclusionAfterAnotherEvent_IsAnError()
+    {
+        var metrics = Example.MetricsText.Replace("      after: conversation_solved", "      after: answer_generated", StringComparison.Ordinal);
+        Assert.NotEqual(Example.MetricsText, metrics);
+        var errors = Example.Parse(Example.BriefText, metrics: metrics).Errors.ToList();
+        Assert.Contains(errors, e => e.File == "metrics.yaml" && e.Path == "metrics.resolved_conversation_rate.unless.after"
+            && e.Message == "must be one of the metric's events (conversation_solved), got \"answer_generated\"");
+    }
+
+    [Fact]
     public void Parse_MissingMetricsFile_IsAnError()
     {
         var result = BriefLoader.Parse(Example.BriefText, "brief.yaml", _ => null);

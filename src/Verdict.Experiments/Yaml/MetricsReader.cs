@@ -80,6 +80,12 @@ internal static class MetricsReader
         }
 
         var unless = f.Mapping("unless", ["event", "within", "after"]);
+        if (unless?.String("after") is { } after && events.Count > 0 && !events.Contains(after))
+        {
+            // The exclusion removes the metric's own events; an unrelated "after" event would silently exclude nothing.
+            unless.Error("after", $"must be one of the metric's events ({string.Join(", ", events)}), got \"{after}\"");
+        }
+
         var covariate = f.Mapping("covariate", ["metric", "lookback", "period"]);
         return new MetricDefinition
         {

@@ -79,13 +79,14 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         var names = eventNames.Count > 0 ? p.List(eventNames.Order(StringComparer.Ordinal)) : "(NULL)";
 
         // Every property is read from one parse of the event's JSON, and only on the events that carry one.
-        var parsed = ", NULL AS pl";
+        Func<string, string> parsed = _ => "NULL";
         var propertyColumns = new StringBuilder();
         if (properties.Count > 0)
         {
             var keyParameters = properties.Keys.Select(k => p.Add(dialect.JsonKey(k))).ToList();
             var carriers = properties.Values.SelectMany(v => v.Events).Distinct().Order(StringComparer.Ordinal);
-            parsed = $", CASE WHEN e.name IN {p.List(carriers)} THEN {dialect.JsonParse("e.properties", keyParameters)} END AS pl";
+            var carrierList = p.List(carriers);
+            parsed = alias => $"CASE WHEN {alias}.name IN {carrierList} THEN {dialect.JsonParse(alias + ".properties", keyParameters)} END";
             foreach (var (index, (column, _, numeric)) in properties.Values.Index())
             {
                 var text = dialect.JsonItem("ev.pl", index, keyParameters);
@@ -97,11 +98,12 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
             }
         }
 
-        // "unless" exclusions: the events an exclusion removes are found once (a semi-join of the after-events with
-        // the excluding events) and join the stream again with weight -1 and the exclusion's number in x, so a metric
-        // with that exclusion subtracts them in the same grouping and the others skip them (docs/analysis.md).
+        // "unless" exclusions: the events an exclusion removes are found once (the after-events joined with the
+        // excluding events inside the window, one row per event: DISTINCT over its unique idempotency key) and join the stream
+        // again with weight -1 and the exclusion's number in x, so a metric with that exclusion subtracts them in
+        // the same grouping and the others skip them (docs/analysis.md).
         var stream = new StringBuilder($"""
-                SELECT e.unit_id, e.name, e.ts, e.value, e.properties, 1 AS w, 0 AS x
+                SELECT e.unit_id, e.name, e.ts, e.value, {parsed("e")} AS pl, 1 AS w, 0 AS x
                 FROM events e WHERE e.ts <= {asOfParameter} AND e.name IN {names}
             """);
         for (var k = 0; k < exclusions.Count; k++)
@@ -110,10 +112,12 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
             stream.Append(CultureInfo.InvariantCulture, $"""
 
                 UNION ALL
-                SELECT s.unit_id, s.name, s.ts, s.value, s.properties, -1 AS w, {k + 1} AS x
-                FROM events s WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOfParameter} AND EXISTS (
-                    SELECT 1 FROM events t WHERE t.unit_id = s.unit_id AND t.name = {p.Add(x.Event)}
-                      AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOfParameter})
+                SELECT b.unit_id, b.name, b.ts, b.value, {parsed("b")}, -1, {k + 1}
+                FROM (
+                    SELECT DISTINCT s.idempotency_key, s.unit_id, s.name, s.ts, s.value, s.properties
+                    FROM events s JOIN events t ON t.unit_id = s.unit_id
+                    WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOfParameter} AND t.name = {p.Add(x.Event)}
+                      AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOfParameter}) b
                 """);
         }
 
@@ -142,7 +146,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
             raw AS (
             {stream}),
             ev AS (
-                SELECT e.unit_id, e.name, e.ts, e.value, e.w, e.x, u.first_ts{parsed}
+                SELECT e.unit_id, e.name, e.ts, e.value, e.pl, e.w, e.x, u.first_ts
                 FROM raw e JOIN eligible u ON e.unit_id = u.unit_id
                 WHERE e.ts >= u.first_ts - {p.Add(lookback)}),
             evf AS (SELECT ev.unit_id, ev.name, ev.ts, ev.value, ev.w, ev.x, ev.first_ts{propertyColumns} FROM ev),
@@ -164,7 +168,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
 
         if (definition.Unless is { } unless)
         {
-            names.Add(unless.Event);
+            // The excluding event is read by the exclusion's own join, not by the per-unit stream.
             names.Add(unless.After);
             exclusions.Add(unless);
         }
