@@ -318,6 +318,7 @@ public sealed class ClusterRandomizationTests
         var random = new Random(4);
         using var store = DuckDbEventStore.Open(":memory:");
         var perCluster = new Dictionary<string, (string Arm, double Users, double Resolved)>();
+        var latencies = new List<(string Arm, string Team, double Latency)>();
         using (var loader = store.BeginLoad())
         {
             var start = new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero);
@@ -332,6 +333,9 @@ public sealed class ClusterRandomizationTests
                     var id = $"t{team}-u{u}";
                     var at = start.AddMinutes(team + u);
                     loader.Add(new Experiments.ExposureRecord("refund-query-rewrite", 1, id, arm, at, null, new Dictionary<string, string> { ["team"] = $"team-{team}", ["device"] = "mobile" }));
+                    var latency = 900 + (40 * team) + (100 * random.NextDouble());
+                    latencies.Add((arm, $"team-{team}", latency));
+                    loader.Add(new Experiments.OutcomeEvent("answer_generated", id, at.AddMinutes(1), latency, new Dictionary<string, string> { ["latency_ms"] = latency.ToString("R", System.Globalization.CultureInfo.InvariantCulture) }, id + ":a"));
                     if (random.NextDouble() < propensity)
                     {
                         resolved++;
@@ -356,6 +360,22 @@ public sealed class ClusterRandomizationTests
             Assert.Equal(expected.MeanY, cell.MeanY, 9);
             Assert.Equal(expected.MeanX, cell.MeanX, 9);
             Assert.Equal(expected.SxY, cell.SxY, 6);
+        }
+
+        // p95 latency: order statistics over users, ranks widened by the clusters' delta-method variance.
+        foreach (var arm in new[] { "control", "treatment" })
+        {
+            var rows = latencies.Where(l => l.Arm == arm).ToList();
+            var sorted = rows.Select(r => r.Latency).Order().ToArray();
+            var point = sorted[Statistics.QuantileRanks.For(sorted.Length, 0.95).Point - 1];
+            var teams = rows.GroupBy(r => r.Team).ToList();
+            var (_, variance) = Statistics.RatioMetric.Of(Statistics.BivariateMoments.FromValues(
+                teams.Select(t => (double)t.Count()).ToArray(), teams.Select(t => (double)t.Count(r => r.Latency <= point)).ToArray()));
+            var ranks = Statistics.QuantileRanks.ForDependent(sorted.Length, 0.95, variance);
+            var expected = Statistics.QuantileEstimate.FromOrderStatistics(ranks, sorted[ranks.Point - 1], sorted[ranks.Low - 1], sorted[ranks.High - 1]);
+            var actual = data.Quantiles.Single(q => q.Metric == "p95_latency" && q.Arm == arm && q.Scope == Experiments.Analysis.CellScope.Overall).Estimate;
+            Assert.Equal(expected, actual);
+            Assert.True(ranks.High - ranks.Low > Statistics.QuantileRanks.For(sorted.Length, 0.95).High - Statistics.QuantileRanks.For(sorted.Length, 0.95).Low, "clustering widens the rank interval");
         }
 
         var report = Experiments.Analysis.LaunchAnalyzer.Analyze(brief with { Analysis = brief.Analysis with { PlannedUnitsPerArm = 1 } }, data);

@@ -27,4 +27,34 @@ public readonly record struct QuantileRanks(long Count, double Quantile, long Po
         var high = Math.Clamp((long)Math.Ceiling(center + spread), 1, count);
         return new QuantileRanks(count, quantile, point, low, high);
     }
+
+    /// <summary>
+    /// Ranks when the units are not independent (a cluster-randomized experiment). The rank interval is
+    /// n·(q ± z·σ), where σ² is the variance of the empirical distribution function at the quantile — the share of
+    /// units at or below it — estimated with the delta method over clusters (<see cref="RatioMetric.Of"/> of the
+    /// clusters' counts below and totals) instead of q(1 − q)/n (Deng, Knoblich and Lu, KDD 2018, §4.2). With
+    /// independent units σ² = q(1 − q)/n and the ranks equal <see cref="For"/>'s.
+    /// </summary>
+    public static QuantileRanks ForDependent(long count, double quantile, double distributionVariance, double alpha = 0.05)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (!(quantile > 0 && quantile < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "must lie strictly between 0 and 1");
+        }
+
+        if (!(distributionVariance >= 0) || double.IsInfinity(distributionVariance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(distributionVariance), distributionVariance, "must be a finite variance");
+        }
+
+        Guard.Alpha(alpha);
+        var z = Normal.InvCDF(0, 1, 1 - (alpha / 2));
+        var center = count * quantile;
+        var spread = z * count * Math.Sqrt(distributionVariance);
+        var point = Math.Clamp((long)Math.Ceiling(center - 1e-9), 1, count);
+        var low = Math.Clamp((long)Math.Floor(center - spread), 1, count);
+        var high = Math.Clamp((long)Math.Ceiling(center + spread), 1, count);
+        return new QuantileRanks(count, quantile, point, low, high);
+    }
 }

@@ -416,7 +416,9 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
             var withSegments = name == brief.PrimaryMetric;
             var wanted = ValueCounts(brief, values, name, y, cells)
                 .Where(c => c.Scope == CellScope.Overall || (c.Scope == CellScope.Segment && withSegments))
-                .Select(c => (Cell: c, Ranks: QuantileRanks.For(c.Count, q, alpha)))
+                .Select(c => (Cell: c, Ranks: clustered ? ClusteredRanks(brief, values, y, c, q, alpha) : QuantileRanks.For(c.Count, q, alpha)))
+                .Where(c => c.Ranks is not null)
+                .Select(c => (c.Cell, Ranks: c.Ranks!.Value))
                 .ToList();
             if (wanted.Count == 0)
             {
@@ -427,13 +429,7 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
             var aggregates = new List<string>();
             foreach (var (cell, ranks) in wanted)
             {
-                var filter = new StringBuilder($"arm = {p.Add(cell.Arm)}");
-                if (cell.Scope == CellScope.Segment)
-                {
-                    var column = "s" + brief.Segments.ToList().FindIndex(s => s.Name == cell.ScopeName).ToString(CultureInfo.InvariantCulture);
-                    filter.Append(cell.ScopeValue == "(none)" ? $" AND {column} IS NULL" : $" AND {column} = {p.Add(cell.ScopeValue)}");
-                }
-
+                var filter = CellFilter(brief, cell, p);
                 var fractions = new[] { ranks.Point, ranks.Low, ranks.High }.Select(r => p.Add((r - 0.5) / ranks.Count)).ToList();
                 aggregates.Add($"{store.Dialect.OrderStatistics(y, fractions)} FILTER (WHERE {filter})");
             }
@@ -454,6 +450,60 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         }
 
         return result;
+    }
+
+    /// <summary>The SQL condition selecting one cell's units.</summary>
+    private static string CellFilter(ExperimentBrief brief, CountCell cell, SqlParameters p)
+    {
+        var filter = $"arm = {p.Add(cell.Arm)}";
+        if (cell.Scope == CellScope.Segment)
+        {
+            var column = "s" + brief.Segments.ToList().FindIndex(s => s.Name == cell.ScopeName).ToString(CultureInfo.InvariantCulture);
+            filter += cell.ScopeValue == "(none)" ? $" AND {column} IS NULL" : $" AND {column} = {p.Add(cell.ScopeValue)}";
+        }
+
+        return filter;
+    }
+
+    /// <summary>
+    /// Ranks of a quantile cell in a cluster-randomized brief: the point estimate first, then per cluster the units at
+    /// or below it and the units with a value, whose delta-method ratio variance replaces q(1 − q)/n
+    /// (<see cref="QuantileRanks.ForDependent"/>). Null when fewer than two clusters have values.
+    /// </summary>
+    private QuantileRanks? ClusteredRanks(ExperimentBrief brief, string values, string y, CountCell cell, double q, double alpha)
+    {
+        var point = QuantileRanks.For(cell.Count, q, alpha).Point;
+        var p = new SqlParameters(store.Dialect);
+        var filter = CellFilter(brief, cell, p);
+        double value;
+        using (var reader = store.Query($"SELECT {store.Dialect.OrderStatistics(y, [p.Add((point - 0.5) / cell.Count)])} FROM {values} WHERE {y} IS NOT NULL AND {filter}", p.Values))
+        {
+            if (!reader.Read() || reader.IsDBNull(0))
+            {
+                return null;
+            }
+
+            value = ((System.Collections.IEnumerable)reader.GetValue(0)).Cast<object?>().Select(v => DbValue.Double(v ?? DBNull.Value)).Single();
+        }
+
+        var dbl = store.Dialect.DoubleType;
+        var threshold = p.Add(value);
+        using var clusters = store.Query($"""
+            SELECT COUNT(*) AS k, AVG(CAST(n AS {dbl})) AS mn, AVG(CAST(s AS {dbl})) AS ms, VAR_POP(CAST(n AS {dbl})) AS vn,
+                   VAR_POP(CAST(s AS {dbl})) AS vs, COVAR_POP(CAST(s AS {dbl}), CAST(n AS {dbl})) AS cns
+            FROM (SELECT cluster, COUNT(*) AS n, SUM(CASE WHEN {y} <= {threshold} THEN 1 ELSE 0 END) AS s
+                  FROM {values} WHERE {y} IS NOT NULL AND {filter} GROUP BY cluster) c
+            """, p.Values);
+        clusters.Read();
+        var k = DbValue.Long(clusters["k"]);
+        if (k < 2)
+        {
+            return null;
+        }
+
+        var moments = new BivariateMoments(k, D(clusters, "mn"), D(clusters, "ms"), D(clusters, "vn") * k, D(clusters, "vs") * k, D(clusters, "cns") * k);
+        var (_, variance) = RatioMetric.Of(moments);
+        return double.IsFinite(variance) ? QuantileRanks.ForDependent(cell.Count, q, variance, alpha) : null;
     }
 
     /// <summary>A quantile metric's cells with the number of units that have a value.</summary>
