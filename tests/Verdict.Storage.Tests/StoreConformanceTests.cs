@@ -387,4 +387,78 @@ public sealed class ClusterRandomizationTests
             Statistics.BivariateMoments.FromValues(t.Select(v => v.Users).ToArray(), t.Select(v => v.Resolved).ToArray()));
         Assert.Equal(lift.Absolute.StandardError, primary.Lift.Absolute.StandardError, 9);
     }
+    [Fact]
+    public void Load_ClusterRandomizedBriefWithCovariate_AdjustsByRatioCupedOverClusters()
+    {
+        // 60 teams; a user's pre-period resolution and outcome both follow the team's propensity, so the covariate
+        // predicts the outcome at the cluster level.
+        var brief = TestEnvironment.ExampleBrief(yaml => yaml.Replace(
+            "unit:\n  randomization: account\n  id: customer_account_id\n  analysis: account",
+            "unit:\n  randomization: cluster\n  cluster_key: team\n  analysis: account",
+            StringComparison.Ordinal));
+        var random = new Random(9);
+        using var store = DuckDbEventStore.Open(":memory:");
+        var rows = new List<(string Arm, int Team, double Resolved, double Before)>();
+        using (var loader = store.BeginLoad())
+        {
+            var start = new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero);
+            for (var team = 0; team < 60; team++)
+            {
+                var arm = team % 2 == 0 ? "control" : "treatment";
+                var propensity = 0.1 + (0.8 * random.NextDouble());
+                var users = 2 + random.Next(8);
+                for (var u = 0; u < users; u++)
+                {
+                    var id = $"t{team}-u{u}";
+                    var at = start.AddMinutes(team + u);
+                    loader.Add(new Experiments.ExposureRecord("refund-query-rewrite", 1, id, arm, at, null, new Dictionary<string, string> { ["team"] = $"team-{team}" }));
+                    var before = random.NextDouble() < propensity ? 1.0 : 0.0;
+                    if (before == 1)
+                    {
+                        loader.Add(new Experiments.OutcomeEvent("conversation_solved", id, at.AddDays(-5), null, new Dictionary<string, string>(), id + ":p"));
+                    }
+
+                    var resolved = random.NextDouble() < propensity + (arm == "treatment" ? 0.05 : 0) ? 1.0 : 0.0;
+                    if (resolved == 1)
+                    {
+                        loader.Add(new Experiments.OutcomeEvent("conversation_solved", id, at.AddMinutes(3), null, new Dictionary<string, string>(), id + ":s"));
+                    }
+
+                    rows.Add((arm, team, resolved, before));
+                }
+            }
+
+            loader.Commit();
+        }
+
+        var data = new SqlMetricSource(store).Load(brief, null);
+        RatioCovariateMoments Direct(string arm)
+        {
+            var teams = rows.Where(r => r.Arm == arm).GroupBy(r => r.Team).ToList();
+            var units = teams.Select(t => (double)t.Count()).ToArray();
+            return RatioCovariateMoments.FromValues(teams.Select(t => t.Sum(r => r.Resolved)).ToArray(), units, teams.Select(t => t.Sum(r => r.Before)).ToArray(), units);
+        }
+
+        foreach (var arm in new[] { "control", "treatment" })
+        {
+            var expected = Direct(arm);
+            var actual = data.RatioCovariates!.Single(c => c.Metric == "resolved_conversation_rate" && c.Arm == arm && c.Scope == CellScope.Overall).Moments;
+            Assert.Equal(expected.Count, actual.Count);
+            for (var i = 0; i < 4; i++)
+            {
+                Assert.Equal(expected.Sum(i), actual.Sum(i), 9);
+                for (var j = 0; j < 4; j++)
+                {
+                    Assert.Equal(expected.Covariance(i, j), actual.Covariance(i, j), 9);
+                }
+            }
+        }
+
+        var cuped = Cuped.CompareRatio(Direct("control"), Direct("treatment"));
+        var primary = LaunchAnalyzer.Analyze(brief with { Analysis = brief.Analysis with { PlannedUnitsPerArm = 1 } }, data).Primary!;
+        Assert.Equal(cuped.Adjusted.Absolute.Value, primary.Lift.Absolute.Value, 9);
+        Assert.Equal(cuped.Adjusted.Absolute.StandardError, primary.Lift.Absolute.StandardError, 9);
+        Assert.NotNull(primary.Unadjusted);
+        Assert.True(primary.VarianceReduction > 0.1, $"variance reduction {primary.VarianceReduction}");
+    }
 }

@@ -47,6 +47,21 @@ internal static class MetricComparer
             return null;
         }
 
+        if (IsClustered(brief) && definition.Covariate is not null && scope != CellScope.Day
+            && FindCovariates(data, metric, control, scope, scopeName, scopeValue) is { } rc
+            && FindCovariates(data, metric, treatment, scope, scopeName, scopeValue) is { } rt)
+        {
+            // Cluster-randomized with a covariate: ratio CUPED over clusters (the metric's and the covariate's sums
+            // over each cluster's units), so the adjustment keeps the cluster-robust variance.
+            var cuped = Cuped.CompareRatio(rc, rt, alpha);
+            var ratio = RatioMetric.Compare(c.Value, t.Value, alpha);
+            return Comparison(definition, c.Value, t.Value, ratio.ControlMean, ratio.TreatmentMean, cuped.Adjusted) with
+            {
+                Unadjusted = cuped.Unadjusted,
+                VarianceReduction = cuped.VarianceReduction,
+            };
+        }
+
         if (definition.Type == MetricType.Ratio || IsClustered(brief))
         {
             // Cluster-randomized: cells hold per-cluster sums (y) and unit counts or denominators (x), so every
@@ -94,6 +109,9 @@ internal static class MetricComparer
         TreatmentValue = tv,
         Lift = lift,
     };
+
+    private static RatioCovariateMoments? FindCovariates(MetricData data, string metric, string arm, CellScope scope, string? name, string? value) =>
+        data.RatioCovariates?.FirstOrDefault(c => c.Metric == metric && c.Arm == arm && c.Scope == scope && c.ScopeName == name && c.ScopeValue == value)?.Moments;
 
     private static BivariateMoments? Find(MetricData data, string metric, string arm, CellScope scope, string? name, string? value)
     {

@@ -55,5 +55,12 @@ public sealed record PopulationSummary
     public DateTimeOffset? LastExposure { get; init; }
 }
 
+/// <summary>
+/// CUPED statistics of one metric in one arm and scope of a cluster-randomized brief: per cluster the metric's sum,
+/// its units, the covariate's sum over the same units and those units again (num, den, pre-num, pre-den), so the
+/// comparison is ratio CUPED with cluster-robust variances.
+/// </summary>
+public sealed record RatioCovariateCell(string Metric, string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, RatioCovariateMoments Moments);
+
 /// <summary>Everything the analysis reads from a store: aggregates only, never raw rows.</summary>
-public sealed record MetricData(PopulationSummary Population, IReadOnlyList<MetricCell> Cells, IReadOnlyList<QuantileCell> Quantiles);
+public sealed record MetricData(PopulationSummary Population, IReadOnlyList<MetricCell> Cells, IReadOnlyList<QuantileCell> Quantiles, IReadOnlyList<RatioCovariateCell>? RatioCovariates = null);

@@ -47,10 +47,11 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
             clustered = compiler.Clustered;
             UnitCounts counts;
             List<MetricCell> cells;
+            List<RatioCovariateCell>? covariates = null;
             if (clustered)
             {
                 counts = CountUnits(brief, values);
-                cells = ClusterCells(brief, columns, values);
+                (cells, covariates) = ClusterCells(brief, columns, values);
             }
             else
             {
@@ -59,7 +60,7 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
 
             var population = Population(brief, units, values, limit, counts);
             var quantiles = Quantiles(brief, columns, values, cells);
-            return new MetricData(population, cells, quantiles);
+            return new MetricData(population, cells, quantiles, covariates);
         }
         finally
         {
@@ -349,7 +350,7 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
     /// Cells for a cluster-randomized brief: per cluster, the sum of each metric (y) and the number of units with a
     /// value, or the ratio's denominator sum (x); one query per grouping set, since a cluster's roll-up depends on it.
     /// </summary>
-    private List<MetricCell> ClusterCells(ExperimentBrief brief, MetricColumns columns, string values)
+    private (List<MetricCell> Cells, List<RatioCovariateCell> Covariates) ClusterCells(ExperimentBrief brief, MetricColumns columns, string values)
     {
         var pairs = Pairs(brief, columns);
         var dbl = store.Dialect.DoubleType;
@@ -357,6 +358,7 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
         groupings.AddRange(brief.Segments.Select((s, i) => ($", s{i}", CellScope.Segment, (string?)s.Name)));
         groupings.Add((", day", CellScope.Day, "day"));
         var cells = new List<MetricCell>();
+        var covariates = new List<RatioCovariateCell>();
         foreach (var (groupColumns, scope, name) in groupings)
         {
             var inner = new StringBuilder();
@@ -369,6 +371,12 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
                 var denominator = ratio ? $"SUM(CAST({x} AS {dbl}))" : $"SUM(CASE WHEN {filter} THEN 1.0 ELSE 0.0 END)";
                 inner.Append(CultureInfo.InvariantCulture, $", {denominator} AS x{i}");
                 outer.Append(CultureInfo.InvariantCulture, $", COUNT(*) AS n{i}, SUM(y{i}) AS sy{i}, SUM(y{i} * y{i}) AS syy{i}, SUM(x{i}) AS sx{i}, SUM(x{i} * x{i}) AS sxx{i}, SUM(x{i} * y{i}) AS sxy{i}");
+                if (HasClusterCovariate(brief, pairs[i], scope))
+                {
+                    // The covariate summed over the same units; its denominator is those units again (x).
+                    inner.Append(CultureInfo.InvariantCulture, $", SUM(CASE WHEN {filter} THEN CAST({x} AS {dbl}) ELSE 0 END) AS p{i}");
+                    outer.Append(CultureInfo.InvariantCulture, $", SUM(p{i}) AS sp{i}, SUM(p{i} * p{i}) AS spp{i}, SUM(p{i} * y{i}) AS spy{i}, SUM(p{i} * x{i}) AS spx{i}");
+                }
             }
 
             using var rows = store.Query($"SELECT arm{groupColumns}{outer} FROM (SELECT cluster, arm{groupColumns}{inner} FROM {values} GROUP BY cluster, arm{groupColumns}) c GROUP BY arm{groupColumns}", []);
@@ -391,12 +399,36 @@ public sealed class SqlMetricSource(EventStore store) : IMetricSource
                     if (n > 0)
                     {
                         cells.Add(new MetricCell(pairs[i].Metric, arm, scope, name, value, BivariateMoments.FromSums((long)n, D(rows, $"sx{i}"), D(rows, $"sy{i}"), Math.Max(D(rows, $"sxx{i}"), 0), Math.Max(D(rows, $"syy{i}"), 0), D(rows, $"sxy{i}"))));
+                        if (HasClusterCovariate(brief, pairs[i], scope))
+                        {
+                            covariates.Add(new RatioCovariateCell(pairs[i].Metric, arm, scope, name, value, ClusterCovariateMoments(rows, i, (long)n)));
+                        }
                     }
                 }
             }
         }
 
-        return cells;
+        return (cells, covariates);
+    }
+
+    /// <summary>True when a cluster cell gets CUPED statistics: a non-ratio metric with a covariate, outside day cells.</summary>
+    private static bool HasClusterCovariate(ExperimentBrief brief, (string Metric, string Y, string X, string Filter) pair, CellScope scope) =>
+        scope != CellScope.Day && pair.X != "0" && brief.Metrics[pair.Metric].Type != MetricType.Ratio;
+
+    /// <summary>Sums and product sums over clusters in the order (metric sum, units, covariate sum, units).</summary>
+    private static RatioCovariateMoments ClusterCovariateMoments(DbDataReader rows, int i, long clusters)
+    {
+        double sy = D(rows, $"sy{i}"), sx = D(rows, $"sx{i}"), sp = D(rows, $"sp{i}");
+        double syy = D(rows, $"syy{i}"), sxx = D(rows, $"sxx{i}"), sxy = D(rows, $"sxy{i}");
+        double spp = D(rows, $"spp{i}"), spy = D(rows, $"spy{i}"), spx = D(rows, $"spx{i}");
+        var products = new double[,]
+        {
+            { syy, sxy, spy, sxy },
+            { sxy, sxx, spx, sxx },
+            { spy, spx, spp, spx },
+            { sxy, sxx, spx, sxx },
+        };
+        return new RatioCovariateMoments(clusters, [sy, sx, sp, sx], products);
     }
 
     /// <summary>
