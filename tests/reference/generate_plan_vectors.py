@@ -2,6 +2,7 @@
 
 Seed 000's planning formula, generalised to unequal arms as in statsmodels' NormalIndPower with ratio r = n_T/n_C:
 n_C = var * (1 + 1/r) * (z_{1-alpha/2} + z_power)^2 / delta^2, var = p(1-p) for a proportion, sd^2 for a mean.
+With k treatments each is compared with control at alpha / k (Bonferroni), so the family keeps alpha.
 Run: python3 tests/reference/generate_plan_vectors.py
 """
 import json
@@ -28,7 +29,8 @@ for name, baseline, sd, mde, alpha, power, weights, daily, share in [
     ("latency-mean", None, 300.0, 25.0, 0.05, 0.8, [0.5, 0.5], 800, 0.25),
 ]:
     variance = baseline * (1 - baseline) if baseline is not None else sd ** 2
-    nc = max(control_units(variance, mde, alpha, power, w / weights[0]) for w in weights[1:])
+    treatments = len(weights) - 1
+    nc = max(control_units(variance, mde, alpha / treatments, power, w / weights[0]) for w in weights[1:])
     arms = [math.ceil(nc * w / weights[0] - 1e-9) for w in weights]
     total = sum(arms)
     cases.append({"name": name, "baseline": baseline, "sd": sd, "mde": mde, "alpha": alpha, "power": power,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Verdict.Statistics;
 
 namespace Verdict.Experiments.Analysis;
@@ -66,11 +67,17 @@ public static class LaunchAnalyzer
             };
         }
 
-        var alpha = brief.Analysis.Alpha;
+        var alpha = brief.PrimaryAlpha;
         var rollBack = new List<string>();
         var hold = new List<string>();
 
-        // Step 2: the primary metric.
+        // Step 2: the primary metric, at the brief's alpha split across its treatments.
+        if (brief.TreatmentCount > 1)
+        {
+            checks.Add(new AnalysisCheck("primary", "several treatments", CheckStatus.Info, string.Create(CultureInfo.InvariantCulture,
+                $"{brief.TreatmentCount} treatments share alpha {brief.Analysis.Alpha}: {treatment} is compared with {control} at {alpha:0.####} (Bonferroni)")));
+        }
+
         var primary = MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha);
         if (primary is null || !primary.Lift.IsAvailable)
         {
@@ -130,7 +137,7 @@ public static class LaunchAnalyzer
         var guardrails = new List<GuardrailOutcome>();
         foreach (var guardrail in brief.Guardrails)
         {
-            var comparison = MetricComparer.Compare(brief, data, guardrail.Metric, control, treatment, guardrail.Alpha ?? alpha);
+            var comparison = MetricComparer.Compare(brief, data, guardrail.Metric, control, treatment, guardrail.Alpha ?? brief.Analysis.Alpha);
             var outcome = GuardrailJudge.Judge(brief, guardrail, comparison, checks);
             if (outcome is not null)
             {

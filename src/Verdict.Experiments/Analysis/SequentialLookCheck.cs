@@ -34,7 +34,7 @@ internal static class SequentialLookCheck
     /// <summary>Evaluates the primary estimate at the current look.</summary>
     public static LookEvaluation Evaluate(ExperimentBrief brief, double fraction, Estimate primary)
     {
-        var design = GroupSequentialPlanner.Design(brief.Analysis.Looks, brief.Analysis.Spending!, brief.Analysis.Alpha, brief.Analysis.Power);
+        var design = GroupSequentialPlanner.Design(brief.Analysis.Looks, brief.Analysis.Spending!, brief.PrimaryAlpha, brief.Analysis.Power);
         var current = Math.Min(fraction, 1);
         var looks = brief.Analysis.Looks.Where(l => l < current - 1e-9).Append(current).ToArray();
         return design.Evaluate(looks, primary, finalLook: fraction >= 1 - 1e-9);

@@ -65,6 +65,16 @@ public sealed record ExperimentBrief
     [JsonIgnore]
     public ArmDefinition Control => Arms.First(a => a.IsControl);
 
+    /// <summary>The arms compared with control (weight-0 arms included: they are still analysed when they get traffic).</summary>
+    public int TreatmentCount => Arms.Count(a => !a.IsControl);
+
+    /// <summary>
+    /// The alpha of each treatment-versus-control test of the primary metric: the brief's alpha split evenly across
+    /// the treatments (Bonferroni), so the family of comparisons keeps the registered alpha. The planner sizes and the
+    /// sequential boundaries use it too; with one treatment it is the brief's alpha.
+    /// </summary>
+    public double PrimaryAlpha => Analysis.Alpha / Math.Max(1, TreatmentCount);
+
     /// <summary>What assignment needs from this brief.</summary>
     public AssignmentSpec ToAssignmentSpec() => new()
     {

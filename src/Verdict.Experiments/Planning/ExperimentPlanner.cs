@@ -22,13 +22,19 @@ public static class ExperimentPlanner
         var notes = new List<string>();
         var analysis = brief.Analysis;
         var metric = brief.Metrics[brief.PrimaryMetric];
+        if (brief.TreatmentCount > 1)
+        {
+            notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{brief.TreatmentCount} treatments share alpha {analysis.Alpha}: each is compared with control at {brief.PrimaryAlpha:0.####} (Bonferroni)"));
+        }
+
         var (mde, method) = AbsoluteMde(brief, metric, notes);
         var control = brief.Control;
         long? controlUnits = analysis.PlannedUnitsPerArm;
         if (controlUnits is null && mde is { } delta)
         {
             controlUnits = brief.Arms.Where(a => !a.IsControl && a.Weight > 0)
-                .Select(arm => ControlUnits(metric, analysis, delta, arm.Weight / control.Weight))
+                .Select(arm => ControlUnits(metric, analysis, brief.PrimaryAlpha, delta, arm.Weight / control.Weight))
                 .DefaultIfEmpty(0)
                 .Max();
         }
@@ -42,7 +48,7 @@ public static class ExperimentPlanner
             }
             else
             {
-                design = sequential.Plan(analysis.Looks, analysis.Spending!, analysis.Alpha, analysis.Power);
+                design = sequential.Plan(analysis.Looks, analysis.Spending!, brief.PrimaryAlpha, analysis.Power);
                 controlUnits = controlUnits is { } n ? (long)Math.Ceiling(n * design.InflationFactor) : null;
             }
         }
@@ -123,8 +129,8 @@ public static class ExperimentPlanner
         return (absolute, method);
     }
 
-    private static long ControlUnits(MetricDefinition metric, AnalysisPlan analysis, double mde, double ratio) =>
+    private static long ControlUnits(MetricDefinition metric, AnalysisPlan analysis, double alpha, double mde, double ratio) =>
         metric.Type == MetricType.Binary
-            ? SampleSize.ForProportions(analysis.Baseline!.Value, mde, analysis.Alpha, analysis.Power, SampleSizeFormula.Simple, ratio).Control
-            : SampleSize.ForMeans(analysis.BaselineStandardDeviation!.Value, mde, analysis.Alpha, analysis.Power, ratio).Control;
+            ? SampleSize.ForProportions(analysis.Baseline!.Value, mde, alpha, analysis.Power, SampleSizeFormula.Simple, ratio).Control
+            : SampleSize.ForMeans(analysis.BaselineStandardDeviation!.Value, mde, alpha, analysis.Power, ratio).Control;
 }

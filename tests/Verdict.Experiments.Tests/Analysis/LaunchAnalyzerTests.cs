@@ -159,4 +159,22 @@ public sealed class LaunchAnalyzerTests
         var error = Assert.Throws<ArgumentException>(() => LaunchAnalyzer.Analyze(brief, data, treatmentArm: "control"));
         Assert.Equal("treatmentArm", error.ParamName);
     }
+
+    [Fact]
+    public void Analyze_TwoTreatments_TestsThePrimaryAtHalfTheAlpha()
+    {
+        var treatment = Brief.Arms.Single(a => a.Name == "treatment");
+        var brief = Brief with
+        {
+            Arms = [Brief.Control with { Weight = 1.0 / 3 }, treatment with { Weight = 1.0 / 3 }, treatment with { Name = "treatment_b", Weight = 1.0 / 3 }],
+        };
+        var data = new SyntheticData(13).Arm("control", 20_000, 0.38).Arm("treatment", 20_000, 0.38).Arm("treatment_b", 20_000, 0.42).Build();
+
+        var report = LaunchAnalyzer.Analyze(brief, data, treatmentArm: "treatment_b");
+        Assert.Equal(brief.Analysis.Alpha / 2, brief.PrimaryAlpha);
+        var expected = MetricComparer.Compare(Brief, data, Brief.PrimaryMetric, "control", "treatment_b", brief.Analysis.Alpha / 2)!;
+        Assert.Equal(expected.Lift.Absolute.CiLow, report.Primary!.Lift.Absolute.CiLow, 12);
+        Assert.True(report.Primary.Lift.Absolute.CiLow < MetricComparer.Compare(Brief, data, Brief.PrimaryMetric, "control", "treatment_b", brief.Analysis.Alpha)!.Lift.Absolute.CiLow);
+        Assert.Contains(report.Checks, c => c.Name == "several treatments" && c.Detail.Contains("at 0.025 (Bonferroni)", StringComparison.Ordinal));
+    }
 }
