@@ -307,14 +307,17 @@ public sealed class PostgresConformanceTests : StoreConformanceTests
 
 public sealed class ClusterRandomizationTests
 {
+    /// <summary>The example brief randomized by team (the exposures' "team" attribute), analysed per account.</summary>
+    private static ExperimentBrief ClusterBrief() => TestEnvironment.ExampleBrief(yaml => yaml.Replace(
+        "unit:\n  randomization: account\n  id: customer_account_id\n  analysis: account",
+        "unit:\n  randomization: cluster\n  cluster_key: team\n  analysis: account",
+        StringComparison.Ordinal));
+
     [Fact]
     public void Load_ClusterRandomizedBrief_GivesClusterLevelSumsAndDeltaMethodVariance()
     {
         // 40 teams of 1–9 users; the arm follows the team. Users resolve with a team-level propensity.
-        var brief = TestEnvironment.ExampleBrief(yaml => yaml.Replace(
-            "unit:\n  randomization: account\n  id: customer_account_id\n  analysis: account",
-            "unit:\n  randomization: cluster\n  cluster_key: team\n  analysis: account",
-            StringComparison.Ordinal));
+        var brief = ClusterBrief();
         var random = new Random(4);
         using var store = DuckDbEventStore.Open(":memory:");
         var perCluster = new Dictionary<string, (string Arm, double Users, double Resolved)>();
@@ -392,10 +395,7 @@ public sealed class ClusterRandomizationTests
     {
         // 60 teams; a user's pre-period resolution and outcome both follow the team's propensity, so the covariate
         // predicts the outcome at the cluster level.
-        var brief = TestEnvironment.ExampleBrief(yaml => yaml.Replace(
-            "unit:\n  randomization: account\n  id: customer_account_id\n  analysis: account",
-            "unit:\n  randomization: cluster\n  cluster_key: team\n  analysis: account",
-            StringComparison.Ordinal));
+        var brief = ClusterBrief();
         var random = new Random(9);
         using var store = DuckDbEventStore.Open(":memory:");
         var rows = new List<(string Arm, int Team, double Resolved, double Before)>();

@@ -75,7 +75,7 @@ public static class LaunchAnalyzer
         if (brief.TreatmentCount > 1)
         {
             checks.Add(new AnalysisCheck("primary", "several treatments", CheckStatus.Info, string.Create(CultureInfo.InvariantCulture,
-                $"{brief.TreatmentCount} treatments share alpha {brief.Analysis.Alpha}: {treatment} is compared with {control} at {alpha:0.####} (Bonferroni)")));
+                $"{brief.TreatmentCount} treatments share alpha {brief.Analysis.Alpha}: {treatment} is compared with {control} at {alpha:0.####} (Bonferroni); the others with {string.Join(", ", brief.Arms.Where(a => !a.IsControl && a.Name != treatment).Select(a => "--arm " + a.Name))}")));
         }
 
         var primary = MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha);
