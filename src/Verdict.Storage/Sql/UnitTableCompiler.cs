@@ -78,48 +78,8 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         CollectProperties(plain);
         var names = eventNames.Count > 0 ? p.List(eventNames.Order(StringComparer.Ordinal)) : "(NULL)";
 
-        // Every property is read from one parse of the event's JSON, and only on the events that carry one.
-        Func<string, string> parsed = _ => "NULL";
-        var propertyColumns = new StringBuilder();
-        if (properties.Count > 0)
-        {
-            var keyParameters = properties.Keys.Select(k => p.Add(dialect.JsonKey(k))).ToList();
-            var carriers = properties.Values.SelectMany(v => v.Events).Distinct().Order(StringComparer.Ordinal);
-            var carrierList = p.List(carriers);
-            parsed = alias => $"CASE WHEN {alias}.name IN {carrierList} THEN {dialect.JsonParse(alias + ".properties", keyParameters)} END";
-            foreach (var (index, (column, _, numeric)) in properties.Values.Index())
-            {
-                var text = dialect.JsonItem("ev.pl", index, keyParameters);
-                propertyColumns.Append(CultureInfo.InvariantCulture, $", {text} AS {column}");
-                if (numeric)
-                {
-                    propertyColumns.Append(CultureInfo.InvariantCulture, $", {dialect.TryCastDouble(text)} AS {column}n");
-                }
-            }
-        }
-
-        // "unless" exclusions: the events an exclusion removes are found once (the after-events joined with the
-        // excluding events inside the window, one row per event: DISTINCT over its unique idempotency key) and join the stream
-        // again with weight -1 and the exclusion's number in x, so a metric with that exclusion subtracts them in
-        // the same grouping and the others skip them (docs/analysis.md).
-        var stream = new StringBuilder($"""
-                SELECT e.unit_id, e.name, e.ts, e.value, {parsed("e")} AS pl, 1 AS w, 0 AS x
-                FROM events e WHERE e.ts <= {asOfParameter} AND e.name IN {names}
-            """);
-        for (var k = 0; k < exclusions.Count; k++)
-        {
-            var x = exclusions[k];
-            stream.Append(CultureInfo.InvariantCulture, $"""
-
-                UNION ALL
-                SELECT b.unit_id, b.name, b.ts, b.value, {parsed("b")}, -1, {k + 1}
-                FROM (
-                    SELECT DISTINCT s.idempotency_key, s.unit_id, s.name, s.ts, s.value, s.properties
-                    FROM events s JOIN events t ON t.unit_id = s.unit_id
-                    WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOfParameter} AND t.name = {p.Add(x.Event)}
-                      AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOfParameter}) b
-                """);
-        }
+        var (parsed, propertyColumns) = PropertyColumns(p);
+        var stream = EventStream(p, names, asOfParameter, exclusions, parsed);
 
         var aggregates = new StringBuilder();
         var selects = new StringBuilder();
@@ -157,6 +117,64 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
             FROM eligible u LEFT JOIN agg a ON a.unit_id = u.unit_id
             """;
         return (sql, p);
+    }
+
+    /// <summary>
+    /// How the stream reads properties: every property the brief needs comes from one parse of the event's JSON, taken
+    /// in the scan and only on the events that carry one (<c>pl</c>), then split into text (<c>pv0</c>) and number
+    /// (<c>pv0n</c>) columns.
+    /// </summary>
+    private (Func<string, string> Parsed, string Columns) PropertyColumns(SqlParameters p)
+    {
+        if (properties.Count == 0)
+        {
+            return (_ => "NULL", string.Empty);
+        }
+
+        var keyParameters = properties.Keys.Select(k => p.Add(dialect.JsonKey(k))).ToList();
+        var carriers = p.List(properties.Values.SelectMany(v => v.Events).Distinct().Order(StringComparer.Ordinal));
+        var columns = new StringBuilder();
+        foreach (var (index, (column, _, numeric)) in properties.Values.Index())
+        {
+            var text = dialect.JsonItem("ev.pl", index, keyParameters);
+            columns.Append(CultureInfo.InvariantCulture, $", {text} AS {column}");
+            if (numeric)
+            {
+                columns.Append(CultureInfo.InvariantCulture, $", {dialect.TryCastDouble(text)} AS {column}n");
+            }
+        }
+
+        return (alias => $"CASE WHEN {alias}.name IN {carriers} THEN {dialect.JsonParse(alias + ".properties", keyParameters)} END", columns.ToString());
+    }
+
+    /// <summary>
+    /// The events the metrics read (weight 1, x = 0) and, per "unless" exclusion k, the events it removes (weight −1,
+    /// x = k + 1): the after-events joined to the excluding events inside the window, one row per event (DISTINCT over
+    /// its unique idempotency key). A metric with exclusion k subtracts those rows in the same grouping; the others
+    /// skip them (docs/analysis.md).
+    /// </summary>
+    private static string EventStream(SqlParameters p, string names, string asOf, List<EventExclusion> exclusions, Func<string, string> parsed)
+    {
+        var stream = new StringBuilder($"""
+                SELECT e.unit_id, e.name, e.ts, e.value, {parsed("e")} AS pl, 1 AS w, 0 AS x
+                FROM events e WHERE e.ts <= {asOf} AND e.name IN {names}
+            """);
+        for (var k = 0; k < exclusions.Count; k++)
+        {
+            var x = exclusions[k];
+            stream.Append(CultureInfo.InvariantCulture, $"""
+
+                UNION ALL
+                SELECT b.unit_id, b.name, b.ts, b.value, {parsed("b")}, -1, {k + 1}
+                FROM (
+                    SELECT DISTINCT s.idempotency_key, s.unit_id, s.name, s.ts, s.value, s.properties
+                    FROM events s JOIN events t ON t.unit_id = s.unit_id
+                    WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOf} AND t.name = {p.Add(x.Event)}
+                      AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOf}) b
+                """);
+        }
+
+        return stream.ToString();
     }
 
     private static void Collect(MetricDefinition definition, HashSet<string> names, List<EventExclusion> exclusions)
