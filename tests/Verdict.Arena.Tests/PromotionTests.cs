@@ -70,6 +70,11 @@ public sealed class PromotionTests
         var treatment = loaded.Brief!.Arms.Single(a => a.Name == "treatment");
         Assert.Equal("refund-v2@sha256:abc", treatment.Receipt.Prompt);
         Assert.Equal("42", treatment.Receipt.Components["seed"]);
+
+        // What the brief loads is exactly the arena's receipt in the brief's terms, down to the exposure hash.
+        var promoted = Pinned(new() { ["query_rewrite"] = "query-rewrite-v1" }).ToBriefReceipt();
+        Assert.Equal(promoted.Flatten(), treatment.Receipt.Flatten());
+        Assert.Equal(Verdict.Experiments.ReceiptHash.Of(promoted), Verdict.Experiments.ReceiptHash.Of(treatment.Receipt));
     }
 
     [Fact]

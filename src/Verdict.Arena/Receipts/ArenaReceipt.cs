@@ -4,9 +4,9 @@ using System.Text;
 namespace Verdict.Arena;
 
 /// <summary>
-/// What a variant pins, with the same fields as a brief's arm receipt (model id, prompt version and hash, decoder
-/// settings, output schema, seed, index snapshot, pinned components), so a winner can be promoted into a brief.
-/// TODO: replace with the receipt type of Verdict.Experiments once that assembly lands.
+/// What a variant pins, as the arena reports it (model id, prompt version and content hash, sampling settings, output
+/// schema, seed, index snapshot, pinned components). <see cref="ToBriefReceipt"/> gives the same facts as a brief's arm
+/// receipt (<see cref="Verdict.Experiments.Receipt"/>), which is what a winner is promoted as.
 /// </summary>
 /// <param name="ModelId">Model id.</param>
 /// <param name="PromptVersion">Human version label of the prompt.</param>
@@ -30,6 +30,35 @@ public sealed record ArenaReceipt(
     string? IndexSnapshot,
     IReadOnlyDictionary<string, string> PinnedComponents)
 {
+    /// <summary>
+    /// The brief's receipt for this variant: prompt as <c>version@hash</c>, decoder from the sampling settings
+    /// (greedy at temperature 0), and the seed among the components, since a brief's receipt has no seed field.
+    /// </summary>
+    public Verdict.Experiments.Receipt ToBriefReceipt()
+    {
+        var components = new SortedDictionary<string, string>(PinnedComponents.ToDictionary(), StringComparer.Ordinal);
+        if (Seed is { } seed)
+        {
+            components.TryAdd("seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return new Verdict.Experiments.Receipt
+        {
+            Model = ModelId,
+            Prompt = PromptVersion is { } version ? $"{version}@{PromptHash}" : PromptHash,
+            RetrievalIndex = IndexSnapshot,
+            Decoder = new Verdict.Experiments.DecoderSettings
+            {
+                Selection = Temperature == 0 ? "greedy" : "sample",
+                Temperature = Temperature,
+                TopP = TopP,
+                MaxTokens = MaxTokens,
+                OutputSchema = OutputSchema,
+            },
+            Components = components,
+        };
+    }
+
     /// <summary>The receipt of a variant.</summary>
     public static ArenaReceipt For(VariantSpec variant)
     {

@@ -62,41 +62,36 @@ public static class BriefPromotion
     }
 
     /// <summary>
-    /// The receipt in the brief's shape (docs/brief.schema.json): <c>model</c>, <c>prompt</c> (version and content
-    /// hash), <c>retrieval_index</c>, <c>decoder</c> (selection, temperature, top_p, max_tokens, output_schema) and
-    /// <c>components</c> (pinned components, plus the sampling seed, which the brief has no field for).
+    /// The receipt in the brief's shape (docs/brief.schema.json), from <see cref="ArenaReceipt.ToBriefReceipt"/>:
+    /// <c>model</c>, <c>prompt</c>, <c>retrieval_index</c>, <c>decoder</c> and <c>components</c>, in that order.
     /// </summary>
     public static YamlMappingNode Receipt(ArenaReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        var node = new YamlMappingNode
+        var brief = receipt.ToBriefReceipt();
+        var node = new YamlMappingNode();
+        Optional(node, "model", brief.Model);
+        Optional(node, "prompt", brief.Prompt);
+        Optional(node, "retrieval_index", brief.RetrievalIndex);
+        if (brief.Decoder is { } d)
         {
-            { "model", receipt.ModelId },
-            { "prompt", receipt.PromptVersion is { } version ? $"{version}@{receipt.PromptHash}" : receipt.PromptHash },
-        };
-        Optional(node, "retrieval_index", receipt.IndexSnapshot);
-        var decoder = new YamlMappingNode
-        {
-            { "selection", receipt.Temperature == 0 ? "greedy" : "sample" },
-            { "temperature", receipt.Temperature.ToString("R", CultureInfo.InvariantCulture) },
-        };
-        Optional(decoder, "top_p", receipt.TopP?.ToString("R", CultureInfo.InvariantCulture));
-        Optional(decoder, "max_tokens", receipt.MaxTokens?.ToString(CultureInfo.InvariantCulture));
-        Optional(decoder, "output_schema", receipt.OutputSchema);
-        node.Add("decoder", decoder);
-        var components = new YamlMappingNode();
-        foreach (var (key, value) in receipt.PinnedComponents)
-        {
-            components.Add(key, value);
+            var decoder = new YamlMappingNode();
+            Optional(decoder, "selection", d.Selection);
+            Optional(decoder, "temperature", d.Temperature?.ToString("R", CultureInfo.InvariantCulture));
+            Optional(decoder, "top_p", d.TopP?.ToString("R", CultureInfo.InvariantCulture));
+            Optional(decoder, "max_tokens", d.MaxTokens?.ToString(CultureInfo.InvariantCulture));
+            Optional(decoder, "output_schema", d.OutputSchema);
+            node.Add("decoder", decoder);
         }
 
-        if (receipt.Seed is { } seed && !receipt.PinnedComponents.ContainsKey("seed"))
+        if (brief.Components.Count > 0)
         {
-            components.Add("seed", seed.ToString(CultureInfo.InvariantCulture));
-        }
+            var components = new YamlMappingNode();
+            foreach (var (key, value) in brief.Components)
+            {
+                components.Add(key, value);
+            }
 
-        if (components.Children.Count > 0)
-        {
             node.Add("components", components);
         }
 
