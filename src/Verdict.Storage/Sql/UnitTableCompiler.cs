@@ -17,7 +17,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
     /// <summary>True when the brief randomizes clusters: units then carry their cluster (the brief's cluster key attribute).</summary>
     public bool Clustered => brief.Unit.Randomization == RandomizationUnit.Cluster && brief.Unit.ClusterKey is not null;
 
-    /// <summary>CREATE TEMP TABLE {units}: one row per exposed unit, with arm count and first-exposure facts.</summary>
+    /// <summary>CREATE TEMPORARY TABLE {units}: one row per exposed unit, with arm count and first-exposure facts.</summary>
     public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
     {
         var p = new SqlParameters(dialect);
@@ -38,7 +38,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
 
         var parse = keys.Count == 0 ? string.Empty : $", {dialect.FirstBy("attributes", "ts")} AS attributes";
         var sql = $"""
-            CREATE TEMP TABLE {table} AS
+            CREATE TEMPORARY TABLE {table} AS
             SELECT a.unit_id, a.first_ts, a.arm, a.arm_count{attributes}
             FROM (
                 SELECT g.*{(keys.Count == 0 ? string.Empty : $", {dialect.JsonParse("g.attributes", keyParameters)} AS attrs")}
@@ -51,7 +51,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         return (sql, p);
     }
 
-    /// <summary>CREATE TEMP TABLE {values}: analysed units (one arm, after burn-in) with each metric's per-unit value.</summary>
+    /// <summary>CREATE TEMPORARY TABLE {values}: analysed units (one arm, after burn-in) with each metric's per-unit value.</summary>
     public (string Sql, SqlParameters Parameters) Values(string table, string units, long asOf)
     {
         var p = new SqlParameters(dialect);
@@ -97,7 +97,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         }
 
         var sql = $"""
-            CREATE TEMP TABLE {table} AS
+            CREATE TEMPORARY TABLE {table} AS
             WITH bounds AS (SELECT MIN(first_ts) AS start_ts FROM {units}),
             eligible AS (
                 SELECT u.unit_id, u.first_ts, u.arm, {day} AS day{segmentColumns}
