@@ -41,7 +41,7 @@ internal static class GuardrailJudge
             var test = NonInferiority.Test(estimate, margin, increase ? NonInferiorityDirection.IncreaseIsBad : NonInferiorityDirection.DecreaseIsBad, alpha);
             bound = test.Bound;
             passed = test.Passed;
-            how = $"one-sided {1 - alpha:P0} {(increase ? "upper" : "lower")} bound";
+            how = $"one-sided {MetricFormat.Confidence(alpha)} {(increase ? "upper" : "lower")} bound";
         }
 
         string Show(double v) => relative ? MetricFormat.Relative(v) : MetricFormat.Delta(v, comparison.Unit);

@@ -93,7 +93,7 @@ public static class LaunchAnalyzer
             ? $"; CUPED-adjusted (variance −{reduction:P1}; unadjusted {MetricFormat.Delta(primary.Unadjusted!.Value.Absolute.Value, unit)} [{MetricFormat.Delta(primary.Unadjusted.Value.Absolute.CiLow, unit)}, {MetricFormat.Delta(primary.Unadjusted.Value.Absolute.CiHigh, unit)}])"
             : string.Empty;
         checks.Add(new AnalysisCheck("primary", "interval above zero", lift.CiLow > 0 ? CheckStatus.Pass : CheckStatus.Fail,
-            $"{brief.PrimaryMetric}: {MetricFormat.Value(primary.ControlValue, unit)} → {MetricFormat.Value(primary.TreatmentValue, unit)}, lift {MetricFormat.Delta(lift.Value, unit)} ({MetricFormat.Relative(primary.Lift.Relative.Value)}), {1 - alpha:P0} interval [{MetricFormat.Delta(lift.CiLow, unit)}, {MetricFormat.Delta(lift.CiHigh, unit)}], p {MetricFormat.PValue(lift.PValue)}{cuped}"));
+            $"{brief.PrimaryMetric}: {MetricFormat.Value(primary.ControlValue, unit)} → {MetricFormat.Value(primary.TreatmentValue, unit)}, lift {MetricFormat.Delta(lift.Value, unit)} ({MetricFormat.Relative(primary.Lift.Relative.Value)}), {MetricFormat.Confidence(alpha)} interval [{MetricFormat.Delta(lift.CiLow, unit)}, {MetricFormat.Delta(lift.CiHigh, unit)}], p {MetricFormat.PValue(lift.PValue)}{cuped}"));
         var clears = shipValue >= minimumShip.Value;
         LookEvaluation? look = null;
         if (fraction is { } t && lift.StandardError > 0)

@@ -24,6 +24,9 @@ public static class MetricFormat
     /// <summary>A relative change, e.g. +10.5%.</summary>
     public static string Relative(double value) => double.IsNaN(value) ? "n/a" : (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>A confidence level from alpha, as "95%" or "97.5%" (never rounded to a level the test does not use).</summary>
+    public static string Confidence(double alpha) => Math.Round((1 - alpha) * 100, 4).ToString("0.####", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>A p-value: four decimals, scientific below 1e-4, "&lt; 1e-16" at the limit of double precision.</summary>
     public static string PValue(double p) => double.IsNaN(p) ? "n/a" : p < 1e-16 ? "< 1e-16" : p < 1e-4 ? p.ToString("0.0e+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
 }
