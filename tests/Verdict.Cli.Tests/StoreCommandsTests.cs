@@ -70,8 +70,20 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_StoreFileMissing_ExitsThreeAndCreatesNothing()
+    {
+        var typo = Path.Combine(folder, "verdcit.duckdb");
+        var (code, output, error) = CliRunner.Run("analyze", BriefPath, "--store", typo);
+        Assert.Equal(ExitCodes.StoreUnavailable, code);
+        Assert.Contains($"--store: {typo} does not exist; load events first", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.False(File.Exists(typo));
+    }
+
+    [Fact]
     public void Analyze_UnknownArm_ExitsTwo()
     {
+        CliRunner.Run("ingest", "--store", StorePath, Path.Combine(folder, "empty.ndjson").Touch());
         var (code, _, error) = CliRunner.Run("analyze", BriefPath, "--store", StorePath, "--arm", "nope");
         Assert.Equal(ExitCodes.InputError, code);
         Assert.Contains("--arm", error, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ internal static class AnalysisRun
     /// <summary>Loads the brief's aggregates from <paramref name="store"/> (with a spinner on a terminal) and analyses them.</summary>
     public static AnalysisReport Analyze(CliContext context, bool json, ExperimentBrief brief, string store, DateTimeOffset? asOf, string? treatmentArm = null)
     {
-        using var opened = StoreOptions.Open(store);
+        using var opened = StoreOptions.OpenExisting(store);
         var data = CliProgress.Status(context, json, $"computing sufficient statistics for {brief.Key} v{brief.Version} in {opened.Location}", () => new SqlMetricSource(opened).Load(brief, asOf));
         try
         {

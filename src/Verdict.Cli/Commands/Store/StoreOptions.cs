@@ -34,6 +34,22 @@ internal static class StoreOptions
         }
     }
 
+    /// <summary>
+    /// Opens a store that must already hold data (analyze, report): a DuckDB path that does not exist is an error with
+    /// exit code 3, rather than a new empty file whose analysis reads as "no units yet".
+    /// </summary>
+    public static EventStore OpenExisting(string connection)
+    {
+        if (!IsPostgres(connection) && connection != ":memory:" && !File.Exists(connection))
+        {
+            throw new CliException(
+                $"--store: {Path.GetFullPath(connection)} does not exist; load events first with `verdict ingest --store {connection} FILE` or `verdict simulate experiment BRIEF --store {connection}`",
+                ExitCodes.StoreUnavailable);
+        }
+
+        return Open(connection);
+    }
+
     public static bool IsPostgres(string connection) =>
         connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
         || connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
