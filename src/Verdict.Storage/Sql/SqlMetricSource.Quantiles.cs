@@ -55,13 +55,17 @@ public sealed partial class SqlMetricSource
                     continue;
                 }
 
-                var order = ((System.Collections.IEnumerable)reader.GetValue(i)).Cast<object?>().Select(v => DbValue.Double(v ?? DBNull.Value)).ToArray();
+                var order = OrderStatistics(reader.GetValue(i));
                 result.Add(new QuantileCell(name, cell.Arm, cell.Scope, cell.ScopeName, cell.ScopeValue, QuantileEstimate.FromOrderStatistics(ranks, order[0], order[1], order[2], alpha)));
             }
         }
 
         return result;
     }
+
+    /// <summary>The values of an <see cref="SqlDialect.OrderStatistics"/> aggregate (a DuckDB list or a PostgreSQL array).</summary>
+    private static double[] OrderStatistics(object array) =>
+        ((System.Collections.IEnumerable)array).Cast<object?>().Select(v => DbValue.Double(v ?? DBNull.Value)).ToArray();
 
     /// <summary>The SQL condition selecting one cell's units.</summary>
     private static string CellFilter(ExperimentBrief brief, CountCell cell, SqlParameters p)
@@ -94,7 +98,7 @@ public sealed partial class SqlMetricSource
                 return null;
             }
 
-            value = ((System.Collections.IEnumerable)reader.GetValue(0)).Cast<object?>().Select(v => DbValue.Double(v ?? DBNull.Value)).Single();
+            value = OrderStatistics(reader.GetValue(0)).Single();
         }
 
         var dbl = store.Dialect.DoubleType;
