@@ -142,6 +142,46 @@ public abstract class StoreConformanceTests : IDisposable
     }
 
     [Fact]
+    public void Load_EventBlockedByTwoTickets_IsExcludedOnce()
+    {
+        // u1 solves twice: the first solve is followed by two tickets within 10 minutes (excluded once, not twice), the
+        // second by none. u2 solves once, and its ticket comes 11 minutes later (outside the window).
+        var brief = TestEnvironment.ExampleBrief(
+            yaml => yaml.Replace("secondary_metrics: [cost_per_resolved_conversation, answer_tokens]", "secondary_metrics: [solves_without_ticket]", StringComparison.Ordinal),
+            """
+
+              solves_without_ticket:
+                type: count
+                event: conversation_solved
+                within: 7d
+                unless: {event: ticket_opened, within: 10m}
+            """);
+        var store = Store();
+        var start = new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero);
+        using (var loader = store.BeginLoad())
+        {
+            var none = new Dictionary<string, string>();
+            loader.Add(new ExposureRecord("refund-query-rewrite", 1, "u1", "control", start, null, none));
+            loader.Add(new ExposureRecord("refund-query-rewrite", 1, "u2", "control", start, null, none));
+            loader.Add(new OutcomeEvent("conversation_solved", "u1", start.AddMinutes(5), null, none, "s1"));
+            loader.Add(new OutcomeEvent("ticket_opened", "u1", start.AddMinutes(6), null, none, "t1"));
+            loader.Add(new OutcomeEvent("ticket_opened", "u1", start.AddMinutes(7), null, none, "t2"));
+            loader.Add(new OutcomeEvent("conversation_solved", "u1", start.AddHours(2), null, none, "s2"));
+            loader.Add(new OutcomeEvent("conversation_solved", "u2", start.AddMinutes(5), null, none, "s3"));
+            loader.Add(new OutcomeEvent("ticket_opened", "u2", start.AddMinutes(16), null, none, "t3"));
+            loader.Commit();
+        }
+
+        var data = new SqlMetricSource(store).Load(brief, null);
+        var count = Cell(data, "solves_without_ticket", "control").Moments;
+        Assert.Equal(2, count.Count);
+        Assert.Equal(1.0, count.MeanY, 12);   // u1: 2 solves − 1 excluded = 1; u2: 1
+        Assert.Equal(0.0, count.SyY, 12);
+        var resolved = Cell(data, "resolved_conversation_rate", "control").Moments;
+        Assert.Equal(1.0, resolved.MeanY, 12);
+    }
+
+    [Fact]
     public void Load_AsOf_CountsOnlyEarlierData()
     {
         var store = Store();
