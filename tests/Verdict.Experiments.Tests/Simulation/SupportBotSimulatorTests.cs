@@ -188,6 +188,31 @@ public sealed class SupportBotSimulatorTests
         Assert.Equal(option, exception.ParamName);
     }
 
+    [Fact]
+    public void Run_InRanges_WritesExactlyWhatOneRunWrites()
+    {
+        var simulator = new SupportBotSimulator(Example.Brief(), new SupportBotScenario { Units = 3000, Seed = 4 });
+        string Write(params (long First, long Last)[] ranges)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new NdjsonEventWriter(stream, leaveOpen: true))
+            {
+                foreach (var (first, last) in ranges)
+                {
+                    simulator.Run(writer, first, last, TestContext.Current.CancellationToken);
+                }
+            }
+
+            return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        }
+
+        var whole = Write((1, 3000));
+        Assert.Equal(whole, Write((1, 1000), (1001, 2999), (3000, 3000)));
+        Assert.True(whole.Length > 100_000);
+        Assert.Throws<ArgumentOutOfRangeException>(() => simulator.Run(new NullSink(), 0, 10, TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentOutOfRangeException>(() => simulator.Run(new NullSink(), 10, 3001, TestContext.Current.CancellationToken));
+    }
+
     private static (double Rate, int Count) Rate(IEnumerable<Conversation> rows, string arm, string? device)
     {
         var selected = rows.Where(r => r.Arm == arm && (device is null || r.Device == device)).ToList();
