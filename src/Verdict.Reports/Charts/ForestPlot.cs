@@ -23,7 +23,9 @@ public static class ForestPlot
 
         var rows = new List<Row>();
         var shipRelative = brief.Analysis.MinimumShipLift.IsRelative;
-        rows.Add(Row.For(primary, "primary", shipRelative, shipRelative ? Scale.Relative : null) with
+        // With several treatments the primary's interval is at the split alpha (docs/analysis.md); its label says so.
+        var primaryRole = brief.TreatmentCount > 1 ? $"primary, {MetricFormat.Confidence(brief.PrimaryAlpha)}" : "primary";
+        rows.Add(Row.For(primary, primaryRole, shipRelative, shipRelative ? Scale.Relative : null) with
         {
             Lines = [new Line(report.MinimumShipLift, ChartStyle.Ship, LinePattern.Dashed, $"ship threshold {brief.Analysis.MinimumShipLift}")],
         });
