@@ -52,9 +52,9 @@ public static class DecisionMemo
             md.AppendLine();
             md.AppendLine("## Metrics");
             md.AppendLine();
-            md.AppendLine("| metric | role | control | treatment | lift | 95% interval | relative | p |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| metric | role | control | treatment | lift | {MetricFormat.Confidence(brief.Analysis.Alpha)} interval | relative | p |");
             md.AppendLine("|---|---|---|---|---|---|---|---|");
-            Row(md, primary, "primary");
+            Row(md, primary, brief.TreatmentCount > 1 ? $"primary ({MetricFormat.Confidence(brief.PrimaryAlpha)} interval)" : "primary");
             foreach (var g in report.Guardrails)
             {
                 Row(md, g.Comparison, $"guardrail ({(g.Passed ? "pass" : "FAIL")}, budget {g.Budget})");

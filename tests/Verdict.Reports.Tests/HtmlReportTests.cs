@@ -24,6 +24,14 @@ public sealed partial class HtmlReportTests(ShipExperiment fixture) : IClassFixt
     }
 
     [Fact]
+    public void DecisionMemo_IntervalHeader_FollowsTheBriefsAlpha()
+    {
+        Assert.Contains("| lift | 95% interval |", DecisionMemo.Render(ship.Brief, ship.Analysis), StringComparison.Ordinal);
+        var strict = ship.Brief with { Analysis = ship.Brief.Analysis with { Alpha = 0.1 } };
+        Assert.Contains("| lift | 90% interval |", DecisionMemo.Render(strict, ship.Analysis), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_EveryCheck_HasARowWithItsStatusAndReason()
     {
         var html = HtmlReport.Render(ship.Content);
