@@ -10,23 +10,8 @@ namespace Verdict.Statistics;
 public readonly record struct QuantileRanks(long Count, double Quantile, long Point, long Low, long High)
 {
     /// <summary>Ranks for the <paramref name="quantile"/> of <paramref name="count"/> units at two-sided <paramref name="alpha"/>.</summary>
-    public static QuantileRanks For(long count, double quantile, double alpha = 0.05)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        if (!(quantile > 0 && quantile < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "must lie strictly between 0 and 1");
-        }
-
-        Guard.Alpha(alpha);
-        var z = Normal.InvCDF(0, 1, 1 - (alpha / 2));
-        var center = count * quantile;
-        var spread = z * Math.Sqrt(count * quantile * (1 - quantile));
-        var point = Math.Clamp((long)Math.Ceiling(center - 1e-9), 1, count);
-        var low = Math.Clamp((long)Math.Floor(center - spread), 1, count);
-        var high = Math.Clamp((long)Math.Ceiling(center + spread), 1, count);
-        return new QuantileRanks(count, quantile, point, low, high);
-    }
+    public static QuantileRanks For(long count, double quantile, double alpha = 0.05) =>
+        Around(count, quantile, alpha, z => z * Math.Sqrt(count * quantile * (1 - quantile)));
 
     /// <summary>
     /// Ranks when the units are not independent (a cluster-randomized experiment). The rank interval is
@@ -37,21 +22,26 @@ public readonly record struct QuantileRanks(long Count, double Quantile, long Po
     /// </summary>
     public static QuantileRanks ForDependent(long count, double quantile, double distributionVariance, double alpha = 0.05)
     {
+        if (!(distributionVariance >= 0) || double.IsInfinity(distributionVariance))
+        {
+            throw new ArgumentOutOfRangeException(nameof(distributionVariance), distributionVariance, "must be a finite variance");
+        }
+
+        return Around(count, quantile, alpha, z => z * count * Math.Sqrt(distributionVariance));
+    }
+
+    /// <summary>The point rank ⌈nq⌉ and the interval nq ∓ spread(z), clamped to [1, n].</summary>
+    private static QuantileRanks Around(long count, double quantile, double alpha, Func<double, double> spreadOf)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (!(quantile > 0 && quantile < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "must lie strictly between 0 and 1");
         }
 
-        if (!(distributionVariance >= 0) || double.IsInfinity(distributionVariance))
-        {
-            throw new ArgumentOutOfRangeException(nameof(distributionVariance), distributionVariance, "must be a finite variance");
-        }
-
         Guard.Alpha(alpha);
-        var z = Normal.InvCDF(0, 1, 1 - (alpha / 2));
         var center = count * quantile;
-        var spread = z * count * Math.Sqrt(distributionVariance);
+        var spread = spreadOf(Normal.InvCDF(0, 1, 1 - (alpha / 2)));
         var point = Math.Clamp((long)Math.Ceiling(center - 1e-9), 1, count);
         var low = Math.Clamp((long)Math.Floor(center - spread), 1, count);
         var high = Math.Clamp((long)Math.Ceiling(center + spread), 1, count);

@@ -138,14 +138,20 @@ public sealed class LaunchAnalyzerTests
         Assert.Equal(LaunchDecision.Invalid, LaunchAnalyzer.Analyze(brief, tooEarly).Decision);
     }
 
-    [Fact]
-    public void Analyze_SecondTreatmentArm_IsComparedWithControlWhenChosen()
+    /// <summary>The example brief with a second treatment, the three arms a third of the traffic each.</summary>
+    private static ExperimentBrief ThreeArms()
     {
         var treatment = Brief.Arms.Single(a => a.Name == "treatment");
-        var brief = Brief with
+        return Brief with
         {
             Arms = [Brief.Control with { Weight = 1.0 / 3 }, treatment with { Weight = 1.0 / 3 }, treatment with { Name = "treatment_b", Weight = 1.0 / 3 }],
         };
+    }
+
+    [Fact]
+    public void Analyze_SecondTreatmentArm_IsComparedWithControlWhenChosen()
+    {
+        var brief = ThreeArms();
         var data = new SyntheticData(13).Arm("control", 20_000, 0.38).Arm("treatment", 20_000, 0.38).Arm("treatment_b", 20_000, 0.42).Build();
 
         var first = LaunchAnalyzer.Analyze(brief, data);
@@ -163,11 +169,7 @@ public sealed class LaunchAnalyzerTests
     [Fact]
     public void Analyze_TwoTreatments_TestsThePrimaryAtHalfTheAlpha()
     {
-        var treatment = Brief.Arms.Single(a => a.Name == "treatment");
-        var brief = Brief with
-        {
-            Arms = [Brief.Control with { Weight = 1.0 / 3 }, treatment with { Weight = 1.0 / 3 }, treatment with { Name = "treatment_b", Weight = 1.0 / 3 }],
-        };
+        var brief = ThreeArms();
         var data = new SyntheticData(13).Arm("control", 20_000, 0.38).Arm("treatment", 20_000, 0.38).Arm("treatment_b", 20_000, 0.42).Build();
 
         var report = LaunchAnalyzer.Analyze(brief, data, treatmentArm: "treatment_b");
