@@ -8,7 +8,8 @@ namespace Verdict.Benchmarks.Analysis;
 
 /// <summary>
 /// The full analysis (primary with CUPED, five guardrails including a p95 and a ratio, segments, daily novelty)
-/// beside the one hand-written DuckDB query an expert would write for the primary metric alone, on the same store.
+/// beside the one hand-written DuckDB query an expert would write for the primary metric alone, on the same store,
+/// and the lower bound of any SQL full analysis (<see cref="HandWrittenQuery.FloorSql"/>).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
@@ -32,6 +33,9 @@ public class AnalysisBenchmarks
 
     [Benchmark(Baseline = true)]
     public long HandWrittenPrimaryQuery() => HandWrittenQuery.Run(store);
+
+    [Benchmark]
+    public long AllMetricEventsJoinedOnly() => HandWrittenQuery.RunFloor(store);
 
     [Benchmark]
     public LaunchDecision FullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(store).Load(brief, null)).Decision;
