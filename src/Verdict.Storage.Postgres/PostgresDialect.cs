@@ -21,6 +21,10 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string FloorDivide(string numerator, string denominator) => $"div({numerator}, {denominator})";
 
+    public override string JsonKeys(string column) => $"jsonb_object_keys({column})";
+
+    public override string TextType => "TEXT";
+
     public override string TryCastDouble(string expression) =>
         $"(CASE WHEN {expression} ~ '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$' THEN ({expression})::double precision END)";
 
@@ -55,5 +59,6 @@ public sealed class PostgresDialect : SqlDialect
         """,
         "CREATE UNIQUE INDEX IF NOT EXISTS events_idempotency_key ON events (idempotency_key)",
         "CREATE INDEX IF NOT EXISTS events_unit ON events (unit_id, name)",
+        "CREATE TABLE IF NOT EXISTS property_columns (key TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL)",
     ];
 }

@@ -32,9 +32,8 @@ internal sealed class PostgresEventLoader : EventLoader
         }
     }
 
-    public override void Add(OutcomeEvent outcome)
+    protected override void Append(OutcomeEvent outcome)
     {
-        ArgumentNullException.ThrowIfNull(outcome);
         events.Add(outcome);
         if (events.Count >= BatchSize)
         {

@@ -7,7 +7,8 @@ namespace Verdict.Storage;
 
 /// <summary>
 /// A transactional bulk load: rows go to staging tables, then <see cref="Commit"/> merges the rows whose keys are
-/// new (idempotency key for events; experiment, version, unit, arm and time for exposures) and commits. Disposing
+/// new (idempotency key for events; experiment, version, unit, arm and time for exposures), fills the events'
+/// property columns (<see cref="PropertyColumns"/>) and commits. Disposing
 /// without committing rolls everything back, so a failed file leaves nothing behind.
 /// </summary>
 public abstract class EventLoader : IEventSink, IDisposable
@@ -22,14 +23,11 @@ public abstract class EventLoader : IEventSink, IDisposable
             WHERE e.experiment = d.experiment AND e.version = d.version AND e.unit_id = d.unit_id AND e.arm = d.arm AND e.ts = d.ts)
         """;
 
-    private const string MergeEvents = """
-        INSERT INTO events (idempotency_key, name, unit_id, ts, value, properties)
-        SELECT idempotency_key, name, unit_id, ts, value, properties FROM (
-            SELECT s.*, ROW_NUMBER() OVER (PARTITION BY idempotency_key ORDER BY ts) AS rn FROM stage_events s) d
-        WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.idempotency_key = d.idempotency_key)
-        """;
+    /// <summary>How many distinct property keys a load remembers for <see cref="PropertyColumns"/> (memory stays bounded).</summary>
+    private const int KeysTracked = 10_000;
 
     private readonly EventStore store;
+    private readonly HashSet<string> propertyKeys = new(StringComparer.Ordinal);
     private bool committed;
 
     protected EventLoader(EventStore store, DbTransaction transaction)
@@ -43,7 +41,22 @@ public abstract class EventLoader : IEventSink, IDisposable
 
     public abstract void Add(ExposureRecord exposure);
 
-    public abstract void Add(OutcomeEvent outcome);
+    public void Add(OutcomeEvent outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (propertyKeys.Count < KeysTracked)
+        {
+            foreach (var key in outcome.Properties.Keys)
+            {
+                propertyKeys.Add(key);
+            }
+        }
+
+        Append(outcome);
+    }
+
+    /// <summary>Stages one outcome event.</summary>
+    protected abstract void Append(OutcomeEvent outcome);
 
     /// <summary>Flushes staged rows to the staging tables.</summary>
     protected abstract void FlushStaging();
@@ -54,7 +67,16 @@ public abstract class EventLoader : IEventSink, IDisposable
         ObjectDisposedException.ThrowIf(committed, this);
         FlushStaging();
         long exposures = store.Execute(MergeExposures, [], Transaction);
-        long events = store.Execute(MergeEvents, [], Transaction);
+        var positions = PropertyColumns.Extend(store, Transaction, propertyKeys, backfill: false);
+        var p = new SqlParameters(store.Dialect);
+        var (columns, values, parse) = PropertyColumns.Insert(store.Dialect, p, positions);
+        long events = store.Execute($"""
+            INSERT INTO events (idempotency_key, name, unit_id, ts, value, properties{columns})
+            SELECT idempotency_key, name, unit_id, ts, value, properties{values} FROM (
+                SELECT d.*, {parse} AS pl FROM (
+                    SELECT s.*, ROW_NUMBER() OVER (PARTITION BY idempotency_key ORDER BY ts) AS rn FROM stage_events s) d
+                WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.idempotency_key = d.idempotency_key)) n
+            """, p.Values, Transaction);
         store.Execute("DROP TABLE stage_exposures", [], Transaction);
         store.Execute("DROP TABLE stage_events", [], Transaction);
         Transaction.Commit();

@@ -23,14 +23,54 @@ public abstract class EventStore : IDisposable
     /// <summary>Starts a transactional bulk load; nothing is visible until <see cref="EventLoader.Commit"/>.</summary>
     public abstract EventLoader BeginLoad();
 
-    /// <summary>Creates the tables when they are missing.</summary>
+    /// <summary>
+    /// How many property keys get typed columns (<see cref="PropertyColumns"/>); keys first seen after that stay in
+    /// the JSON only. Tests lower it to exercise both paths; raising it on a store that reached it would leave columns
+    /// without the values of earlier events.
+    /// </summary>
+    internal int PropertyColumnLimit { get; set; } = 64;
+
+    /// <summary>
+    /// Creates the tables when they are missing, in one transaction. A store written before property columns existed
+    /// (events but no catalog) is upgraded in the same transaction: its keys get columns filled from the JSON.
+    /// </summary>
     protected void EnsureSchema()
     {
+        using var transaction = Connection.BeginTransaction();
+        var upgrade = TableExists("events", transaction) && !TableExists(PropertyColumns.Catalog, transaction);
         foreach (var statement in Dialect.SchemaStatements)
         {
-            Execute(statement, []);
+            Execute(statement, [], transaction);
         }
+
+        if (upgrade)
+        {
+            var keys = new List<string>();
+            using (var command = CreateCommand($"SELECT DISTINCT {Dialect.JsonKeys("properties")} FROM events WHERE properties IS NOT NULL", [], transaction))
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    keys.Add(reader.GetString(0));
+                }
+            }
+
+            PropertyColumns.Extend(this, transaction, keys, backfill: true);
+        }
+
+        transaction.Commit();
     }
+
+    private bool TableExists(string table, DbTransaction transaction)
+    {
+        var p = new SqlParameters(Dialect);
+        using var command = CreateCommand($"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {p.Add(table)}", p.Values, transaction);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>A command with bound parameters, for readers inside a transaction.</summary>
+    internal DbCommand Command(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction) =>
+        CreateCommand(sql, parameters, transaction);
 
     /// <summary>Runs a statement with bound parameters.</summary>
     public int Execute(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction = null)

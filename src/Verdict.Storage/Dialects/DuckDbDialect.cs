@@ -27,6 +27,8 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string FloorDivide(string numerator, string denominator) => $"({numerator} // {denominator})";
 
+    public override string JsonKeys(string column) => $"unnest(json_keys({column}))";
+
     public override string TryCastDouble(string expression) => $"TRY_CAST({expression} AS DOUBLE)";
 
     public override IReadOnlyList<string> SchemaStatements { get; } =
@@ -52,5 +54,6 @@ public sealed class DuckDbDialect : SqlDialect
             properties VARCHAR
         )
         """,
+        "CREATE TABLE IF NOT EXISTS property_columns (key VARCHAR NOT NULL PRIMARY KEY, position INTEGER NOT NULL)",
     ];
 }

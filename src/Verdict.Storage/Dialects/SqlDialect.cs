@@ -44,12 +44,18 @@ public abstract class SqlDialect
     /// <summary>A text expression cast to double, NULL when it is not a number.</summary>
     public abstract string TryCastDouble(string expression);
 
+    /// <summary>A set-returning expression giving each key of a JSON object column as a row.</summary>
+    public abstract string JsonKeys(string column);
+
+    /// <summary>The text type name.</summary>
+    public virtual string TextType => "VARCHAR";
+
     /// <summary>The double-precision type name.</summary>
     public virtual string DoubleType => "DOUBLE";
 
     /// <summary>A statement refreshing a freshly created temporary table's planner statistics, when the engine needs one.</summary>
     public virtual string? RefreshStatistics(string table) => null;
 
-    /// <summary>DDL creating the two event tables when missing.</summary>
+    /// <summary>DDL creating the event tables and the property-column catalog when missing.</summary>
     public abstract IReadOnlyList<string> SchemaStatements { get; }
 }

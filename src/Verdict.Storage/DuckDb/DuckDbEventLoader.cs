@@ -31,9 +31,8 @@ internal sealed class DuckDbEventLoader : EventLoader
             .EndRow();
     }
 
-    public override void Add(OutcomeEvent outcome)
+    protected override void Append(OutcomeEvent outcome)
     {
-        ArgumentNullException.ThrowIfNull(outcome);
         events.CreateRow()
             .AppendValue(outcome.IdempotencyKey)
             .AppendValue(outcome.Name)

@@ -31,7 +31,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
         ArgumentNullException.ThrowIfNull(brief);
         var dialect = store.Dialect;
         var columns = new MetricColumns(brief);
-        var compiler = new UnitTableCompiler(dialect, brief, columns);
+        var compiler = new UnitTableCompiler(dialect, brief, columns, PropertyColumns.Read(store));
         var id = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
         var units = "verdict_units_" + id;
         var values = "verdict_values_" + id;

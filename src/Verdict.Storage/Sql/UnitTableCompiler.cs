@@ -10,7 +10,7 @@ namespace Verdict.Storage;
 /// the analysed units (first exposure, arm, segment attributes, enrollment day) and one row per unit with every
 /// metric's value and CUPED covariate. Only parameters carry user text (docs/analysis-sql.md).
 /// </summary>
-internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brief, MetricColumns columns)
+internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brief, MetricColumns columns, IReadOnlyDictionary<string, int> propertyPositions)
 {
     public const long MicrosecondsPerDay = 86_400_000_000;
 
@@ -78,8 +78,8 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         CollectProperties(plain);
         var names = eventNames.Count > 0 ? p.List(eventNames.Order(StringComparer.Ordinal)) : "(NULL)";
 
-        var (parsed, propertyColumns) = PropertyColumns(p);
-        var stream = EventStream(p, names, asOfParameter, exclusions, parsed);
+        var (read, stored, extracted) = PropertyColumns(p);
+        var stream = EventStream(p, names, asOfParameter, exclusions, read, stored);
 
         var aggregates = new StringBuilder();
         var selects = new StringBuilder();
@@ -106,10 +106,10 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
             raw AS (
             {stream}),
             ev AS (
-                SELECT e.unit_id, e.name, e.ts, e.value, e.pl, e.w, e.x, u.first_ts
+                SELECT e.*, u.first_ts
                 FROM raw e JOIN eligible u ON e.unit_id = u.unit_id
                 WHERE e.ts >= u.first_ts - {p.Add(lookback)}),
-            evf AS (SELECT ev.unit_id, ev.name, ev.ts, ev.value, ev.w, ev.x, ev.first_ts{propertyColumns} FROM ev),
+            evf AS (SELECT ev.*{extracted} FROM ev),
             agg AS (
                 SELECT unit_id{aggregates}
                 FROM evf GROUP BY unit_id)
@@ -120,31 +120,74 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
     }
 
     /// <summary>
-    /// How the stream reads properties: every property the brief needs comes from one parse of the event's JSON, taken
-    /// in the scan and only on the events that carry one (<c>pl</c>), then split into text (<c>pv0</c>) and number
-    /// (<c>pv0n</c>) columns.
+    /// How the stream reads properties. A property with a stored column (<see cref="Storage.PropertyColumns"/>) is
+    /// read from it as <c>pv0</c> (text) and <c>pv0n</c> (number). The others come from one parse of the event's
+    /// JSON (<c>pl</c>), taken in the scan and only on the events that carry such a property, and are split into the
+    /// same columns after the join. <c>Read(alias)</c> is the stream's select list for rows aliased so; <c>Stored</c>
+    /// the stored columns it reads; <c>Extracted</c> the split of <c>pl</c>.
     /// </summary>
-    private (Func<string, string> Parsed, string Columns) PropertyColumns(SqlParameters p)
+    private (Func<string, string> Read, IReadOnlyList<string> Stored, string Extracted) PropertyColumns(SqlParameters p)
     {
-        if (properties.Count == 0)
+        var stored = new List<(string Source, string Alias)>();
+        var json = new List<(string Key, string Column, bool Numeric, HashSet<string> Events)>();
+        foreach (var (key, (column, events, numeric)) in properties)
         {
-            return (_ => "NULL", string.Empty);
-        }
-
-        var keyParameters = properties.Keys.Select(k => p.Add(dialect.JsonKey(k))).ToList();
-        var carriers = p.List(properties.Values.SelectMany(v => v.Events).Distinct().Order(StringComparer.Ordinal));
-        var columns = new StringBuilder();
-        foreach (var (index, (column, _, numeric)) in properties.Values.Index())
-        {
-            var text = dialect.JsonItem("ev.pl", index, keyParameters);
-            columns.Append(CultureInfo.InvariantCulture, $", {text} AS {column}");
-            if (numeric)
+            if (propertyPositions.TryGetValue(key, out var position))
             {
-                columns.Append(CultureInfo.InvariantCulture, $", {dialect.TryCastDouble(text)} AS {column}n");
+                stored.Add((Storage.PropertyColumns.Text(position), column));
+                if (numeric)
+                {
+                    stored.Add((Storage.PropertyColumns.Number(position), column + "n"));
+                }
+            }
+            else
+            {
+                json.Add((key, column, numeric, events));
             }
         }
 
-        return (alias => $"CASE WHEN {alias}.name IN {carriers} THEN {dialect.JsonParse(alias + ".properties", keyParameters)} END", columns.ToString());
+        var extracted = new StringBuilder();
+        Func<string, string>? parse = null;
+        if (json.Count > 0)
+        {
+            var keyParameters = json.Select(j => p.Add(dialect.JsonKey(j.Key))).ToList();
+            var carriers = p.List(json.SelectMany(j => j.Events).Distinct().Order(StringComparer.Ordinal));
+            foreach (var (index, (_, column, numeric, _)) in json.Index())
+            {
+                var text = dialect.JsonItem("ev.pl", index, keyParameters);
+                extracted.Append(CultureInfo.InvariantCulture, $", {text} AS {column}");
+                if (numeric)
+                {
+                    extracted.Append(CultureInfo.InvariantCulture, $", {dialect.TryCastDouble(text)} AS {column}n");
+                }
+            }
+
+            parse = alias => $"CASE WHEN {alias}.name IN {carriers} THEN {dialect.JsonParse(alias + ".properties", keyParameters)} END AS pl";
+        }
+
+        string Read(string alias)
+        {
+            var list = new StringBuilder();
+            foreach (var (source, target) in stored)
+            {
+                list.Append(CultureInfo.InvariantCulture, $", {alias}.{source} AS {target}");
+            }
+
+            if (parse is not null)
+            {
+                list.Append(", ").Append(parse(alias));
+            }
+
+            return list.ToString();
+        }
+
+        var sources = stored.Select(s => s.Source).ToList();
+        if (json.Count > 0)
+        {
+            sources.Add("properties");
+        }
+
+        return (Read, sources, extracted.ToString());
     }
 
     /// <summary>
@@ -153,21 +196,22 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
     /// its unique idempotency key). A metric with exclusion k subtracts those rows in the same grouping; the others
     /// skip them (docs/analysis.md).
     /// </summary>
-    private static string EventStream(SqlParameters p, string names, string asOf, List<EventExclusion> exclusions, Func<string, string> parsed)
+    private static string EventStream(SqlParameters p, string names, string asOf, List<EventExclusion> exclusions, Func<string, string> read, IReadOnlyList<string> stored)
     {
         var stream = new StringBuilder($"""
-                SELECT e.unit_id, e.name, e.ts, e.value, {parsed("e")} AS pl, 1 AS w, 0 AS x
+                SELECT e.unit_id, e.name, e.ts, e.value{read("e")}, 1 AS w, 0 AS x
                 FROM events e WHERE e.ts <= {asOf} AND e.name IN {names}
             """);
+        var carried = string.Concat(stored.Select(c => ", s." + c));
         for (var k = 0; k < exclusions.Count; k++)
         {
             var x = exclusions[k];
             stream.Append(CultureInfo.InvariantCulture, $"""
 
                 UNION ALL
-                SELECT b.unit_id, b.name, b.ts, b.value, {parsed("b")}, -1, {k + 1}
+                SELECT b.unit_id, b.name, b.ts, b.value{read("b")}, -1, {k + 1}
                 FROM (
-                    SELECT DISTINCT s.idempotency_key, s.unit_id, s.name, s.ts, s.value, s.properties
+                    SELECT DISTINCT s.idempotency_key, s.unit_id, s.name, s.ts, s.value{carried}
                     FROM events s JOIN events t ON t.unit_id = s.unit_id
                     WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOf} AND t.name = {p.Add(x.Event)}
                       AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOf}) b
