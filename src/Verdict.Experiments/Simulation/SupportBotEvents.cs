@@ -38,4 +38,7 @@ public static class SupportBotEvents
 
     /// <summary>Exposure attribute: <c>annual</c> or <c>monthly</c>.</summary>
     public const string Plan = "plan";
+
+    /// <summary>Exposure attribute: <c>americas</c>, <c>europe</c> or <c>asia_pacific</c> (45/35/20 %; no effect on outcomes).</summary>
+    public const string Region = "region";
 }

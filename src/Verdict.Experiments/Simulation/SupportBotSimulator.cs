@@ -30,12 +30,11 @@ public sealed class SupportBotSimulator
     private static readonly EventProperties GroundedTrue = new([SupportBotEvents.Grounded], ["true"]);
     private static readonly EventProperties GroundedFalse = new([SupportBotEvents.Grounded], ["false"]);
 
-    /// <summary>Exposure attributes by [mobile ? 0 : 1, annual ? 0 : 1], shared by every exposure.</summary>
-    private static readonly EventProperties[,] Attributes =
-    {
-        { Segment("mobile", "annual"), Segment("mobile", "monthly") },
-        { Segment("desktop", "annual"), Segment("desktop", "monthly") },
-    };
+    /// <summary>The region attribute's values and their cumulative shares (45 %, 35 %, 20 %).</summary>
+    private static readonly (string Region, double Below)[] Regions = [("americas", 0.45), ("europe", 0.80), ("asia_pacific", 1.0)];
+
+    /// <summary>Exposure attributes by [mobile ? 0 : 1, annual ? 0 : 1, region], shared by every exposure.</summary>
+    private static readonly EventProperties[,,] Attributes = BuildAttributes();
 
     private readonly ExperimentAssigner assigner;
     private readonly int controlIndex;
@@ -162,6 +161,10 @@ public sealed class SupportBotSimulator
         var simpsonDraw = random.NextDouble();
         var receiptDraw = random.NextDouble();
 
+        // Drawn last, so the draws above stay what they were before the attribute existed.
+        var regionDraw = random.NextDouble();
+        var region = Array.FindIndex(Regions, r => regionDraw < r.Below);
+
         double probability;
         if (simpson)
         {
@@ -190,7 +193,7 @@ public sealed class SupportBotSimulator
         {
             var wrong = treated && s.Failures.HasFlag(SupportBotFailures.ReceiptMismatch) && receiptDraw < s.ReceiptMismatchRate;
             sink.Add(new ExposureRecord(
-                Brief.Key, Brief.Version, id, armNames[arm], t0, wrong ? wrongReceiptHashes[arm] : receiptHashes[arm], Attributes[mobile ? 0 : 1, annual ? 0 : 1]));
+                Brief.Key, Brief.Version, id, armNames[arm], t0, wrong ? wrongReceiptHashes[arm] : receiptHashes[arm], Attributes[mobile ? 0 : 1, annual ? 0 : 1, region]));
             tally.Exposures[arm]++;
         }
 
@@ -257,8 +260,22 @@ public sealed class SupportBotSimulator
         tally.Events++;
     }
 
-    private static EventProperties Segment(string device, string plan) =>
-        new([SupportBotEvents.Device, SupportBotEvents.Plan], [device, plan]);
+    private static EventProperties[,,] BuildAttributes()
+    {
+        var attributes = new EventProperties[2, 2, Regions.Length];
+        for (var r = 0; r < Regions.Length; r++)
+        {
+            attributes[0, 0, r] = Segment("mobile", "annual", Regions[r].Region);
+            attributes[0, 1, r] = Segment("mobile", "monthly", Regions[r].Region);
+            attributes[1, 0, r] = Segment("desktop", "annual", Regions[r].Region);
+            attributes[1, 1, r] = Segment("desktop", "monthly", Regions[r].Region);
+        }
+
+        return attributes;
+    }
+
+    private static EventProperties Segment(string device, string plan, string region) =>
+        new([SupportBotEvents.Device, SupportBotEvents.Plan, SupportBotEvents.Region], [device, plan, region]);
 
     private struct Tally(long[] exposures)
     {

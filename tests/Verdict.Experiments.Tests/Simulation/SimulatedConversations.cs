@@ -30,6 +30,7 @@ internal sealed class SimulatedConversations : IEventSink
         row.ReceiptHash = exposure.ReceiptHash;
         row.Device = exposure.Attributes["device"];
         row.Plan = exposure.Attributes["plan"];
+        row.Region = exposure.Attributes["region"];
     }
 
     public void Add(OutcomeEvent outcome)
@@ -93,6 +94,8 @@ internal sealed class SimulatedConversations : IEventSink
         public string? Device { get; set; }
 
         public string? Plan { get; set; }
+
+        public string? Region { get; set; }
 
         public DateTimeOffset? EnrolledAt { get; set; }
 

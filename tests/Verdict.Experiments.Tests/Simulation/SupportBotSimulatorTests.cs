@@ -28,6 +28,9 @@ public sealed class SupportBotSimulatorTests
         AssertRate(rows, r => r.SolvedBefore, 0.45);
         AssertRate(rows, r => r.Device == "mobile", 0.55);
         AssertRate(rows, r => r.Plan == "annual", 0.4);
+        AssertRate(rows, r => r.Region == "americas", 0.45);
+        AssertRate(rows, r => r.Region == "europe", 0.35);
+        AssertRate(rows, r => r.Region == "asia_pacific", 0.20);
         AssertP95(control, 1180);
         AssertP95(treatment, 1260);
 
