@@ -6,7 +6,7 @@ Usage:
   /usr/bin/python3 bench/pandas/analysis.py /tmp/verdict-bench/events-1000000.ndjson
 
 Computes what `verdict analyze` computes for the benchmark brief (primary with CUPED, five guardrails incl. p95 and a
-ratio, two segments, daily effects) from raw rows held in memory, and prints load and compute seconds.
+ratio, three segments, daily effects) from raw rows held in memory, and prints load and compute seconds.
 """
 import json
 import sys
@@ -31,7 +31,7 @@ def main(path):
     del rows
     exposures["timestamp"] = pd.to_datetime(exposures["timestamp"])
     events["timestamp"] = pd.to_datetime(events["timestamp"])
-    for key in ("device", "plan"):
+    for key in ("device", "plan", "region"):
         exposures[key] = exposures["attributes"].map(lambda a: a.get(key))
     props = events["properties"].map(lambda p: p if isinstance(p, dict) else {})
     for key in ("latency_ms", "cost_usd", "tokens", "grounded"):
@@ -40,7 +40,7 @@ def main(path):
 
     units = exposures.sort_values("timestamp").groupby("unit_id").agg(
         arm=("arm", "first"), arms=("arm", "nunique"), first=("timestamp", "first"),
-        device=("device", "first"), plan=("plan", "first"))
+        device=("device", "first"), plan=("plan", "first"), region=("region", "first"))
     units = units[units["arms"] == 1]
     ev = events.merge(units[["first"]], left_on="unit_id", right_index=True)
     in_window = (ev["timestamp"] >= ev["first"]) & (ev["timestamp"] < ev["first"] + WEEK)
@@ -75,7 +75,7 @@ def main(path):
         results[m] = welch(c[m].dropna(), t[m].dropna())
     results["p95"] = (np.percentile(c["latency"].dropna(), 95), np.percentile(t["latency"].dropna(), 95))
     results["cost_ratio"] = (c["cost"].sum() / c["y"].sum(), t["cost"].sum() / t["y"].sum())
-    for seg in ("device", "plan"):
+    for seg in ("device", "plan", "region"):
         for value, group in units.groupby(seg):
             results[f"{seg}={value}"] = welch(group[group["arm"] == "control"]["y"], group[group["arm"] == "treatment"]["y"])
     units["day"] = units["first"].dt.date

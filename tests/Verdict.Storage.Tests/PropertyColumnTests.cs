@@ -117,6 +117,22 @@ public abstract class PropertyColumnTests : IDisposable
         Assert.Equal(20.0, reader.GetDouble(2));
     }
 
+    [Fact]
+    public void Load_KeyWithQuotesAndDots_IsBoundNotSpliced()
+    {
+        var (store, _) = CreateStore();
+        Keep(store);
+        const string key = "la\"te'ncy.ms; DROP TABLE events; --";
+        var at = new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero);
+        Load(store, new OutcomeEvent("answer_generated", "u1", at, null, new Dictionary<string, string> { [key] = "12.5" }, "k1"));
+        var positions = PropertyColumns.Read(store);
+        Assert.Equal([key], positions.Keys);
+        using var reader = store.Query($"SELECT {PropertyColumns.Text(positions[key])}, {PropertyColumns.Number(positions[key])} FROM events", []);
+        Assert.True(reader.Read());
+        Assert.Equal("12.5", reader.GetString(0));
+        Assert.Equal(12.5, reader.GetDouble(1));
+    }
+
     private static void Load(EventStore store, OutcomeEvent outcome)
     {
         using var loader = store.BeginLoad();
