@@ -25,6 +25,9 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string TextType => "TEXT";
 
+    /// <summary>A transaction-scoped advisory lock (the number is Verdict's own): a second load waits, then sees the first's columns.</summary>
+    public override string? CatalogLock => "SELECT pg_advisory_xact_lock(7307100311)";
+
     public override string TryCastDouble(string expression) =>
         $"(CASE WHEN {expression} ~ '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$' THEN ({expression})::double precision END)";
 

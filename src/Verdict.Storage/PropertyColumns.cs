@@ -42,6 +42,11 @@ internal static class PropertyColumns
     /// </summary>
     public static Dictionary<string, int> Extend(EventStore store, DbTransaction transaction, IEnumerable<string> keys, bool backfill)
     {
+        if (store.Dialect.CatalogLock is { } statement)
+        {
+            store.Execute(statement, [], transaction);
+        }
+
         var positions = Read(store, transaction);
         var added = new List<(string Key, int Position)>();
         foreach (var key in keys.Where(k => !positions.ContainsKey(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))

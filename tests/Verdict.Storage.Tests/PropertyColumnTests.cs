@@ -200,4 +200,51 @@ public sealed class PostgresPropertyColumnTests : PropertyColumnTests
         var connection = TestEnvironment.NewPostgresDatabase();
         return (Postgres.PostgresEventStore.Open(connection), () => Postgres.PostgresEventStore.Open(connection));
     }
+
+    [Fact]
+    public async Task Load_TwoConcurrentLoadsMeetingTheSameNewKey_BothCommitAndShareOneColumn()
+    {
+        var connection = TestEnvironment.NewPostgresDatabase();
+        using var first = Postgres.PostgresEventStore.Open(connection);
+        using var second = Postgres.PostgresEventStore.Open(connection);
+        var at = new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero);
+        using var a = first.BeginLoad();
+        using var b = second.BeginLoad();
+        a.Add(new OutcomeEvent("answer_generated", "u1", at, null, new Dictionary<string, string> { ["tokens"] = "1" }, "k1"));
+        b.Add(new OutcomeEvent("answer_generated", "u2", at, null, new Dictionary<string, string> { ["tokens"] = "2" }, "k2"));
+
+        // A third session holds the catalog against inserts, so both loads read the empty catalog before either can add
+        // the key. Without the catalog lock both would then add "tokens" and the second would fail.
+        using var blocker = new Npgsql.NpgsqlConnection(connection);
+        blocker.Open();
+        using (var hold = blocker.BeginTransaction())
+        {
+            using (var command = new Npgsql.NpgsqlCommand("LOCK TABLE property_columns IN SHARE MODE", blocker, hold))
+            {
+                command.ExecuteNonQuery();
+            }
+
+            var commits = new[] { Task.Run(() => a.Commit()), Task.Run(() => b.Commit()) };
+            for (var i = 0; i < 200 && Waiting(blocker) < 2; i++)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(2, Waiting(blocker));
+            hold.Commit();
+            await Task.WhenAll(commits).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(new Dictionary<string, int> { ["tokens"] = 1 }, PropertyColumns.Read(first));
+        using var reader = first.Query($"SELECT SUM({PropertyColumns.Number(1)}) FROM events", []);
+        Assert.True(reader.Read());
+        Assert.Equal(3.0, reader.GetDouble(0));
+    }
+
+    /// <summary>Sessions of this database waiting for a lock.</summary>
+    private static long Waiting(Npgsql.NpgsqlConnection connection)
+    {
+        using var command = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        return (long)command.ExecuteScalar()!;
+    }
 }

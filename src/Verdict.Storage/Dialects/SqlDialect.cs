@@ -47,6 +47,13 @@ public abstract class SqlDialect
     /// <summary>A set-returning expression giving each key of a JSON object column as a row.</summary>
     public abstract string JsonKeys(string column);
 
+    /// <summary>
+    /// A statement that makes concurrent loads take turns at extending the property-column catalog until their
+    /// transactions end, for engines where several writers can meet a new key at once; null when one writer is all
+    /// the engine allows.
+    /// </summary>
+    public virtual string? CatalogLock => null;
+
     /// <summary>The text type name.</summary>
     public virtual string TextType => "VARCHAR";
 
