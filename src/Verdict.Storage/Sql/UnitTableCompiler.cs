@@ -113,7 +113,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
             agg AS (
                 SELECT unit_id{aggregates}
                 FROM evf GROUP BY unit_id)
-            SELECT u.unit_id, u.arm, u.day{segmentColumns}{selects}
+            SELECT u.arm, u.day{segmentColumns}{selects}
             FROM eligible u LEFT JOIN agg a ON a.unit_id = u.unit_id
             """;
         return (sql, p);
