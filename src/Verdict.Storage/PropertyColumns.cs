@@ -49,7 +49,8 @@ internal static class PropertyColumns
 
         var positions = Read(store, transaction);
         var added = new List<(string Key, int Position)>();
-        foreach (var key in keys.Where(k => !positions.ContainsKey(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        // The empty key has no JSON path in DuckDB ($."" is an error), so it stays in the JSON.
+        foreach (var key in keys.Where(k => k.Length > 0 && !positions.ContainsKey(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (positions.Count >= store.PropertyColumnLimit)
             {

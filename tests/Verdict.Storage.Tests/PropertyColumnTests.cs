@@ -118,13 +118,13 @@ public abstract class PropertyColumnTests : IDisposable
     }
 
     [Fact]
-    public void Load_KeyWithQuotesAndDots_IsBoundNotSpliced()
+    public void Load_KeyWithQuotesAndDots_IsBoundNotSpliced_AndTheEmptyKeyStaysInTheJson()
     {
         var (store, _) = CreateStore();
         Keep(store);
         const string key = "la\"te'ncy.ms; DROP TABLE events; --";
         var at = new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero);
-        Load(store, new OutcomeEvent("answer_generated", "u1", at, null, new Dictionary<string, string> { [key] = "12.5" }, "k1"));
+        Load(store, new OutcomeEvent("answer_generated", "u1", at, null, new Dictionary<string, string> { [key] = "12.5", [string.Empty] = "no path" }, "k1"));
         var positions = PropertyColumns.Read(store);
         Assert.Equal([key], positions.Keys);
         using var reader = store.Query($"SELECT {PropertyColumns.Text(positions[key])}, {PropertyColumns.Number(positions[key])} FROM events", []);
