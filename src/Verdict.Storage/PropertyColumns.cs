@@ -11,7 +11,7 @@ namespace Verdict.Storage;
 /// parsing JSON. Column names are generated; the key itself lives only in the catalog table
 /// <c>property_columns (key, position)</c> and in bound parameters. A key gets its column when it is first seen,
 /// so the column is complete for every stored event; keys first seen after the limit stay JSON-only and analyses
-/// parse them (docs/events.md, "Storage").
+/// parse them (docs/events.md, "Property columns").
 /// </summary>
 internal static class PropertyColumns
 {
@@ -49,6 +49,7 @@ internal static class PropertyColumns
 
         var positions = Read(store, transaction);
         var added = new List<(string Key, int Position)>();
+
         // The empty key has no JSON path in DuckDB ($."" is an error), so it stays in the JSON.
         foreach (var key in keys.Where(k => k.Length > 0 && !positions.ContainsKey(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
