@@ -28,8 +28,14 @@ public sealed class PostgresDialect : SqlDialect
     /// <summary>A transaction-scoped advisory lock (the number is Verdict's own): a second load waits, then sees the first's columns.</summary>
     public override string? CatalogLock => "SELECT pg_advisory_xact_lock(7307100311)";
 
+    /// <summary>
+    /// A number's text cast inline. Text with an exponent or over 300 characters may be out of range, which PostgreSQL
+    /// reports as an error; <c>verdict_try_double</c> turns that into NULL (overflow) or 0 (underflow), as DuckDB's
+    /// cast does. Plain decimals of up to 300 characters are always in range.
+    /// </summary>
     public override string TryCastDouble(string expression) =>
-        $"(CASE WHEN {expression} ~ '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$' THEN ({expression})::double precision END)";
+        $"(CASE WHEN {expression} ~ '^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?$' THEN "
+        + $"CASE WHEN {expression} ~ '[eE]' OR length({expression}) > 300 THEN verdict_try_double({expression}) ELSE ({expression})::double precision END END)";
 
     /// <summary>Temporary tables are never auto-analysed; without statistics the planner picks nested loops.</summary>
     public override string? RefreshStatistics(string table) => $"ANALYZE {table}";
@@ -63,5 +69,17 @@ public sealed class PostgresDialect : SqlDialect
         "CREATE UNIQUE INDEX IF NOT EXISTS events_idempotency_key ON events (idempotency_key)",
         "CREATE INDEX IF NOT EXISTS events_unit ON events (unit_id, name)",
         "CREATE TABLE IF NOT EXISTS property_columns (key TEXT NOT NULL PRIMARY KEY, position INTEGER NOT NULL)",
+        """
+        DO $do$ BEGIN
+            IF to_regprocedure('verdict_try_double(text)') IS NULL THEN
+                CREATE FUNCTION verdict_try_double(t text) RETURNS double precision LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $f$
+                BEGIN
+                    RETURN t::double precision;
+                EXCEPTION WHEN numeric_value_out_of_range OR invalid_text_representation THEN
+                    RETURN CASE WHEN t ~ '[eE]-' THEN 0 END;
+                END $f$;
+            END IF;
+        END $do$
+        """,
     ];
 }

@@ -16,7 +16,7 @@ internal sealed class PostgresEventLoader : EventLoader
     private readonly List<OutcomeEvent> events = [];
 
     public PostgresEventLoader(EventStore store, NpgsqlConnection connection)
-        : base(store, connection.BeginTransaction())
+        : base(store, connection.BeginTransaction(System.Data.IsolationLevel.ReadCommitted))
     {
         this.connection = connection;
         CreateStaging("DOUBLE PRECISION", "JSONB");

@@ -42,16 +42,18 @@ internal static class PropertyColumns
     /// </summary>
     public static Dictionary<string, int> Extend(EventStore store, DbTransaction transaction, IEnumerable<string> keys, bool backfill)
     {
-        if (store.Dialect.CatalogLock is { } statement)
+        var positions = Read(store, transaction);
+        var candidates = keys.Where(k => store.Dialect.HasJsonPath(k) && !positions.ContainsKey(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (candidates.Count > 0 && positions.Count < store.PropertyColumnLimit && store.Dialect.CatalogLock is { } statement)
         {
+            // Loads that meet new keys take turns; after the wait the catalog is read again with the other's keys.
             store.Execute(statement, [], transaction);
+            positions = Read(store, transaction);
+            candidates.RemoveAll(positions.ContainsKey);
         }
 
-        var positions = Read(store, transaction);
         var added = new List<(string Key, int Position)>();
-
-        // The empty key has no JSON path in DuckDB ($."" is an error), so it stays in the JSON.
-        foreach (var key in keys.Where(k => k.Length > 0 && !positions.ContainsKey(k)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var key in candidates)
         {
             if (positions.Count >= store.PropertyColumnLimit)
             {

@@ -118,19 +118,39 @@ public abstract class PropertyColumnTests : IDisposable
     }
 
     [Fact]
-    public void Load_KeyWithQuotesAndDots_IsBoundNotSpliced_AndTheEmptyKeyStaysInTheJson()
+    public void Load_OddKeysAndOutOfRangeNumbers_AreBoundAndReadSafely()
     {
         var (store, _) = CreateStore();
         Keep(store);
         const string key = "la\"te'ncy.ms; DROP TABLE events; --";
+        var properties = new Dictionary<string, string>
+        {
+            [key] = "12.5",
+            [string.Empty] = "no path in DuckDB",
+            ["*"] = "a wildcard in DuckDB",
+            ["ends\\"] = "1e400",
+            ["tiny"] = "-1e-400",
+        };
         var at = new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero);
-        Load(store, new OutcomeEvent("answer_generated", "u1", at, null, new Dictionary<string, string> { [key] = "12.5", [string.Empty] = "no path" }, "k1"));
+        Load(store, new OutcomeEvent("answer_generated", "u1", at, null, properties, "k1"));
+
+        // Keys the engine cannot address exactly stay in the JSON; the others get columns.
         var positions = PropertyColumns.Read(store);
-        Assert.Equal([key], positions.Keys);
-        using var reader = store.Query($"SELECT {PropertyColumns.Text(positions[key])}, {PropertyColumns.Number(positions[key])} FROM events", []);
+        Assert.Equal(properties.Keys.Where(store.Dialect.HasJsonPath).Order(StringComparer.Ordinal), positions.Keys.Order(StringComparer.Ordinal));
+        Assert.False(DuckDbDialect.Instance.HasJsonPath(string.Empty));
+        Assert.False(DuckDbDialect.Instance.HasJsonPath("*"));
+
+        using var reader = store.Query($"""
+            SELECT {PropertyColumns.Text(positions[key])}, {PropertyColumns.Number(positions[key])},
+                   {PropertyColumns.Text(positions["ends\\"])}, {PropertyColumns.Number(positions["ends\\"])}, {PropertyColumns.Number(positions["tiny"])}
+            FROM events
+            """, []);
         Assert.True(reader.Read());
         Assert.Equal("12.5", reader.GetString(0));
         Assert.Equal(12.5, reader.GetDouble(1));
+        Assert.Equal("1e400", reader.GetString(2));
+        Assert.True(reader.IsDBNull(3));   // overflow: not a finite number
+        Assert.Equal(0.0, reader.GetDouble(4));   // underflow: zero, in both engines
     }
 
     private static void Load(EventStore store, OutcomeEvent outcome)

@@ -12,7 +12,11 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string JsonText(string column, string keyParameter) => $"json_extract_string({column}, {keyParameter})";
 
-    public override string JsonKey(string key) => "$.\"" + key.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    public override string JsonKey(string key) =>
+        "$.\"" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>The empty key has no path ($."" is an error) and a quoted * is still a wildcard.</summary>
+    public override bool HasJsonPath(string key) => key.Length > 0 && key != "*";
 
     public override string JsonParse(string column, IReadOnlyList<string> keyParameters) =>
         keyParameters.Count == 1 ? column : $"json_extract_string({column}, [{string.Join(", ", keyParameters)}])";
@@ -29,7 +33,8 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string JsonKeys(string column) => $"unnest(json_keys({column}))";
 
-    public override string TryCastDouble(string expression) => $"TRY_CAST({expression} AS DOUBLE)";
+    public override string TryCastDouble(string expression) =>
+        $"(CASE WHEN isfinite(TRY_CAST({expression} AS DOUBLE)) THEN TRY_CAST({expression} AS DOUBLE) END)";
 
     public override IReadOnlyList<string> SchemaStatements { get; } =
     [

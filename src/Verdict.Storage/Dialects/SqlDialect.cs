@@ -41,8 +41,11 @@ public abstract class SqlDialect
     /// <summary>Integer division rounding down (both operands BIGINT).</summary>
     public abstract string FloorDivide(string numerator, string denominator);
 
-    /// <summary>A text expression cast to double, NULL when it is not a number.</summary>
+    /// <summary>A text expression cast to double: NULL when it is not a finite number, 0 when it underflows.</summary>
     public abstract string TryCastDouble(string expression);
+
+    /// <summary>Whether <see cref="JsonKey"/> can address <paramref name="key"/> exactly (keys that cannot stay out of the property columns).</summary>
+    public virtual bool HasJsonPath(string key) => true;
 
     /// <summary>A set-returning expression giving each key of a JSON object column as a row.</summary>
     public abstract string JsonKeys(string column);
