@@ -7,11 +7,11 @@ namespace Verdict.Storage;
 /// <summary>
 /// The typed columns that hold event properties beside their JSON: the first <see cref="EventStore.PropertyColumnLimit"/>
 /// property keys a store sees each get a text column <c>p{n}</c> and a number column <c>p{n}_num</c> (the text cast
-/// to double, NULL when it is not a number), filled when events are merged, so analyses read a column instead of
+/// with <see cref="SqlDialect.TryCastDouble"/>, as the analysis casts it), filled when events are merged, so analyses read a column instead of
 /// parsing JSON. Column names are generated; the key itself lives only in the catalog table
 /// <c>property_columns (key, position)</c> and in bound parameters. A key gets its column when it is first seen,
-/// so the column is complete for every stored event; keys first seen after the limit stay JSON-only and analyses
-/// parse them (docs/events.md, "Property columns").
+/// so the column is complete for every stored event; keys first seen after the limit, and keys the dialect cannot
+/// address (<see cref="SqlDialect.HasJsonPath"/>), stay JSON-only and analyses parse them (docs/events.md, "Property columns").
 /// </summary>
 internal static class PropertyColumns
 {

@@ -180,7 +180,7 @@ public abstract class PropertyColumnTests : IDisposable
             Assert.True(e.Moments.Count == a.Moments.Count, what);
             foreach (var (x, y) in new[] { (e.Moments.MeanY, a.Moments.MeanY), (e.Moments.MeanX, a.Moments.MeanX), (e.Moments.SyY, a.Moments.SyY), (e.Moments.SxX, a.Moments.SxX), (e.Moments.SxY, a.Moments.SxY) })
             {
-                Assert.True(Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Abs(x)), $"{what}: {x:R} vs {y:R}");
+                StoreConformanceTests.Near(x, y, what);
             }
         }
 

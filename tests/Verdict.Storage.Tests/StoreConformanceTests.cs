@@ -314,7 +314,8 @@ public abstract class StoreConformanceTests : IDisposable
         Near(expected.SxY, m.SxY, what + " Sxy");
     }
 
-    private static void Near(double expected, double actual, string what) =>
+    /// <summary>Equal within 1e-9, relative to the expected value's magnitude (absolute below 1).</summary>
+    internal static void Near(double expected, double actual, string what) =>
         Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{what}: expected {expected:R}, got {actual:R}");
 
     private static string Temp(string extension, string content)
