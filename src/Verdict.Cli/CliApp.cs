@@ -48,6 +48,9 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(Commands.Demo.DemoCommand.Create(context));
+        root.Subcommands.Add(Commands.Server.ServeCommand.Create(context));
+        root.Subcommands.Add(Commands.Server.ExperimentsCommand.Create(context));
+        root.Subcommands.Add(Commands.Server.KeysCommand.Create(context));
         return root;
     }
 

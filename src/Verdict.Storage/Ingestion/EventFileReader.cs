@@ -77,35 +77,7 @@ public static class EventFileReader
                 continue;
             }
 
-            var row = new RawRow(path, line);
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    throw new IngestException(path, line, "each line must be one JSON object");
-                }
-
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    row.Fields[property.Name] = property.Value.ValueKind switch
-                    {
-                        JsonValueKind.String => property.Value.GetString(),
-                        JsonValueKind.Number => property.Value.TryGetInt64(out var l) ? l : property.Value.GetDouble(),
-                        JsonValueKind.True => "true",
-                        JsonValueKind.False => "false",
-                        JsonValueKind.Null => null,
-                        JsonValueKind.Object => row.ObjectToMap(property.Value, property.Name),
-                        _ => throw new IngestException(path, line, $"{property.Name}: arrays are not accepted"),
-                    };
-                }
-            }
-            catch (JsonException e)
-            {
-                throw new IngestException(path, line, "malformed JSON: " + e.Message);
-            }
-
-            row.SendTo(sink);
+            JsonRows.ReadLine(text, path, line, sink);
         }
     }
 

@@ -1,0 +1,54 @@
+using Verdict.Assignment;
+
+namespace Verdict.Client.Wire;
+
+/// <summary>One experiment as an SDK needs it to assign locally (docs/server.md, "Config").</summary>
+public sealed record ExperimentConfig
+{
+    /// <summary>The experiment key.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The version that is running (or paused, or stopped).</summary>
+    public required int Version { get; init; }
+
+    /// <summary><c>running</c>, <c>paused</c> (no new units; enrolled units keep their arm) or <c>stopped</c> (everyone on control).</summary>
+    public required string Status { get; init; }
+
+    /// <summary>The assignment salt.</summary>
+    public required string Salt { get; init; }
+
+    /// <summary>The enrolled fraction of eligible traffic, in [0, 1]; only ever ramps up within a version.</summary>
+    public required double Exposure { get; init; }
+
+    /// <summary>What the experiment randomizes on (<c>conversation</c>, <c>account</c>, <c>user</c>, …).</summary>
+    public required string Unit { get; init; }
+
+    /// <summary>The arms in declaration order (which fixes their bucket slots).</summary>
+    public required IReadOnlyList<ArmConfig> Arms { get; init; }
+
+    /// <summary>The layer share the experiment owns, or null.</summary>
+    public LayerConfig? Layer { get; init; }
+
+    /// <summary>The holdout, or null.</summary>
+    public HoldoutConfig? Holdout { get; init; }
+
+    /// <summary>Forced assignments (unit id → arm).</summary>
+    public IReadOnlyDictionary<string, string> Forced { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The event that enrols a unit (the brief's <c>eligibility.enrollment_event</c>).</summary>
+    public string? EnrollmentEvent { get; init; }
+
+    /// <summary>The brief's lock hash, recorded when the experiment was created.</summary>
+    public required string LockHash { get; init; }
+
+    /// <summary>The assignment spec this config describes, at its current exposure.</summary>
+    public AssignmentSpec ToAssignmentSpec() => new()
+    {
+        Salt = Salt,
+        Arms = Arms.Select(a => new ArmWeight(a.Name, a.Weight)).ToArray(),
+        Exposure = Exposure,
+        Layer = Layer is { } layer ? LayerRange.FromFractions(layer.Name, layer.From, layer.To) : null,
+        Holdout = Holdout is { } holdout ? new Holdout(holdout.Name, holdout.Fraction) : null,
+        Forced = Forced,
+    };
+}

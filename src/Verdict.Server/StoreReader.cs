@@ -1,0 +1,72 @@
+using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
+using Verdict.Storage;
+
+namespace Verdict.Server;
+
+/// <summary>
+/// The server's reading connection: analyses and enrollment lookups, one at a time (an ADO.NET connection is not
+/// thread-safe). It is separate from the writer's connection, so an analysis never blocks ingestion.
+/// </summary>
+public sealed class StoreReader(EventStore store) : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>The analysis of <paramref name="brief"/> over the store, by the same code path as <c>verdict analyze</c>.</summary>
+    public async Task<AnalysisReport> AnalyzeAsync(ExperimentBrief brief, DateTimeOffset? asOf, string? treatmentArm, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var activity = ServerTelemetry.Source.StartActivity("verdict.analyze");
+            activity?.SetTag("verdict.experiment", brief.Key);
+            var data = new SqlMetricSource(store).Load(brief, asOf);
+            return LaunchAnalyzer.Analyze(brief, data, asOf, treatmentArm);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The arm a unit was first exposed to in one experiment version, or null when it never was.</summary>
+    public async Task<string?> EnrolledArmAsync(string experiment, int version, string unitId, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var p = new SqlParameters(store.Dialect);
+            using var reader = store.Query($"SELECT arm FROM exposures WHERE experiment = {p.Add(experiment)} AND version = {p.Add(version)} AND unit_id = {p.Add(unitId)} ORDER BY ts LIMIT 1", p.Values);
+            return reader.Read() ? reader.GetString(0) : null;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>True when the store answers a trivial query.</summary>
+    public async Task<bool> PingAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return store.Count("exposures") >= 0;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        store.Dispose();
+        gate.Dispose();
+    }
+}
