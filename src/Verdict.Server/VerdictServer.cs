@@ -63,6 +63,7 @@ public static class VerdictServer
         {
             writerStore.Dispose();
             control.Dispose();
+            reader.Dispose();
         });
 
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleException });
