@@ -74,7 +74,7 @@ internal sealed class ServerHarness : IAsyncDisposable
             open = () => DuckDbEventStore.Open(path);
         }
 
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 18, 9, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
         var options = new ServerOptions { OpenStore = open, Urls = ["http://127.0.0.1:0"], Time = time };
         options = configure?.Invoke(options) ?? options;
         var app = VerdictServer.Build(options, logging => { });

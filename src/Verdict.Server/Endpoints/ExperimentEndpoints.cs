@@ -25,7 +25,7 @@ public static class ExperimentEndpoints
 
             return Results.Json(registry.Audit(key), ServerJson.Options);
         });
-        read.MapGet("/{key}/results", (string key, int? version, string? asOf, string? arm, CancellationToken cancellationToken) =>
+        read.MapGet("/{key}/results", (string key, int? version, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "as_of")] string? asOf, string? arm, CancellationToken cancellationToken) =>
             ResultsAsync(registry, reader, key, version, asOf, arm, cancellationToken));
 
         var admin = app.MapGroup("/api/v1/experiments").AddEndpointFilter(new ApiKeyFilter(registry, ApiKeyRole.Admin));
