@@ -42,6 +42,7 @@ public sealed class EventIngestionTests
         { "far-future timestamp 2099", Event.Replace("2026-05-18T08:05:00Z", "2099-01-01T00:00:00Z", StringComparison.Ordinal), 400, 1, "timestamp" },
         { "an array inside", Event.Replace("\"value\":1", "\"value\":[1]", StringComparison.Ordinal), 400, 1, "value" },
         { "a bare number", "42", 400, 1, null },
+        { "NUL in an attribute", Exposure.Replace("mobile", "mo\\u0000bile", StringComparison.Ordinal), 400, 1, "attributes" },
         { "empty body", "  \n", 400, 0, null },
         { "bad second line", Event + "\n" + Exposure.Replace("\"control\"", "\"nope\"", StringComparison.Ordinal), 400, 2, "arm" },
     };

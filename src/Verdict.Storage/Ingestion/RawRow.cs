@@ -23,6 +23,7 @@ internal sealed class RawRow(string path, long line)
     /// <summary>Sends the row to <paramref name="sink"/> as an exposure or an event.</summary>
     public void SendTo(IEventSink sink)
     {
+        RefuseNul();
         var type = Text("type");
         var isExposure = type switch
         {
@@ -65,6 +66,24 @@ internal sealed class RawRow(string path, long line)
     }
 
     private IngestException Fail(string reason) => new(path, line, reason);
+
+    /// <summary>PostgreSQL's text cannot hold U+0000; refusing it everywhere keeps every engine's store the same.</summary>
+    private void RefuseNul()
+    {
+        foreach (var (name, value) in Fields)
+        {
+            var bad = name.Contains('\0', StringComparison.Ordinal) || value switch
+            {
+                string text => text.Contains('\0', StringComparison.Ordinal),
+                IReadOnlyDictionary<string, string> map => map.Any(p => p.Key.Contains('\0', StringComparison.Ordinal) || p.Value.Contains('\0', StringComparison.Ordinal)),
+                _ => false,
+            };
+            if (bad)
+            {
+                throw Fail($"{name} contains a NUL character (U+0000), which no store keeps");
+            }
+        }
+    }
 
     private string? Text(string field) => Fields.TryGetValue(field, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) is { Length: > 0 } s ? s : null : null;
 
