@@ -32,9 +32,9 @@ public sealed partial class EventSender(HttpClient http, EventQueue queue, Verdi
         var reader = queue.Reader;
         while (await WaitAsync(reader, stoppingToken).ConfigureAwait(false))
         {
-            using (var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            using (var flushTimer = new CancellationTokenSource(options.FlushInterval, time))
+            using (var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, flushTimer.Token))
             {
-                window.CancelAfter(options.FlushInterval);
                 while (batch.Count < options.BatchSize)
                 {
                     if (reader.TryRead(out var row))

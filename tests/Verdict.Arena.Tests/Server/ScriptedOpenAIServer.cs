@@ -87,6 +87,12 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
             return;
         }
 
+        if (call.Streaming)
+        {
+            await StreamAsync(context, call, reply).ConfigureAwait(false);
+            return;
+        }
+
         await context.Response.WriteAsJsonAsync(new
         {
             id = "chatcmpl-test",
@@ -96,6 +102,28 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
             choices = new[] { new { index = 0, message = new { role = "assistant", content = reply.Content }, finish_reason = "stop" } },
             usage = new { prompt_tokens = reply.PromptTokens, completion_tokens = reply.CompletionTokens, total_tokens = reply.PromptTokens + reply.CompletionTokens },
         }).ConfigureAwait(false);
+    }
+
+    /// <summary>Server-sent events as OpenAI streams them: one chunk per word, a finish chunk, a usage chunk, then [DONE].</summary>
+    private static async Task StreamAsync(HttpContext context, ChatCall call, ScriptedReply reply)
+    {
+        context.Response.ContentType = "text/event-stream";
+        async Task ChunkAsync(object chunk)
+        {
+            await context.Response.WriteAsync("data: " + JsonSerializer.Serialize(chunk) + "\n\n").ConfigureAwait(false);
+            await context.Response.Body.FlushAsync().ConfigureAwait(false);
+        }
+
+        var words = reply.Content.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var text = i == 0 ? words[i] : " " + words[i];
+            await ChunkAsync(new { id = "chatcmpl-test", @object = "chat.completion.chunk", created = 1_700_000_000, model = call.Model, choices = new[] { new { index = 0, delta = new { role = "assistant", content = text }, finish_reason = (string?)null } } }).ConfigureAwait(false);
+        }
+
+        await ChunkAsync(new { id = "chatcmpl-test", @object = "chat.completion.chunk", created = 1_700_000_000, model = call.Model, choices = new[] { new { index = 0, delta = new { }, finish_reason = "stop" } } }).ConfigureAwait(false);
+        await ChunkAsync(new { id = "chatcmpl-test", @object = "chat.completion.chunk", created = 1_700_000_000, model = call.Model, choices = Array.Empty<object>(), usage = new { prompt_tokens = reply.PromptTokens, completion_tokens = reply.CompletionTokens, total_tokens = reply.PromptTokens + reply.CompletionTokens } }).ConfigureAwait(false);
+        await context.Response.WriteAsync("data: [DONE]\n\n").ConfigureAwait(false);
     }
 
     private async Task OllamaChatAsync(HttpContext context)
@@ -133,7 +161,10 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
             if (message.GetProperty("role").GetString() == "system") { system = text; } else { user = text; }
         }
 
-        var call = new ChatCall(body.GetProperty("model").GetString()!, system, user, body);
+        var call = new ChatCall(body.GetProperty("model").GetString()!, system, user, body)
+        {
+            Streaming = body.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
+        };
         if (RecordCalls)
         {
             Calls.Enqueue(call);
