@@ -89,6 +89,11 @@ internal sealed class LiveStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        using (var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await Host.StopAsync(bounded.Token);
+        }
+
         Host.Dispose();
         await Llm.DisposeAsync();
         await Server.DisposeAsync();

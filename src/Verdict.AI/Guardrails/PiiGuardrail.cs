@@ -59,6 +59,6 @@ public sealed partial class PiiGuardrail(GuardrailAction action = GuardrailActio
     [GeneratedRegex(@"\b(?:\d[ -]?){12,18}\d\b", RegexOptions.CultureInvariant)]
     private static partial Regex Card();
 
-    [GeneratedRegex(@"(?<!\w)\+?\d{1,3}?[ .-]?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w+])(?:\+\d{1,3}[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 }
