@@ -1,0 +1,3 @@
+using SupportBot;
+
+await SupportBotApp.Build(args).RunAsync();
