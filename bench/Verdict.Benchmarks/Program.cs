@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "arena-timed")
     return await Verdict.Benchmarks.Arena.ArenaTimedRun.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "online-timed")
+{
+    // online-timed ingest [seconds] [batch] [clients] | online-timed latency [seconds] [rate]
+    return await Verdict.Benchmarks.Online.OnlineTimedRun.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "analysis-timed")
 {
     return Verdict.Benchmarks.Analysis.AnalysisTimedRun.Run(args);

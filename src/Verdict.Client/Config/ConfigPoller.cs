@@ -18,6 +18,9 @@ public sealed partial class ConfigPoller(HttpClient http, TimeProvider time, ILo
     /// <summary>The config being served (replaced atomically).</summary>
     public ServedConfig Current => Volatile.Read(ref current);
 
+    /// <summary>Serves <paramref name="config"/> as if it had been fetched (benchmarks and offline tests).</summary>
+    internal void Load(ServedConfig config) => Volatile.Write(ref current, config);
+
     /// <summary>Polls once; true when the server answered (200 or 304).</summary>
     public async Task<bool> PollAsync(CancellationToken cancellationToken)
     {
