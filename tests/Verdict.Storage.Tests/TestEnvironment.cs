@@ -50,4 +50,26 @@ internal static class TestEnvironment
 
         return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
     }
+
+    /// <summary>
+    /// A ClickHouse store in a fresh database on the test cluster (VERDICT_TEST_CLICKHOUSE, set by test.sh from
+    /// tests/clickhouse/start.sh); skipped when missing, a failure with VERDICT_REQUIRE_SERVICES=1.
+    /// </summary>
+    public static string NewClickHouseDatabase()
+    {
+        var cluster = Environment.GetEnvironmentVariable("VERDICT_TEST_CLICKHOUSE");
+        if (string.IsNullOrEmpty(cluster))
+        {
+            if (Environment.GetEnvironmentVariable("VERDICT_REQUIRE_SERVICES") == "1")
+            {
+                Assert.Fail("VERDICT_TEST_CLICKHOUSE is not set but VERDICT_REQUIRE_SERVICES=1: run the tests through ./test.sh");
+            }
+
+            Assert.Skip("no ClickHouse cluster: set VERDICT_TEST_CLICKHOUSE (./test.sh does, from tests/clickhouse/start.sh)");
+        }
+
+        var address = ClickHouse.ClickHouseAddress.Parse(cluster);
+        var name = "verdict_test_" + Guid.NewGuid().ToString("N")[..12];
+        return $"clickhouse://{string.Join(',', address.Endpoints.Select(e => e.Authority))}/{name}?cluster={address.Cluster}";
+    }
 }

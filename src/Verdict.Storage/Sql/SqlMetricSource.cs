@@ -29,6 +29,11 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
     public MetricData Load(ExperimentBrief brief, DateTimeOffset? asOf)
     {
         ArgumentNullException.ThrowIfNull(brief);
+        if (store.LoadMetrics(brief, asOf) is { } own)
+        {
+            return own;
+        }
+
         var dialect = store.Dialect;
         var columns = new MetricColumns(brief);
         var compiler = new UnitTableCompiler(dialect, brief, columns, PropertyColumns.Read(store));
