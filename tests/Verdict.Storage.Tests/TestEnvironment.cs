@@ -29,16 +29,7 @@ internal static class TestEnvironment
     /// </summary>
     public static string NewPostgresDatabase()
     {
-        var admin = Environment.GetEnvironmentVariable("VERDICT_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(admin))
-        {
-            if (Environment.GetEnvironmentVariable("VERDICT_REQUIRE_SERVICES") == "1")
-            {
-                Assert.Fail("VERDICT_TEST_POSTGRES is not set but VERDICT_REQUIRE_SERVICES=1: run the tests through ./test.sh");
-            }
-
-            Assert.Skip("no PostgreSQL server: set VERDICT_TEST_POSTGRES (./test.sh does)");
-        }
+        var admin = Service("VERDICT_TEST_POSTGRES", "no PostgreSQL server: set VERDICT_TEST_POSTGRES (./test.sh does)");
 
         var name = "verdict_test_" + Guid.NewGuid().ToString("N")[..12];
         using (var connection = new NpgsqlConnection(admin))
@@ -57,19 +48,26 @@ internal static class TestEnvironment
     /// </summary>
     public static string NewClickHouseDatabase()
     {
-        var cluster = Environment.GetEnvironmentVariable("VERDICT_TEST_CLICKHOUSE");
-        if (string.IsNullOrEmpty(cluster))
-        {
-            if (Environment.GetEnvironmentVariable("VERDICT_REQUIRE_SERVICES") == "1")
-            {
-                Assert.Fail("VERDICT_TEST_CLICKHOUSE is not set but VERDICT_REQUIRE_SERVICES=1: run the tests through ./test.sh");
-            }
-
-            Assert.Skip("no ClickHouse cluster: set VERDICT_TEST_CLICKHOUSE (./test.sh does, from tests/clickhouse/start.sh)");
-        }
-
+        var cluster = Service("VERDICT_TEST_CLICKHOUSE", "no ClickHouse cluster: set VERDICT_TEST_CLICKHOUSE (./test.sh does, from tests/clickhouse/start.sh)");
         var address = ClickHouse.ClickHouseAddress.Parse(cluster);
         var name = "verdict_test_" + Guid.NewGuid().ToString("N")[..12];
         return $"clickhouse://{string.Join(',', address.Endpoints.Select(e => e.Authority))}/{name}?cluster={address.Cluster}";
+    }
+
+    /// <summary>A service's address from <paramref name="variable"/>; the test is skipped without it, or fails when VERDICT_REQUIRE_SERVICES=1.</summary>
+    private static string Service(string variable, string skipReason)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrEmpty(value))
+        {
+            if (Environment.GetEnvironmentVariable("VERDICT_REQUIRE_SERVICES") == "1")
+            {
+                Assert.Fail($"{variable} is not set but VERDICT_REQUIRE_SERVICES=1: run the tests through ./test.sh");
+            }
+
+            Assert.Skip(skipReason);
+        }
+
+        return value;
     }
 }

@@ -69,10 +69,10 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
         var lookback = 0L;
         foreach (var name in plain)
         {
-            Collect(brief.Metrics[name], names, exclusions);
+            MetricConditions.Collect(brief.Metrics[name], names, exclusions);
             if (brief.Metrics[name].Covariate is { } covariate)
             {
-                Collect(brief.Metrics[covariate.Metric], names, exclusions);
+                MetricConditions.Collect(brief.Metrics[covariate.Metric], names, exclusions);
                 lookback = Math.Max(lookback, covariate.Lookback.Ticks / 10);
             }
         }
@@ -129,16 +129,6 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
         return (sql, p);
     }
 
-    private static void Collect(MetricDefinition definition, SortedSet<string> names, List<EventExclusion> exclusions)
-    {
-        names.UnionWith(definition.Events);
-        if (definition.Unless is { } unless)
-        {
-            names.Add(unless.After);
-            exclusions.Add(unless);
-        }
-    }
-
     /// <summary>
     /// A metric's per-unit aggregate over the unit's events that meet its condition: 1 if any (binary), how many
     /// (count), the sum or the mean of the value. A metric with an exclusion leaves out the events it excludes.
@@ -151,14 +141,7 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
             condition += " AND NOT " + Excluded(exclusions.IndexOf(unless), unless, p, with);
         }
 
-        var value = ValueOf(definition, p, with);
-        return definition.Type switch
-        {
-            MetricType.Binary => $"max(CASE WHEN {condition} THEN 1 ELSE 0 END)",
-            MetricType.Count => $"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)",
-            MetricType.Sum => $"sum(CASE WHEN {condition} THEN {value} END)",
-            _ => $"avg(CASE WHEN {condition} THEN {value} END)",
-        };
+        return MetricConditions.Aggregate(definition.Type, condition, ValueOf(definition, p, with));
     }
 
     /// <summary>
@@ -198,51 +181,6 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
     }
 
     /// <summary>The event filter: name, window from first exposure (or the covariate's period), value present, properties.</summary>
-    private string Condition(MetricDefinition definition, SqlParameters p, List<string> with, CupedCovariate? pre)
-    {
-        var parts = new List<string> { "name IN " + p.List(definition.Events) };
-        if (pre is null)
-        {
-            parts.Add("ts >= first_ts");
-            if (definition.Within is { } within)
-            {
-                parts.Add($"ts < first_ts + {p.Add(within.Ticks / 10)}");
-            }
-        }
-        else if (pre.Period == CovariatePeriod.PreExposure)
-        {
-            parts.Add($"ts < first_ts AND ts >= first_ts - {p.Add(pre.Lookback.Ticks / 10)}");
-        }
-        else
-        {
-            parts.Add($"ts >= first_ts AND ts < first_ts + {p.Add(pre.Lookback.Ticks / 10)}");
-        }
-
-        if (definition.Type is not (MetricType.Binary or MetricType.Count))
-        {
-            parts.Add(ValueOf(definition, p, with) + " IS NOT NULL");
-        }
-
-        foreach (var filter in definition.Where)
-        {
-            var text = Property(filter.Property, p, with);
-            var number = text + "n";
-            string Number() => p.Add(double.Parse(filter.Values[0]!, NumberStyles.Float, CultureInfo.InvariantCulture));
-            parts.Add(filter.Operator switch
-            {
-                ConditionOperator.Equals => $"{text} = {p.Add(filter.Values[0])}",
-                ConditionOperator.NotEquals => $"({text} IS NULL OR {text} != {p.Add(filter.Values[0])})",
-                ConditionOperator.In => $"{text} IN {p.List(filter.Values)}",
-                ConditionOperator.NotIn => $"({text} IS NULL OR {text} NOT IN {p.List(filter.Values)})",
-                ConditionOperator.Exists => $"{text} IS NOT NULL",
-                ConditionOperator.GreaterThan => $"{number} > {Number()}",
-                ConditionOperator.GreaterThanOrEqual => $"{number} >= {Number()}",
-                ConditionOperator.LessThan => $"{number} < {Number()}",
-                ConditionOperator.LessThanOrEqual => $"{number} <= {Number()}",
-                _ => throw new NotSupportedException($"property operator {filter.Operator}"),
-            });
-        }
-
-        return string.Join(" AND ", parts);
-    }
+    private string Condition(MetricDefinition definition, SqlParameters p, List<string> with, CupedCovariate? pre) =>
+        MetricConditions.Of(definition, p, pre, column => column, ValueOf(definition, p, with), key => Property(key, p, with));
 }
