@@ -78,6 +78,7 @@ public sealed class ClickHouseHttpClient : IDisposable
             Content = content ?? new StringContent(body ?? string.Empty, Encoding.UTF8, "text/plain"),
         };
         HttpResponseMessage response;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             response = http.Send(request, HttpCompletionOption.ResponseContentRead);
@@ -92,6 +93,13 @@ public sealed class ClickHouseHttpClient : IDisposable
             var message = response.Content.ReadAsStringAsync().GetAwaiter().GetResult().Trim();
             response.Dispose();
             throw new ClickHouseException($"ClickHouse at {Endpoint} answered {(int)response.StatusCode}: {message}");
+        }
+
+        if (Environment.GetEnvironmentVariable("VERDICT_TRACE_SQL") == "1")
+        {
+            // As the other stores do (docs/cli.md, VERDICT_TRACE_SQL): each statement's time on standard error.
+            var text = (body ?? urlQuery ?? string.Empty).ReplaceLineEndings(" ");
+            Console.Error.WriteLine($"[sql {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,8:0.0} ms] {text[..Math.Min(120, text.Length)]}");
         }
 
         return response;
