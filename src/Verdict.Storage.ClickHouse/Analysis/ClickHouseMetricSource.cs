@@ -30,7 +30,7 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
         ArgumentNullException.ThrowIfNull(brief);
         if (brief.Unit.Randomization == RandomizationUnit.Cluster && brief.Unit.ClusterKey is not null)
         {
-            throw new NotSupportedException("the ClickHouse store does not analyse cluster-randomized briefs yet; use DuckDB or PostgreSQL");
+            throw new ArgumentException("the ClickHouse store does not analyse cluster-randomized briefs yet; use DuckDB or PostgreSQL", nameof(brief));
         }
 
         var columns = new MetricColumns(brief);
