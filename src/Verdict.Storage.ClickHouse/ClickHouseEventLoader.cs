@@ -86,26 +86,27 @@ internal sealed class ClickHouseEventLoader : EventLoader
     /// <summary>Inserts the new rows, one per key (exposures: the lowest receipt hash; events: the earliest), and drops the staging tables.</summary>
     protected override (long Exposures, long Events) Merge()
     {
-        var newExposures = Insert("exposures", stageExposures, ExposureColumns, "(unit_id, experiment, version, arm, ts)", "unit_id, experiment, version, arm, ts, receipt_hash", "unit_id, experiment, version, arm, ts");
-        var newEvents = Insert("events", stageEvents, EventColumns, "idempotency_key", "idempotency_key, ts", "idempotency_key");
+        const string ExposureKey = "unit_id, experiment, version, arm, ts";
+        var newExposures = Insert("exposures", stageExposures, ExposureColumns, ExposureKey, "unit_id", "receipt_hash");
+        var newEvents = Insert("events", stageEvents, EventColumns, "idempotency_key", "idempotency_key", "ts");
         merged = true;
         return (newExposures, newEvents);
     }
 
     /// <summary>
-    /// Moves the staged rows whose key is not in <paramref name="table"/> into a temporary table, counts them and
-    /// inserts them. The stored keys are looked up only for the staged units or keys, through GLOBAL IN, which sends
-    /// the staging table (it lives in this session only) to every shard.
+    /// Moves the staged rows whose <paramref name="key"/> is not in <paramref name="table"/> into a temporary table, one
+    /// per key (the first by <paramref name="tieBreak"/>), counts them and inserts them. Stored keys are looked up only
+    /// for the staged values of <paramref name="lookup"/>, through GLOBAL IN, which sends the staging table (it lives in
+    /// this session only) to every shard.
     /// </summary>
-    private long Insert(string table, string stage, string columns, string key, string order, string distinct)
+    private long Insert(string table, string stage, string columns, string key, string lookup, string tieBreak)
     {
-        var lookup = key == "idempotency_key" ? "idempotency_key" : "unit_id";
         var fresh = stage + "_new";
         client.Execute($"""
             CREATE TEMPORARY TABLE {fresh} AS
             SELECT {columns} FROM {stage}
-            WHERE {key} NOT IN (SELECT {key.Trim('(', ')')} FROM {database}.{table} WHERE {lookup} GLOBAL IN (SELECT {lookup} FROM {stage}))
-            ORDER BY {order} LIMIT 1 BY {distinct}
+            WHERE ({key}) NOT IN (SELECT {key} FROM {database}.{table} WHERE {lookup} GLOBAL IN (SELECT {lookup} FROM {stage}))
+            ORDER BY {key}, {tieBreak} LIMIT 1 BY {key}
             """);
         var added = Convert.ToInt64(client.Query($"SELECT count() FROM {fresh}").Rows[0][0], CultureInfo.InvariantCulture);
         if (added > 0)

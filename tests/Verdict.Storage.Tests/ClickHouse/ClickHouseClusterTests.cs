@@ -66,6 +66,18 @@ public sealed class ClickHouseClusterTests
     }
 
     [Fact]
+    public void Load_SameTrafficTwice_AddsNoExposureOrEvent()
+    {
+        using var store = ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
+        var (brief, records) = Load(store, 300, 5);
+        using var again = store.BeginLoad();
+        new SupportBotSimulator(brief, new SupportBotScenario { Units = 300, Seed = 5 }).Run(again, TestContext.Current.CancellationToken);
+        Assert.Equal((0L, 0L), again.Commit());
+        Assert.Equal(records.Exposures.Count, store.Count("exposures"));
+        Assert.Equal(records.Events.Count, store.Count("events"));
+    }
+
+    [Fact]
     public void Load_SameEventsConcurrentlyFromTwoSessions_NeverDoubleCounts()
     {
         var uri = TestEnvironment.NewClickHouseDatabase();
