@@ -27,6 +27,10 @@ public sealed class ClickHouseDialect : SqlDialect
     public override string OrderStatistics(string value, IReadOnlyList<string> fractionParameters) =>
         $"quantilesExact({string.Join(", ", fractionParameters)})({value})";
 
+    /// <summary>multiIf, because 18.16's <c>CASE x WHEN …</c> returns NULL for every row.</summary>
+    public override string Choose(string subject, IReadOnlyList<(string When, string Then)> cases) =>
+        $"multiIf({string.Concat(cases.Select(c => $"{subject} = {c.When}, {c.Then}, "))}NULL)";
+
     public override string FirstBy(string value, string order) => $"argMin({value}, {order})";
 
     /// <summary>intDiv truncates toward zero; one less when the remainder is negative rounds down.</summary>

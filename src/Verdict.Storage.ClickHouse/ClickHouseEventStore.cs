@@ -91,6 +91,9 @@ public sealed class ClickHouseEventStore : EventStore
         return Convert.ToInt64(Client.Query($"SELECT count() FROM {table} FINAL").Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>FINAL keeps one row per key, so an exposure stored twice counts once.</summary>
+    internal override string ExposureRows => "exposures FINAL";
+
     internal override MetricData? LoadMetrics(ExperimentBrief brief, DateTimeOffset? asOf) => new ClickHouseMetricSource(this).Load(brief, asOf);
 
     protected override DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction) =>

@@ -119,6 +119,9 @@ public abstract class EventStore : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The exposures as the analysis reads them: the table, or what deduplicates it in engines without unique keys.</summary>
+    internal virtual string ExposureRows => "exposures";
+
     /// <summary>
     /// The sufficient statistics of <paramref name="brief"/> computed by the engine's own SQL, for engines that cannot
     /// run the shared ANSI SQL of <see cref="SqlMetricSource"/> (ClickHouse); null to use the shared SQL.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
@@ -19,56 +18,7 @@ public sealed partial class ClickHouseMetricSource
             FROM {units}
             """, p).Rows[0];
         var first = Long(facts[3]) > 0 ? EventLoader.FromMicroseconds(Long(facts[2])) : (DateTimeOffset?)null;
-
-        // Exposures deduplicated (FINAL): a row stored twice by a retried load counts once, as in the other stores.
-        var q = new SqlParameters(ClickHouseDialect.Instance);
-        var expected = new StringBuilder("multiIf(");
-        foreach (var arm in brief.Arms)
-        {
-            expected.Append(CultureInfo.InvariantCulture, $"arm = {q.Add(arm.Name)}, {q.Add(ReceiptHash.Of(arm.Receipt))}, ");
-        }
-
-        expected.Append("NULL)");
-        var mismatches = brief.Arms.ToDictionary(a => a.Name, _ => 0L, StringComparer.Ordinal);
-        long unknown = 0;
-        DateTimeOffset? last = null;
-        var rows = Query($"""
-            SELECT arm, count() AS n, max(ts) AS last_ts,
-                   sum(CASE WHEN receipt_hash IS NOT NULL AND receipt_hash != {expected} THEN 1 ELSE 0 END) AS mismatched
-            FROM {store.Address.Database}.exposures FINAL
-            WHERE experiment = {q.Add(brief.Key)} AND version = {q.Add(brief.Version)} AND ts <= {q.Add(limit)}
-            GROUP BY arm
-            """, q).Rows;
-        foreach (var row in rows)
-        {
-            var arm = (string)row[0];
-            var lastTs = EventLoader.FromMicroseconds(Long(row[2]));
-            last = last is null || lastTs > last ? lastTs : last;
-            if (mismatches.ContainsKey(arm))
-            {
-                mismatches[arm] = Long(row[3]);
-            }
-            else
-            {
-                unknown += Long(row[1]);
-            }
-        }
-
-        return new PopulationSummary
-        {
-            UnitsPerArm = brief.Arms.ToDictionary(a => a.Name, a => perArm.GetValueOrDefault(a.Name), StringComparer.Ordinal),
-            UnitsPerSegment = perSegment.ToDictionary(
-                s => s.Key,
-                s => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>)s.Value.ToDictionary(
-                    v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value, StringComparer.Ordinal),
-                StringComparer.Ordinal),
-            MultiArmUnits = Long(facts[0]),
-            BurnInUnits = Long(facts[1]),
-            ReceiptMismatches = mismatches,
-            UnknownArmExposures = unknown,
-            FirstExposure = first,
-            LastExposure = last,
-        };
+        return ExposureSummary.Read(store, brief, limit).Population(brief, perArm, perSegment, null, (Long(facts[0]), Long(facts[1]), first));
     }
 
     /// <summary>
