@@ -35,4 +35,9 @@ export VERDICT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=verdict;Data
 export VERDICT_TEST_CHROMIUM=$(command -v chromium)
 export VERDICT_REQUIRE_SERVICES=1
 
+# ClickHouse: a two-shard cluster on loopback (tests/clickhouse/start.sh); stopped at the end unless VERDICT_KEEP_SERVICES=1.
+clickhouse=$(tests/clickhouse/start.sh)
+export VERDICT_TEST_CLICKHOUSE=$clickhouse
+[ "${VERDICT_KEEP_SERVICES:-0}" = 1 ] || trap tests/clickhouse/stop.sh EXIT
+
 dotnet test --solution Verdict.slnx -c Release "$@"

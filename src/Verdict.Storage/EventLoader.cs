@@ -66,6 +66,14 @@ public abstract class EventLoader : IEventSink, IDisposable
     {
         ObjectDisposedException.ThrowIf(committed, this);
         FlushStaging();
+        var added = Merge();
+        committed = true;
+        return added;
+    }
+
+    /// <summary>Merges the staged rows whose keys are new into the tables and commits; engines without transactions override it.</summary>
+    protected virtual (long Exposures, long Events) Merge()
+    {
         long exposures = store.Execute(MergeExposures, [], Transaction);
         var positions = PropertyColumns.Extend(store, Transaction, propertyKeys, backfill: false);
         var p = new SqlParameters(store.Dialect);
@@ -80,7 +88,6 @@ public abstract class EventLoader : IEventSink, IDisposable
         store.Execute("DROP TABLE stage_exposures", [], Transaction);
         store.Execute("DROP TABLE stage_events", [], Transaction);
         Transaction.Commit();
-        committed = true;
         return (exposures, events);
     }
 

@@ -108,7 +108,7 @@ public abstract class EventStore : IDisposable
     }
 
     /// <summary>Counts the rows of a table (for tests and the CLI's summary).</summary>
-    public long Count(string table)
+    public virtual long Count(string table)
     {
         if (table is not ("exposures" or "events"))
         {
@@ -118,6 +118,15 @@ public abstract class EventStore : IDisposable
         using var command = CreateCommand($"SELECT COUNT(*) FROM {table}", [], null);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The exposures as the analysis reads them: the table, or what deduplicates it in engines without unique keys.</summary>
+    internal virtual string ExposureRows => "exposures";
+
+    /// <summary>
+    /// The sufficient statistics of <paramref name="brief"/> computed by the engine's own SQL, for engines that cannot
+    /// run the shared ANSI SQL of <see cref="SqlMetricSource"/> (ClickHouse); null to use the shared SQL.
+    /// </summary>
+    internal virtual Verdict.Experiments.Analysis.MetricData? LoadMetrics(ExperimentBrief brief, DateTimeOffset? asOf) => null;
 
     /// <summary>Creates a command with parameters bound by name.</summary>
     protected abstract DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction);

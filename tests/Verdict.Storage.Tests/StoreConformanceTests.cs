@@ -346,6 +346,11 @@ public sealed class PostgresConformanceTests : StoreConformanceTests
     protected override EventStore CreateStore() => Postgres.PostgresEventStore.Open(TestEnvironment.NewPostgresDatabase());
 }
 
+public sealed class ClickHouseConformanceTests : StoreConformanceTests
+{
+    protected override EventStore CreateStore() => ClickHouse.ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
+}
+
 public sealed class ClusterRandomizationTests
 {
     /// <summary>The example brief randomized by team (the exposures' "team" attribute), analysed per account.</summary>

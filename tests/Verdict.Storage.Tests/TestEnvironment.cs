@@ -24,4 +24,33 @@ internal static class TestEnvironment
 
     /// <summary>A fresh PostgreSQL database on the test server (skipped or failed as <see cref="Verdict.Testing.PostgresDatabase"/> says).</summary>
     public static string NewPostgresDatabase() => Verdict.Testing.PostgresDatabase.Create();
+
+    /// <summary>
+    /// A ClickHouse store in a fresh database on the test cluster (VERDICT_TEST_CLICKHOUSE, set by test.sh from
+    /// tests/clickhouse/start.sh); skipped when missing, a failure with VERDICT_REQUIRE_SERVICES=1.
+    /// </summary>
+    public static string NewClickHouseDatabase()
+    {
+        var cluster = Service("VERDICT_TEST_CLICKHOUSE", "no ClickHouse cluster: set VERDICT_TEST_CLICKHOUSE (./test.sh does, from tests/clickhouse/start.sh)");
+        var address = ClickHouse.ClickHouseAddress.Parse(cluster);
+        var name = "verdict_test_" + Guid.NewGuid().ToString("N")[..12];
+        return $"clickhouse://{string.Join(',', address.Endpoints.Select(e => e.Authority))}/{name}?cluster={address.Cluster}";
+    }
+
+    /// <summary>A service's address from <paramref name="variable"/>; the test is skipped without it, or fails when VERDICT_REQUIRE_SERVICES=1.</summary>
+    private static string Service(string variable, string skipReason)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrEmpty(value))
+        {
+            if (Environment.GetEnvironmentVariable("VERDICT_REQUIRE_SERVICES") == "1")
+            {
+                Assert.Fail($"{variable} is not set but VERDICT_REQUIRE_SERVICES=1: run the tests through ./test.sh");
+            }
+
+            Assert.Skip(skipReason);
+        }
+
+        return value;
+    }
 }

@@ -57,6 +57,10 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string? CatalogLock => null;
 
+    /// <summary>SQL's simple CASE: the result of the first pair whose value equals <paramref name="subject"/>, NULL when none does.</summary>
+    public virtual string Choose(string subject, IReadOnlyList<(string When, string Then)> cases) =>
+        $"CASE {subject}{string.Concat(cases.Select(c => $" WHEN {c.When} THEN {c.Then}"))} END";
+
     /// <summary>The text type name.</summary>
     public virtual string TextType => "VARCHAR";
 

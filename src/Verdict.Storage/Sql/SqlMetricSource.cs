@@ -29,6 +29,11 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
     public MetricData Load(ExperimentBrief brief, DateTimeOffset? asOf)
     {
         ArgumentNullException.ThrowIfNull(brief);
+        if (store.LoadMetrics(brief, asOf) is { } own)
+        {
+            return own;
+        }
+
         var dialect = store.Dialect;
         var columns = new MetricColumns(brief);
         var compiler = new UnitTableCompiler(dialect, brief, columns, PropertyColumns.Read(store));
@@ -195,57 +200,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
             }
         }
 
-        var q = new SqlParameters(store.Dialect);
-        var expected = new StringBuilder("CASE arm");
-        foreach (var arm in brief.Arms)
-        {
-            expected.Append(CultureInfo.InvariantCulture, $" WHEN {q.Add(arm.Name)} THEN {q.Add(ReceiptHash.Of(arm.Receipt))}");
-        }
-
-        expected.Append(" END");
-        var mismatches = brief.Arms.ToDictionary(a => a.Name, _ => 0L, StringComparer.Ordinal);
-        long unknown = 0;
-        DateTimeOffset? last = null;
-        using (var reader = store.Query($"""
-            SELECT arm, COUNT(*) AS n, MAX(ts) AS last_ts,
-                   SUM(CASE WHEN receipt_hash IS NOT NULL AND receipt_hash <> {expected} THEN 1 ELSE 0 END) AS mismatched
-            FROM exposures
-            WHERE experiment = {q.Add(brief.Key)} AND version = {q.Add(brief.Version)} AND ts <= {q.Add(limit)}
-            GROUP BY arm
-            """, q.Values))
-        {
-            while (reader.Read())
-            {
-                var arm = reader.GetString(0);
-                var lastTs = EventLoader.FromMicroseconds(DbValue.Long(reader["last_ts"]));
-                last = last is null || lastTs > last ? lastTs : last;
-                if (mismatches.ContainsKey(arm))
-                {
-                    mismatches[arm] = reader.IsDBNull(3) ? 0 : DbValue.Long(reader["mismatched"]);
-                }
-                else
-                {
-                    unknown += DbValue.Long(reader["n"]);
-                }
-            }
-        }
-
-        return new PopulationSummary
-        {
-            UnitsPerArm = brief.Arms.ToDictionary(a => a.Name, a => perArm.GetValueOrDefault(a.Name), StringComparer.Ordinal),
-            UnitsPerSegment = perSegment.ToDictionary(
-                s => s.Key,
-                s => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>)s.Value.ToDictionary(
-                    v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value, StringComparer.Ordinal),
-                StringComparer.Ordinal),
-            ClustersPerArm = clusters is null ? null : brief.Arms.ToDictionary(a => a.Name, a => clusters.GetValueOrDefault(a.Name), StringComparer.Ordinal),
-            MultiArmUnits = multi,
-            BurnInUnits = burnIn,
-            ReceiptMismatches = mismatches,
-            UnknownArmExposures = unknown,
-            FirstExposure = first,
-            LastExposure = last,
-        };
+        return ExposureSummary.Read(store, brief, limit).Population(brief, perArm, perSegment, clusters, (multi, burnIn, first));
     }
 
     /// <summary>The ISO date of a day number (days since the Unix epoch, UTC), as day cells are labelled.</summary>

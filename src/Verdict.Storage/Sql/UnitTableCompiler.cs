@@ -65,10 +65,10 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         var exclusions = new List<EventExclusion>();
         foreach (var name in plain)
         {
-            Collect(brief.Metrics[name], eventNames, exclusions);
+            MetricConditions.Collect(brief.Metrics[name], eventNames, exclusions);
             if (brief.Metrics[name].Covariate is { } covariate)
             {
-                Collect(brief.Metrics[covariate.Metric], eventNames, exclusions);
+                MetricConditions.Collect(brief.Metrics[covariate.Metric], eventNames, exclusions);
                 lookback = Math.Max(lookback, covariate.Lookback.Ticks / 10);
             }
         }
@@ -221,21 +221,6 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         return stream.ToString();
     }
 
-    private static void Collect(MetricDefinition definition, HashSet<string> names, List<EventExclusion> exclusions)
-    {
-        foreach (var e in definition.Events)
-        {
-            names.Add(e);
-        }
-
-        if (definition.Unless is { } unless)
-        {
-            // The excluding event is read by the exclusion's own join, not by the per-unit stream.
-            names.Add(unless.After);
-            exclusions.Add(unless);
-        }
-    }
-
     /// <summary>Units without events count as 0 for binary, count and sum metrics; mean-like metrics leave them out.</summary>
     private static string Fill(MetricDefinition definition, string column) => definition.Type switch
     {
@@ -254,13 +239,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         if (definition.Unless is not { } unless)
         {
             condition = exclusions.Count > 0 ? condition + " AND evf.x = 0" : condition;
-            return definition.Type switch
-            {
-                MetricType.Binary => $"MAX(CASE WHEN {condition} THEN 1 ELSE 0 END)",
-                MetricType.Count => $"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)",
-                MetricType.Sum => $"SUM(CASE WHEN {condition} THEN {value} END)",
-                _ => $"AVG(CASE WHEN {condition} THEN {value} END)",
-            };
+            return MetricConditions.Aggregate(definition.Type, condition, value);
         }
 
         condition += $" AND evf.x IN (0, {exclusions.IndexOf(unless) + 1})";
@@ -318,57 +297,7 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         }
     }
 
-    /// <summary>The event filter of a metric: name, window from first exposure (or the covariate's pre-period), properties, exclusions.</summary>
-    private string Condition(MetricDefinition definition, SqlParameters p, CupedCovariate? pre)
-    {
-        var parts = new List<string> { "evf.name IN " + p.List(definition.Events) };
-        if (pre is null)
-        {
-            parts.Add("evf.ts >= evf.first_ts");
-            if (definition.Within is { } within)
-            {
-                parts.Add($"evf.ts < evf.first_ts + {p.Add(within.Ticks / 10)}");
-            }
-        }
-        else if (pre.Period == CovariatePeriod.PreExposure)
-        {
-            parts.Add($"evf.ts < evf.first_ts AND evf.ts >= evf.first_ts - {p.Add(pre.Lookback.Ticks / 10)}");
-        }
-        else
-        {
-            parts.Add($"evf.ts >= evf.first_ts AND evf.ts < evf.first_ts + {p.Add(pre.Lookback.Ticks / 10)}");
-        }
-
-        if (definition.Type is not (MetricType.Binary or MetricType.Count))
-        {
-            parts.Add(ValueOf(definition) + " IS NOT NULL");
-        }
-
-        foreach (var filter in definition.Where)
-        {
-            parts.Add(Filter(filter, p));
-        }
-
-        return string.Join(" AND ", parts);
-    }
-
-    private string Filter(PropertyFilter filter, SqlParameters p)
-    {
-        var text = "evf." + properties[filter.Property].Column;
-        var number = text + "n";
-        string Number() => p.Add(double.Parse(filter.Values[0], NumberStyles.Float, CultureInfo.InvariantCulture));
-        return filter.Operator switch
-        {
-            ConditionOperator.Equals => $"{text} = {p.Add(filter.Values[0])}",
-            ConditionOperator.NotEquals => $"({text} IS NULL OR {text} <> {p.Add(filter.Values[0])})",
-            ConditionOperator.In => $"{text} IN {p.List(filter.Values)}",
-            ConditionOperator.NotIn => $"({text} IS NULL OR {text} NOT IN {p.List(filter.Values)})",
-            ConditionOperator.Exists => $"{text} IS NOT NULL",
-            ConditionOperator.GreaterThan => $"{number} > {Number()}",
-            ConditionOperator.GreaterThanOrEqual => $"{number} >= {Number()}",
-            ConditionOperator.LessThan => $"{number} < {Number()}",
-            ConditionOperator.LessThanOrEqual => $"{number} <= {Number()}",
-            _ => throw new NotSupportedException($"property operator {filter.Operator}"),
-        };
-    }
+    /// <summary>The event filter of a metric: name, window from first exposure (or the covariate's pre-period), properties.</summary>
+    private string Condition(MetricDefinition definition, SqlParameters p, CupedCovariate? pre) =>
+        MetricConditions.Of(definition, p, pre, column => "evf." + column, ValueOf(definition), key => "evf." + properties[key].Column);
 }

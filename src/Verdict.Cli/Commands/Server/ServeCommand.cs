@@ -20,6 +20,11 @@ public static class ServeCommand
         {
             var connection = parse.GetValue(store)!;
             var listen = parse.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (Verdict.Storage.ClickHouse.ClickHouseAddress.IsClickHouse(connection))
+            {
+                throw new CliException("--store: verdict serve keeps its keys, experiments and audit log in DuckDB or PostgreSQL (it needs transactions); ClickHouse serves ingest, analyze and report");
+            }
+
             using (StoreOptions.Open(connection))
             {
                 // Opened once here so that a store that cannot be reached exits 3 before the server starts.

@@ -1,4 +1,5 @@
 using Verdict.Storage;
+using Verdict.Storage.ClickHouse;
 using Verdict.Storage.Postgres;
 
 namespace Verdict.Cli.Commands.Store;
@@ -19,6 +20,22 @@ internal static class StoreBackends
         catch (ArgumentException e)
         {
             throw new CliException($"--store: not a valid PostgreSQL connection string ({e.Message.Split('\n')[0]})");
+        }
+    }
+
+    public static EventStore OpenClickHouse(string uri)
+    {
+        try
+        {
+            return ClickHouseEventStore.Open(uri);
+        }
+        catch (Exception e) when (e is StoreUnavailableException or ClickHouseException)
+        {
+            throw new CliException(e.Message, ExitCodes.StoreUnavailable);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"--store: not a valid ClickHouse URI ({e.Message.Split('\n')[0]}); expected clickhouse://host:port[,host:port…][/database][?cluster=name]");
         }
     }
 }

@@ -8,7 +8,7 @@ internal static class StoreOptions
 {
     public static Option<string> Store() => new("--store")
     {
-        Description = "Event store: a DuckDB file path (default verdict.duckdb) or a PostgreSQL connection string (postgres://… or Host=…)",
+        Description = "Event store: a DuckDB file path (default verdict.duckdb), a PostgreSQL connection string (postgres://… or Host=…) or a ClickHouse cluster (clickhouse://host:port,…/database?cluster=name)",
         DefaultValueFactory = _ => DuckDbEventStore.DefaultPath,
     };
 
@@ -18,6 +18,11 @@ internal static class StoreOptions
         if (IsPostgres(connection))
         {
             return StoreBackends.OpenPostgres(connection);
+        }
+
+        if (Verdict.Storage.ClickHouse.ClickHouseAddress.IsClickHouse(connection))
+        {
+            return StoreBackends.OpenClickHouse(connection);
         }
 
         try
@@ -40,7 +45,7 @@ internal static class StoreOptions
     /// </summary>
     public static EventStore OpenExisting(string connection)
     {
-        if (!IsPostgres(connection) && connection != ":memory:" && !File.Exists(connection))
+        if (!IsPostgres(connection) && !Verdict.Storage.ClickHouse.ClickHouseAddress.IsClickHouse(connection) && connection != ":memory:" && !File.Exists(connection))
         {
             throw new CliException(
                 $"--store: {Path.GetFullPath(connection)} does not exist; load events first with `verdict ingest --store {connection} FILE` or `verdict simulate experiment BRIEF --store {connection}`",

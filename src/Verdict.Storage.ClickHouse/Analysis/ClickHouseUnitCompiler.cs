@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+using Verdict.Assignment;
+using Verdict.Experiments;
+
+namespace Verdict.Storage.ClickHouse;
+
+/// <summary>
+/// Compiles a brief to the two temporary tables of a ClickHouse analysis, in SQL that ClickHouse 18.16 accepts (one
+/// JOIN per SELECT, equality joins only, no CTEs, no window functions, no lambdas beside a JOIN):
+/// the exposed units, from the Distributed exposures table; and one row per analysed unit with each metric's value and
+/// CUPED covariate, whose per-unit aggregates run on the shards. There, each shard joins its own events to its own
+/// units (the subquery reads the shard's local tables, which is right because both tables are sharded by unit), and
+/// only per-unit rows travel to the node that asked. Stored tables are named with their database: inside CREATE
+/// TEMPORARY TABLE … AS SELECT, 18.16 resolves bare names in <c>default</c>, not in the session's database. The semantics follow the shared compiler (docs/analysis.md):
+/// an "unless" exclusion removes an event that has an excluding event of the same unit within the window after it.
+/// </summary>
+internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumns columns, string database)
+{
+    private const long MicrosecondsPerDay = UnitTableCompiler.MicrosecondsPerDay;
+    private readonly ClickHouseDialect dialect = ClickHouseDialect.Instance;
+    private readonly Dictionary<string, string> propertyColumns = new(StringComparer.Ordinal);
+
+    /// <summary>The events and exposures a brief reads: experiment, version and time limit.</summary>
+    private string ExposureFilter(SqlParameters p, long asOf) =>
+        $"experiment = {p.Add(brief.Key)} AND version = {p.Add(brief.Version)} AND ts <= {p.Add(asOf)}";
+
+    /// <summary>The first exposure of the brief's experiment (the burn-in counts from it), and how many exposures there are.</summary>
+    public (string Sql, SqlParameters Parameters) Start(long asOf)
+    {
+        var p = new SqlParameters(dialect);
+        return ($"SELECT min(ts) AS start_ts, count() AS n FROM {database}.exposures WHERE {ExposureFilter(p, asOf)}", p);
+    }
+
+    /// <summary>CREATE TEMPORARY TABLE {units}: per exposed unit the first exposure, arm, arm count, day and segment values.</summary>
+    public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
+    {
+        var p = new SqlParameters(dialect);
+        var segments = new StringBuilder();
+        for (var i = 0; i < brief.Segments.Count; i++)
+        {
+            var key = p.Add(brief.Segments[i].Attribute);
+            segments.Append(CultureInfo.InvariantCulture, $", if(has(tupleElement(attrs, 1), {key}), tupleElement(attrs, 2)[indexOf(tupleElement(attrs, 1), {key})], NULL) AS s{i}");
+        }
+
+        var attributes = brief.Segments.Count == 0 ? string.Empty : $", {dialect.FirstBy("(attributes.key, attributes.value)", "ts")} AS attrs";
+        var sql = $"""
+            CREATE TEMPORARY TABLE {table} AS
+            SELECT unit_id, first_ts, arm_lo AS arm, if(arm_lo = arm_hi, 1, 2) AS arm_count,
+                   {dialect.FloorDivide("first_ts", p.Add(MicrosecondsPerDay))} AS day{segments}
+            FROM (
+                SELECT unit_id, min(ts) AS first_ts, min(arm) AS arm_lo, max(arm) AS arm_hi{attributes}
+                FROM {database}.exposures WHERE {ExposureFilter(p, asOf)}
+                GROUP BY unit_id)
+            """;
+        return (sql, p);
+    }
+
+    /// <summary>
+    /// CREATE TEMPORARY TABLE {values}: the analysed units (one arm, first exposure at or after
+    /// <paramref name="enrolledFrom"/>) with each metric's value (m0, m1, …) and covariate (c0, …).
+    /// </summary>
+    public (string Sql, SqlParameters Parameters) Values(string table, string units, long enrolledFrom, long asOf)
+    {
+        var p = new SqlParameters(dialect);
+        var plain = columns.Value.Keys.ToList();
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        var exclusions = new List<EventExclusion>();
+        var lookback = 0L;
+        foreach (var name in plain)
+        {
+            MetricConditions.Collect(brief.Metrics[name], names, exclusions);
+            if (brief.Metrics[name].Covariate is { } covariate)
+            {
+                MetricConditions.Collect(brief.Metrics[covariate.Metric], names, exclusions);
+                lookback = Math.Max(lookback, covariate.Lookback.Ticks / 10);
+            }
+        }
+
+        exclusions = exclusions.Distinct().ToList();
+        var with = new List<string>();
+        var aggregates = new StringBuilder();
+        var selects = new StringBuilder();
+        foreach (var name in plain)
+        {
+            var definition = brief.Metrics[name];
+            var column = columns.Value[name];
+            aggregates.Append(CultureInfo.InvariantCulture, $", {Aggregate(definition, p, exclusions, with, null)} AS a_{column}");
+            selects.Append(definition.Type is MetricType.Binary or MetricType.Count or MetricType.Sum
+                ? $", ifNull(a_{column}, 0) AS {column}"
+                : $", a_{column} AS {column}");
+            if (definition.Covariate is { } covariate && columns.Covariate.TryGetValue(name, out var covariateColumn))
+            {
+                aggregates.Append(CultureInfo.InvariantCulture, $", {Aggregate(brief.Metrics[covariate.Metric], p, exclusions, with, covariate)} AS a_{covariateColumn}");
+                selects.Append(CultureInfo.InvariantCulture, $", ifNull(a_{covariateColumn}, 0) AS {covariateColumn}");
+            }
+        }
+
+        var asOfParameter = p.Add(asOf);
+        var from = p.Add(enrolledFrom);
+        var eligible = $"""
+            SELECT unit_id, min(ts) AS first_ts FROM {database}.exposures_local WHERE {ExposureFilter(p, asOf)}
+                    GROUP BY unit_id HAVING min(arm) = max(arm) AND first_ts >= {from}
+            """;
+        if (exclusions.Count > 0)
+        {
+            // Per unit, the times of each exclusion's excluding events, from the same shard's events.
+            var arrays = string.Concat(exclusions.Select((x, k) => $", arraySort(groupArrayIf(ts, name = {p.Add(x.Event)})) AS t{k}"));
+            var excluding = p.List(exclusions.Select(x => x.Event).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+            eligible = $"""
+                SELECT unit_id, first_ts{string.Concat(exclusions.Select((_, k) => $", t{k}"))} FROM ({eligible})
+                    ANY LEFT JOIN (SELECT unit_id{arrays} FROM {database}.events_local WHERE ts <= {asOfParameter} AND name IN {excluding} GROUP BY unit_id) USING unit_id
+                """;
+        }
+
+        var withClause = with.Count == 0 ? string.Empty : "WITH " + string.Join(",\n     ", with) + "\n";
+        var fill = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", s{i}"));
+        var sql = $"""
+            CREATE TEMPORARY TABLE {table} AS
+            SELECT arm, day{fill}{selects}
+            FROM {units} ANY LEFT JOIN (
+                {withClause}SELECT unit_id{aggregates}
+                FROM {database}.events FINAL
+                ANY INNER JOIN ({eligible}) USING unit_id
+                WHERE ts <= {asOfParameter} AND name IN {p.List(names)} AND ts >= first_ts - {p.Add(lookback)}
+                GROUP BY unit_id) USING unit_id
+            WHERE arm_count = 1 AND first_ts >= {from}
+            """;
+        return (sql, p);
+    }
+
+    /// <summary>
+    /// A metric's per-unit aggregate over the unit's events that meet its condition: 1 if any (binary), how many
+    /// (count), the sum or the mean of the value. A metric with an exclusion leaves out the events it excludes.
+    /// </summary>
+    private string Aggregate(MetricDefinition definition, SqlParameters p, List<EventExclusion> exclusions, List<string> with, CupedCovariate? pre)
+    {
+        var condition = Condition(definition, p, with, pre);
+        if (definition.Unless is { } unless)
+        {
+            condition += " AND NOT " + Excluded(exclusions.IndexOf(unless), unless, p, with);
+        }
+
+        return MetricConditions.Aggregate(definition.Type, condition, ValueOf(definition, p, with));
+    }
+
+    /// <summary>
+    /// Whether exclusion k removes the event: it is an "after" event and the first excluding event at or after it
+    /// comes within the window. That event is found without a lambda (18.16 cannot capture a column beside a JOIN):
+    /// the event's time is sorted in among the unit's excluding times, and the element after it is the next one.
+    /// </summary>
+    private static string Excluded(int k, EventExclusion exclusion, SqlParameters p, List<string> with)
+    {
+        var flag = $"ex{k}";
+        if (!with.Any(w => w.EndsWith(" AS " + flag, StringComparison.Ordinal)))
+        {
+            with.Add($"arraySort(arrayConcat(t{k}, [ts])) AS xs{k}");
+            with.Add($"indexOf(xs{k}, ts) AS xp{k}");
+            with.Add($"(name = {p.Add(exclusion.After)} AND xp{k} < length(xs{k}) AND xs{k}[xp{k} + 1] <= ts + {p.Add(exclusion.Within.Ticks / 10)}) AS {flag}");
+        }
+
+        return flag;
+    }
+
+    /// <summary>The event's value, or a numeric property (read once per event through a WITH alias).</summary>
+    private string ValueOf(MetricDefinition definition, SqlParameters p, List<string> with) =>
+        definition.Value is null or "value" ? "value" : Property(definition.Value, p, with) + "n";
+
+    /// <summary>The alias of a property's text (and, with the suffix n, its number), defined once in the WITH list.</summary>
+    private string Property(string key, SqlParameters p, List<string> with)
+    {
+        if (!propertyColumns.TryGetValue(key, out var column))
+        {
+            column = "pv" + propertyColumns.Count.ToString(CultureInfo.InvariantCulture);
+            propertyColumns[key] = column;
+            with.Add($"{dialect.JsonText("properties", p.Add(key))} AS {column}");
+            with.Add($"{dialect.TryCastDouble(column)} AS {column}n");
+        }
+
+        return column;
+    }
+
+    /// <summary>The event filter: name, window from first exposure (or the covariate's period), value present, properties.</summary>
+    private string Condition(MetricDefinition definition, SqlParameters p, List<string> with, CupedCovariate? pre) =>
+        MetricConditions.Of(definition, p, pre, column => column, ValueOf(definition, p, with), key => Property(key, p, with));
+}
