@@ -47,7 +47,9 @@ internal sealed class ServeProcess : IAsyncDisposable
 
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "verdict.dll"), "serve", "--store", store, "--urls", url })
+        // The CLI's own build output: its deps file resolves its dependencies, which the benchmark's folder may hold at other versions.
+        var verdict = Path.Combine(Verdict.Testing.RepositoryRoot.Path, "src", "Verdict.Cli", "bin", "Release", "net10.0", "verdict.dll");
+        foreach (var argument in new[] { verdict, "serve", "--store", store, "--urls", url })
         {
             start.ArgumentList.Add(argument);
         }

@@ -67,7 +67,7 @@ public static class ExperimentsCommand
     private static Command ListCommand(CliContext context)
     {
         var (server, key) = (ServerConnection.Server(), ServerConnection.Key());
-        var command = new Command("list", "List every experiment version with its status and exposure (read or admin key).") { server, key };
+        var command = new Command("list", "List every experiment version with its status and exposure (read or admin key).\n\nExample:\n  VERDICT_API_KEY=vk_… verdict experiments list --server http://127.0.0.1:5080") { server, key };
         command.SetAction(async (parse, cancellationToken) =>
         {
             Print(context, await ServerConnection.SendAsync(parse.GetValue(server)!, parse.GetValue(key), HttpMethod.Get, "/api/v1/experiments", null, cancellationToken).ConfigureAwait(false));
@@ -80,7 +80,7 @@ public static class ExperimentsCommand
     {
         var experiment = new Argument<string>("key") { Description = "The experiment key" };
         var (server, key) = (ServerConnection.Server(), ServerConnection.Key());
-        var command = new Command("audit", "Print the experiment's append-only audit log (read or admin key).") { experiment, server, key };
+        var command = new Command("audit", "Print the experiment's append-only audit log (read or admin key).\n\nExample:\n  verdict experiments audit refund-query-rewrite") { experiment, server, key };
         command.SetAction(async (parse, cancellationToken) =>
         {
             Print(context, await ServerConnection.SendAsync(parse.GetValue(server)!, parse.GetValue(key), HttpMethod.Get, $"/api/v1/experiments/{Uri.EscapeDataString(parse.GetValue(experiment)!)}/audit", null, cancellationToken).ConfigureAwait(false));
@@ -93,11 +93,11 @@ public static class ExperimentsCommand
 
     private static string Describe(string change) => change switch
     {
-        "start" => "Start a draft: SDKs begin assigning and enrolling units.",
+        "start" => "Start a draft: SDKs begin assigning and enrolling units.\n\nExample:\n  verdict experiments start refund-query-rewrite --reason \"approved in review\"",
         "ramp" => "Raise the exposure (never lowers it, never re-buckets an enrolled unit).\n\nExample:\n  verdict experiments ramp refund-query-rewrite --exposure 0.5 --reason \"guardrails held at 10%\"",
-        "pause" => "Pause enrollment: no new units; enrolled units keep their arm.",
-        "resume" => "Resume enrollment of a paused experiment.",
-        _ => "Stop the experiment for good: everyone is served control.",
+        "pause" => "Pause enrollment: no new units; enrolled units keep their arm.\n\nExample:\n  verdict experiments pause refund-query-rewrite --reason \"p95 latency alert\"",
+        "resume" => "Resume enrollment of a paused experiment.\n\nExample:\n  verdict experiments resume refund-query-rewrite --reason \"false alarm\"",
+        _ => "Stop the experiment for good: everyone is served control.\n\nExample:\n  verdict experiments stop refund-query-rewrite --reason \"decided: SHIP\"",
     };
 
     /// <summary>The files a brief names (its metrics files), read beside it exactly as the brief loader reads them.</summary>

@@ -62,7 +62,7 @@ public static class KeysCommand
     {
         var id = new Argument<string>("id") { Description = "The key's id (the 12 hex digits after vk_)" };
         var (server, key, reason) = (ServerConnection.Server(), ServerConnection.Key(), new Option<string?>("--reason") { Description = "Why; recorded in the audit log" });
-        var command = new Command("revoke", "Revoke a key through a running server (admin key); it is refused from the next request on.") { id, server, key, reason };
+        var command = new Command("revoke", "Revoke a key through a running server (admin key); it is refused from the next request on.\n\nExample:\n  verdict keys revoke 53a7782ac9dc --reason \"rotated\"") { id, server, key, reason };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await ServerConnection.SendAsync(parse.GetValue(server)!, parse.GetValue(key), HttpMethod.Post, $"/api/v1/keys/{Uri.EscapeDataString(parse.GetValue(id)!)}/revoke", new { Reason = parse.GetValue(reason) }, cancellationToken).ConfigureAwait(false);
