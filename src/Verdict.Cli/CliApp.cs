@@ -48,6 +48,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(Commands.Demo.DemoCommand.Create(context));
+        root.Subcommands.Add(Commands.OffPolicy.OpeCommand.Create(context));
         return root;
     }
 

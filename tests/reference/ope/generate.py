@@ -117,4 +117,11 @@ doc = {
 }
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "ope.json"), "w") as f:
     json.dump(doc, f, separators=(",", ":"))
+# The same decisions as the CLI reads them (docs/ope.md), for tests/Verdict.Cli.Tests.
+ACTIONS = ["concise", "detailed", "cited"]
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "decisions.ndjson"), "w") as f:
+    for i in range(len(r)):
+        f.write(json.dumps({"id": f"d{i}", "action": ACTIONS[a[i]], "propensity": float(p[i]), "reward": float(r[i]),
+                            "context": {"tenure": float(x[i, 0]), "premium": float(x[i, 1])},
+                            "candidate": {ACTIONS[k]: float(pi[i, k]) for k in range(K)}}) + "\n")
 print("true", doc["true_value"], "dr", doc["cases"][0]["dr"]["estimate"], "ips", doc["cases"][0]["ips"]["estimate"], "ess", doc["cases"][0]["effective_sample_size"])
