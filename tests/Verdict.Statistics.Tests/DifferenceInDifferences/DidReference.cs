@@ -6,11 +6,7 @@ namespace Verdict.Statistics.Tests.DifferenceInDifferences;
 /// <summary>Reads tests/reference/did/did.json, written by generate.py from statsmodels OLS with cluster-robust covariance.</summary>
 internal static class DidReference
 {
-    private static readonly Lazy<JsonElement> Root = new(() =>
-    {
-        var path = Path.Combine(ReferenceData.RepositoryRoot(), "tests", "reference", "did", "did.json");
-        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
-    });
+    private static readonly Lazy<JsonElement> Root = new(() => ReferenceData.Load("did", "did.json"));
 
     public static IEnumerable<JsonElement> Cases => Root.Value.GetProperty("cases").EnumerateArray();
 

@@ -6,11 +6,7 @@ namespace Verdict.Statistics.Tests.OffPolicy;
 /// <summary>Reads tests/reference/ope/ope.json, written by generate.py (numpy, statsmodels) from a seeded logged-bandit dataset.</summary>
 internal static class OffPolicyReference
 {
-    private static readonly Lazy<JsonElement> Root = new(() =>
-    {
-        var path = Path.Combine(ReferenceData.RepositoryRoot(), "tests", "reference", "ope", "ope.json");
-        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.Clone();
-    });
+    private static readonly Lazy<JsonElement> Root = new(() => ReferenceData.Load("ope", "ope.json"));
 
     public static JsonElement Document => Root.Value;
 
