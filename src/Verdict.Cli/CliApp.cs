@@ -49,6 +49,7 @@ public static class CliApp
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(Commands.Demo.DemoCommand.Create(context));
         root.Subcommands.Add(Commands.OffPolicy.OpeCommand.Create(context));
+        root.Subcommands.Add(Commands.Quasi.DidCommand.Create(context));
         return root;
     }
 

@@ -8,18 +8,13 @@ namespace Verdict.Cli.Tests;
 /// <summary><c>verdict ope</c>: reads logged decisions, finds the candidate policy and prints the documented JSON.</summary>
 public sealed class OpeCommandTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("verdict-ope-").FullName;
+    private readonly ScratchFolder scratch = new();
 
-    private static string Reference(string file) => Path.Combine(Verdict.Testing.RepositoryRoot.Path, "tests", "reference", "ope", file);
+    private static string Reference(string file) => ScratchFolder.Reference("ope", file);
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => scratch.Dispose();
 
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string name, string text) => scratch.Write(name, text);
 
     [Fact]
     public void Ope_ReferenceDecisions_JsonMatchesNumpyAndStatsmodels()
@@ -127,13 +122,6 @@ public sealed class OpeCommandTests : IDisposable
         Assert.Contains("IPS bias from clipping", output, StringComparison.Ordinal);
     }
 
-    private static void AssertClose(JsonElement expected, JsonElement actual, string what)
-    {
-        foreach (var field in new[] { "estimate", "se", "ci_low", "ci_high", "p_value" })
-        {
-            var e = expected.GetProperty(field).GetDouble();
-            var a = actual.GetProperty(field).GetDouble();
-            Assert.True(Math.Abs(e - a) <= Math.Max(1e-12, 1e-9 * Math.Abs(e)), $"{what}.{field}: expected {e:R}, got {a:R}");
-        }
-    }
+    private static void AssertClose(JsonElement expected, JsonElement actual, string what) =>
+        ScratchFolder.AssertClose(expected, actual, what, 1e-9, "estimate", "se", "ci_low", "ci_high", "p_value");
 }

@@ -12,6 +12,12 @@ public sealed class DidOptions
     /// <summary>Warn when there are fewer clusters than this: cluster-robust errors are then too small (default 30; Cameron and Miller 2015, §VI).</summary>
     public int MinClusters { get; init; } = 30;
 
+    /// <summary>How a period is named in messages (default: its number), e.g. the date a caller's period index stands for.</summary>
+    public Func<int, string>? PeriodName { get; init; }
+
+    /// <summary>How a unit is named in messages (default: its number).</summary>
+    public Func<int, string>? UnitName { get; init; }
+
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()
     {

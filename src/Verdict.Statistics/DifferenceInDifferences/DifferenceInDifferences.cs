@@ -22,7 +22,7 @@ public static class DifferenceInDifferences
         options ??= new DidOptions();
         options.Validate();
         List<Diagnostic>? diagnostics = null;
-        var layout = PanelLayout.Of(panel);
+        var layout = PanelLayout.Of(panel, options);
         if (layout.Refusal is { } reason)
         {
             return Refused(reason, layout);
@@ -112,7 +112,7 @@ public static class DifferenceInDifferences
             coefficients.Add(new EventStudyCoefficient(ks[j], fit?.Coefficient(j, options.Alpha) ?? Statistics.Estimate.Missing));
         }
 
-        coefficients.Add(new EventStudyCoefficient(reference, Statistics.Estimate.FromStatistic(0, 0, options.Alpha)));
+        coefficients.Add(new EventStudyCoefficient(reference, Statistics.Estimate.FromStatistic(0, 0, options.Alpha), IsReference: true));
         coefficients.Sort((a, b) => a.RelativePeriod.CompareTo(b.RelativePeriod));
         var leads = Enumerable.Range(0, ks.Length).Where(j => ks[j] < reference).ToArray();
         if (leads.Length == 0 || fit is null)

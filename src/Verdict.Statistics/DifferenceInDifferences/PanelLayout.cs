@@ -34,7 +34,7 @@ internal sealed class PanelLayout
 
     public int ControlUnitCount => EverTreated.Length - TreatedUnitCount;
 
-    public static PanelLayout Of(IReadOnlyList<PanelObservation> panel)
+    public static PanelLayout Of(IReadOnlyList<PanelObservation> panel, DidOptions options)
     {
         var unitIndex = new Dictionary<int, int>();
         var clusterIndex = new Dictionary<int, int>();
@@ -68,8 +68,9 @@ internal sealed class PanelLayout
         }
 
         var layout = new PanelLayout(units, periods, clusters, labels, firstTreated.Select(f => f != int.MaxValue).ToArray());
-        var unitLabels = unitIndex.ToDictionary(p => p.Value, p => p.Key);
-        layout.Refusal = Check(layout, firstTreated, lastUntreated, unitLabels, labels);
+        var unitLabels = unitIndex.ToDictionary(p => p.Value, p => options.UnitName?.Invoke(p.Key) ?? p.Key.ToString(CultureInfo.InvariantCulture));
+        var names = labels.Select(l => options.PeriodName?.Invoke(l) ?? l.ToString(CultureInfo.InvariantCulture)).ToArray();
+        layout.Refusal = Check(layout, firstTreated, lastUntreated, unitLabels, names);
         if (layout.Refusal is null)
         {
             layout.Adoption = firstTreated.Min();
@@ -78,7 +79,7 @@ internal sealed class PanelLayout
         return layout;
     }
 
-    private static string? Check(PanelLayout layout, int[] firstTreated, int[] lastUntreated, Dictionary<int, int> unitLabels, int[] labels)
+    private static string? Check(PanelLayout layout, int[] firstTreated, int[] lastUntreated, Dictionary<int, string> unitLabels, string[] labels)
     {
         if (layout.Units.Length == 0)
         {

@@ -124,5 +124,10 @@ for c in doc["cases"]:
         r["treated"] = bool(r["treated"])
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "did.json"), "w") as f:
     json.dump(doc, f, separators=(",", ":"))
+# The region-clustered case as the CLI reads it (docs/quasi-experiments.md), for tests/Verdict.Cli.Tests.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "panel_regions.csv"), "w") as f:
+    f.write("unit,period,region,treated,outcome\n")
+    for r in doc["cases"][1]["rows"]:
+        f.write(f"u{r['unit']},{r['period']},r{r['cluster']},{int(r['treated'])},{r['y']!r}\n")
 for c in doc["cases"]:
     print(c["name"], c["twfe"]["estimate"], c["twfe"]["se"], c["pre_trend"])

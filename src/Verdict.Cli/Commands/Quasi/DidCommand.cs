@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Spectre.Console;
+using Verdict.Cli.Commands.Stats;
+using Verdict.Statistics;
+
+namespace Verdict.Cli.Commands.Quasi;
+
+/// <summary><c>verdict did PANEL</c>: difference-in-differences for a change rolled out to some units at a known time (docs/quasi-experiments.md).</summary>
+internal static class DidCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var panelFile = new Argument<string>("panel") { Description = "Unit-by-period panel: CSV or NDJSON with unit, period, treated and the outcome" };
+        var outcome = new Option<string>("--outcome") { Description = "The outcome column (default outcome)", DefaultValueFactory = _ => "outcome" };
+        var cluster = new Option<string?>("--cluster") { Description = "The column of the cluster the rollout was assigned at (default: the unit)" };
+        var alpha = new Option<double>("--alpha") { Description = "Two-sided error rate (default 0.05)", DefaultValueFactory = _ => 0.05 };
+        var failOnPreTrend = new Option<bool>("--fail-on-pre-trend") { Description = "Exit 1 when the leads are not flat (for CI gates)" };
+        var json = StatsOptions.Json();
+        var command = new Command("did", "Difference-in-differences: the 2x2 estimate, two-way fixed effects with cluster-robust errors and an event study of the leads.\n\nExamples:\n  verdict did panel.csv --outcome resolved --cluster region")
+        {
+            panelFile, outcome, cluster, alpha, failOnPreTrend, json,
+        };
+        command.SetAction(parse =>
+        {
+            var a = parse.GetValue(alpha);
+            if (!(a > 0 && a < 1))
+            {
+                throw new CliException($"--alpha must lie strictly between 0 and 1, got {a}");
+            }
+
+            var name = parse.GetValue(outcome)!;
+            var (panel, periods, units) = PanelFile.Read(parse.GetValue(panelFile)!, name, parse.GetValue(cluster));
+            var result = DifferenceInDifferences.Estimate(panel, new DidOptions { Alpha = a, PeriodName = i => periods[i], UnitName = i => units[i] });
+            if (result.Refusal is { } refusal)
+            {
+                throw new CliException(refusal);
+            }
+
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Out, DidJson.From(result, periods, name, a));
+            }
+            else
+            {
+                Write(context, result, periods, name, a);
+            }
+
+            return parse.GetValue(failOnPreTrend) && result.PreTrend is { Flat: false } ? ExitCodes.GateFailed : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(CliContext context, DidResult result, string[] periods, string outcome, double alpha)
+    {
+        var level = $"{(1 - alpha) * 100:0.##}%";
+        var adoption = result.AdoptionPeriod!.Value;
+        var cells = result.Cells!;
+        context.Out.WriteLine($"{outcome}: {result.TreatedUnits:N0} treated and {result.ControlUnits:N0} never-treated units, {result.Periods} periods, adoption at {periods[adoption]}, {result.Clusters:N0} clusters");
+        context.Out.WriteLine($"means before/after: treated {Format.Number(cells.TreatedPre)} → {Format.Number(cells.TreatedPost)}, control {Format.Number(cells.ControlPre)} → {Format.Number(cells.ControlPost)}");
+        var table = new Table().AddColumns("estimate", "effect", "std. error", $"{level} interval", "p-value");
+        Row(table, "2x2 difference-in-differences", result.TwoByTwo);
+        Row(table, "two-way fixed effects", result.TwoWayFixedEffects);
+        context.Console.Write(table);
+        var events = new Table().AddColumns("k", "period", "effect", $"{level} interval", string.Empty);
+        var scale = result.EventStudy.Where(e => e.Effect.IsAvailable).Select(e => Math.Max(Math.Abs(e.Effect.CiLow), Math.Abs(e.Effect.CiHigh))).DefaultIfEmpty(1).Max();
+        foreach (var e in result.EventStudy)
+        {
+            var cellsRow = new[] { e.RelativePeriod.ToString(System.Globalization.CultureInfo.InvariantCulture), periods[adoption + e.RelativePeriod], e.IsReference ? "0 (reference)" : Format.Number(e.Effect.Value),
+                e.IsReference ? string.Empty : $"[{Format.Number(e.Effect.CiLow)}, {Format.Number(e.Effect.CiHigh)}]", Bar(e.Effect, scale) };
+            events.AddRow(cellsRow.Select(Markup.Escape).ToArray());
+        }
+
+        context.Console.Write(events);
+        if (result.PreTrend is { } pre)
+        {
+            context.Out.WriteLine($"parallel trends: joint F({pre.NumeratorDf}, {pre.DenominatorDf}) = {Format.Number(pre.Statistic)}, p = {Format.PValue(pre.PValue)} — {(pre.Flat ? "leads are flat" : "LEADS ARE NOT FLAT")}");
+        }
+
+        foreach (var d in result.Diagnostics)
+        {
+            context.Console.MarkupLineInterpolated($"[yellow]note[/] {d.Code}: {d.Message}");
+        }
+    }
+
+    /// <summary>A text event-study plot: the interval as dashes and the estimate as a dot, around a bar at 0.</summary>
+    private static string Bar(Estimate effect, double scale)
+    {
+        const int half = 15;
+        if (!effect.IsAvailable || scale <= 0)
+        {
+            return string.Empty;
+        }
+
+        var chars = Enumerable.Repeat(' ', (2 * half) + 1).ToArray();
+        int At(double v) => half + (int)Math.Round(Math.Clamp(v / scale, -1, 1) * half);
+        for (var i = At(effect.CiLow); i <= At(effect.CiHigh); i++)
+        {
+            chars[i] = '-';
+        }
+
+        chars[half] = '|';
+        chars[At(effect.Value)] = '●';
+        return new string(chars).TrimEnd();
+    }
+
+    private static void Row(Table table, string name, Estimate e) =>
+        table.AddRow(new[] { name, Format.Number(e.Value), Format.Number(e.StandardError), $"[{Format.Number(e.CiLow)}, {Format.Number(e.CiHigh)}]", Format.PValue(e.PValue) }.Select(Markup.Escape).ToArray());
+}

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Xunit;
+
+namespace Verdict.Cli.Tests;
+
+/// <summary><c>verdict did</c>: reads a panel file, refuses staggered designs, prints the documented JSON.</summary>
+public sealed class DidCommandTests : IDisposable
+{
+    private readonly ScratchFolder scratch = new();
+
+    private static string Reference(string file) => ScratchFolder.Reference("did", file);
+
+    public void Dispose() => scratch.Dispose();
+
+    private string Write(string name, string text) => scratch.Write(name, text);
+
+    [Fact]
+    public void Did_RegionPanel_JsonMatchesStatsmodels()
+    {
+        var json = CliRunner.Json("did", Reference("panel_regions.csv"), "--cluster", "region", "--alpha", "0.1", "--json");
+        using var document = JsonDocument.Parse(File.ReadAllText(Reference("did.json")));
+        var expected = document.RootElement.GetProperty("cases")[1];
+
+        Assert.Equal("202603", json.GetProperty("adoption_period").GetString());
+        Assert.Equal(expected.GetProperty("clusters").GetInt32(), json.GetProperty("clusters").GetInt32());
+        // Tolerance 1e-8 relative, as in the engine's reference tests.
+        AssertClose(expected.GetProperty("two_by_two"), json.GetProperty("two_by_two"), "2x2");
+        AssertClose(expected.GetProperty("twfe"), json.GetProperty("twfe"), "twfe");
+        var events = json.GetProperty("event_study").EnumerateArray().ToList();
+        foreach (var e in expected.GetProperty("event_study").EnumerateArray())
+        {
+            var k = e.GetProperty("relative_period").GetInt32();
+            AssertClose(e, events.Single(x => x.GetProperty("relative_period").GetInt32() == k).GetProperty("effect"), $"k={k}");
+        }
+
+        var reference = Assert.Single(events, e => e.GetProperty("reference").GetBoolean());
+        Assert.Equal("202602", reference.GetProperty("period").GetString());
+        Assert.True(json.GetProperty("pre_trend").GetProperty("flat").GetBoolean());
+    }
+
+    [Fact]
+    public void Did_Staggered_ExitsTwoWithTheReason()
+    {
+        var panel = Write("staggered.csv", "unit,period,treated,outcome\na,1,0,1\na,2,1,2\nb,1,0,1\nb,2,0,1\nb,3,1,3\nc,1,0,1\nc,2,0,1\nc,3,0,1\na,3,1,2\n");
+
+        var (code, _, error) = CliRunner.Run("did", panel);
+
+        Assert.Equal(ExitCodes.InputError, code);
+        Assert.Contains("staggered adoption: units first treated in periods 2, 3", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Did_TreatmentSwitchedOff_NamesTheUnitAndPeriods()
+    {
+        var panel = Write("off.csv", "unit,period,treated,outcome\nalpha,1,0,1\nalpha,2,1,2\nalpha,3,0,1\nbeta,1,0,1\nbeta,2,0,1\nbeta,3,0,1\n");
+
+        var (code, _, error) = CliRunner.Run("did", panel);
+
+        Assert.Equal(ExitCodes.InputError, code);
+        Assert.Contains("unit alpha is treated in period 2 but not in period 3", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Did_DatesAsPeriods_OrderedInTime()
+    {
+        var lines = new List<string> { "unit,period,treated,outcome" };
+        var random = new Random(3);
+        string[] days = ["2026-05-09", "2026-05-10", "2026-05-11", "2026-05-12"];
+        for (var u = 0; u < 40; u++)
+        {
+            for (var t = 0; t < days.Length; t++)
+            {
+                var treated = u % 2 == 0 && t >= 2;
+                lines.Add($"u{u},{days[t]},{(treated ? "true" : "false")},{(treated ? 1 : 0) + random.NextDouble():R}");
+            }
+        }
+
+        var json = CliRunner.Json("did", Write("dates.csv", string.Join('\n', lines.Take(1).Concat(lines.Skip(1).Reverse()))), "--json");
+
+        Assert.Equal("2026-05-11", json.GetProperty("adoption_period").GetString());
+        Assert.Equal(["2026-05-09", "2026-05-10", "2026-05-11", "2026-05-12"], json.GetProperty("event_study").EnumerateArray().Select(e => e.GetProperty("period").GetString()));
+    }
+
+    [Fact]
+    public void Did_PreTrendGate_ExitsOneWhenLeadsAreNotFlat()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Reference("did.json")));
+        var rows = document.RootElement.GetProperty("cases")[2].GetProperty("rows").EnumerateArray()
+            .Select(r => $"{r.GetProperty("unit").GetInt32()},{r.GetProperty("period").GetInt32()},{(r.GetProperty("treated").GetBoolean() ? 1 : 0)},{r.GetProperty("y").GetDouble():R}");
+        var panel = Write("trend.csv", "unit,period,treated,y\n" + string.Join('\n', rows));
+
+        var (code, output, _) = CliRunner.Run("did", panel, "--outcome", "y", "--fail-on-pre-trend");
+
+        Assert.Equal(ExitCodes.GateFailed, code);
+        Assert.Contains("LEADS ARE NOT FLAT", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unit,period,treated,outcome\na,1,maybe,1\n", "line 2: \"treated\" must be 0/1 or true/false")]
+    [InlineData("unit,period,treated,outcome\na,1,0,\n", "line 2: missing \"outcome\"")]
+    [InlineData("unit,period,treated,outcome\na,first,0,1\n", "\"period\" must be whole numbers or ISO dates")]
+    public void Did_BadPanel_ExitsTwoNamingTheLine(string text, string message)
+    {
+        var (code, _, error) = CliRunner.Run("did", Write("bad.csv", text));
+
+        Assert.Equal(ExitCodes.InputError, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    private static void AssertClose(JsonElement expected, JsonElement actual, string what) =>
+        ScratchFolder.AssertClose(expected, actual, what, 1e-8, "estimate", "se", "ci_low", "ci_high", "p_value", "df");
+}
