@@ -10,7 +10,7 @@ namespace Verdict.Storage;
 /// the analysed units (first exposure, arm, segment attributes, enrollment day) and one row per unit with every
 /// metric's value and CUPED covariate. Only parameters carry user text (docs/analysis-sql.md).
 /// </summary>
-internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brief, MetricColumns columns, IReadOnlyDictionary<string, int> propertyPositions)
+internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brief, MetricColumns columns, IReadOnlyDictionary<string, int> propertyPositions)
 {
     public const long MicrosecondsPerDay = 86_400_000_000;
 
@@ -324,10 +324,14 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
         var parts = new List<string> { "evf.name IN " + p.List(definition.Events) };
         if (pre is null)
         {
-            parts.Add("evf.ts >= evf.first_ts");
-            if (definition.Within is { } within)
+            // A panel (UnitTableCompiler.Panel.cs) counts each period's events, whenever the unit was first exposed.
+            if (!panel)
             {
-                parts.Add($"evf.ts < evf.first_ts + {p.Add(within.Ticks / 10)}");
+                parts.Add("evf.ts >= evf.first_ts");
+                if (definition.Within is { } within)
+                {
+                    parts.Add($"evf.ts < evf.first_ts + {p.Add(within.Ticks / 10)}");
+                }
             }
         }
         else if (pre.Period == CovariatePeriod.PreExposure)
