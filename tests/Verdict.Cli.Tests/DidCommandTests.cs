@@ -95,6 +95,50 @@ public sealed class DidCommandTests : IDisposable
         Assert.Contains("LEADS ARE NOT FLAT", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Did_Store_ReadsTheBriefsMetricPerUnitAndDay()
+    {
+        // Annual-plan customers get the change on 2026-05-05; it adds 30 points of resolution from then on.
+        var lines = new List<string>();
+        var random = new Random(17);
+        for (var u = 0; u < 120; u++)
+        {
+            var id = $"c{u:D3}";
+            var plan = u % 2 == 0 ? "annual" : "monthly";
+            lines.Add($$$"""{"type":"exposure","experiment":"refund-query-rewrite","version":1,"unit_id":"{{{id}}}","arm":"control","timestamp":"2026-04-28T08:00:00Z","attributes":{"device":"mobile","plan":"{{{plan}}}"}}""");
+            for (var day = 1; day <= 8; day++)
+            {
+                var lift = plan == "annual" && day >= 5 ? 0.3 : 0;
+                if (random.NextDouble() < 0.35 + lift)
+                {
+                    lines.Add($$$"""{"type":"event","name":"conversation_solved","unit_id":"{{{id}}}","timestamp":"2026-05-{{{day:D2}}}T10:00:00Z","value":null,"properties":{},"idempotency_key":"{{{id}}}:{{{day}}}"}""");
+                }
+            }
+        }
+
+        var events = Write("events.ndjson", string.Join('\n', lines));
+        var store = Path.Combine(Path.GetDirectoryName(events)!, "verdict.duckdb");
+        Assert.Equal(0, CliRunner.Run("ingest", "--store", store, events).ExitCode);
+        var brief = Path.Combine(AppContext.BaseDirectory, "Examples", "brief.yaml");
+
+        var json = CliRunner.Json("did", "--store", store, "--brief", brief, "--metric", "resolved_conversation_rate", "--group", "plan",
+            "--treated-values", "annual", "--adoption", "2026-05-05T00:00:00Z", "--json");
+
+        Assert.Equal("resolved_conversation_rate", json.GetProperty("outcome").GetString());
+        Assert.Equal("2026-05-05T00:00Z", json.GetProperty("adoption_period").GetString());
+        Assert.Equal(60, json.GetProperty("treated_units").GetInt32());
+        Assert.Equal(120 * 8, json.GetProperty("observations").GetInt32());
+        var twfe = json.GetProperty("twfe");
+        Assert.InRange(0.3, twfe.GetProperty("ci_low").GetDouble(), twfe.GetProperty("ci_high").GetDouble());
+        Assert.Equal(["2026-05-01T00:00Z", "2026-05-02T00:00Z", "2026-05-03T00:00Z", "2026-05-04T00:00Z"],
+            json.GetProperty("event_study").EnumerateArray().Where(e => e.GetProperty("relative_period").GetInt32() < 0).Select(e => e.GetProperty("period").GetString()));
+        Assert.True(json.GetProperty("pre_trend").GetProperty("flat").GetBoolean());
+
+        var (code, _, error) = CliRunner.Run("did", "--store", store, "--brief", brief, "--metric", "p95_latency", "--group", "plan", "--treated-values", "annual", "--adoption", "2026-05-05");
+        Assert.Equal(ExitCodes.InputError, code);
+        Assert.Contains("a panel takes binary, count, sum and mean metrics", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("unit,period,treated,outcome\na,1,maybe,1\n", "line 2: \"treated\" must be 0/1 or true/false")]
     [InlineData("unit,period,treated,outcome\na,1,0,\n", "line 2: missing \"outcome\"")]

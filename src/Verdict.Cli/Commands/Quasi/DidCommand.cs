@@ -10,16 +10,18 @@ internal static class DidCommand
 {
     public static Command Create(CliContext context)
     {
-        var panelFile = new Argument<string>("panel") { Description = "Unit-by-period panel: CSV or NDJSON with unit, period, treated and the outcome" };
+        var panelFile = new Argument<string?>("panel") { Description = "Unit-by-period panel: CSV or NDJSON with unit, period, treated and the outcome (or --store)", Arity = ArgumentArity.ZeroOrOne };
         var outcome = new Option<string>("--outcome") { Description = "The outcome column (default outcome)", DefaultValueFactory = _ => "outcome" };
         var cluster = new Option<string?>("--cluster") { Description = "The column of the cluster the rollout was assigned at (default: the unit)" };
         var alpha = new Option<double>("--alpha") { Description = "Two-sided error rate (default 0.05)", DefaultValueFactory = _ => 0.05 };
         var failOnPreTrend = new Option<bool>("--fail-on-pre-trend") { Description = "Exit 1 when the leads are not flat (for CI gates)" };
         var json = StatsOptions.Json();
-        var command = new Command("did", "Difference-in-differences: the 2x2 estimate, two-way fixed effects with cluster-robust errors and an event study of the leads.\n\nExamples:\n  verdict did panel.csv --outcome resolved --cluster region")
+        var store = new DidStoreOptions();
+        var command = new Command("did", "Difference-in-differences: the 2x2 estimate, two-way fixed effects with cluster-robust errors and an event study of the leads.\n\nExamples:\n  verdict did panel.csv --outcome resolved --cluster region\n  verdict did --store verdict.duckdb --brief brief.yaml --metric resolved_conversation_rate --group plan --treated-values annual --adoption 2026-05-05")
         {
             panelFile, outcome, cluster, alpha, failOnPreTrend, json,
         };
+        store.AddTo(command);
         command.SetAction(parse =>
         {
             var a = parse.GetValue(alpha);
@@ -28,8 +30,13 @@ internal static class DidCommand
                 throw new CliException($"--alpha must lie strictly between 0 and 1, got {a}");
             }
 
-            var name = parse.GetValue(outcome)!;
-            var (panel, periods, units) = PanelFile.Read(parse.GetValue(panelFile)!, name, parse.GetValue(cluster));
+            var (panel, periods, units, name) = (parse.GetValue(panelFile), store.Given(parse)) switch
+            {
+                ({ } path, false) => Read(path, parse.GetValue(outcome)!, parse.GetValue(cluster)),
+                (null, true) => store.Load(context, parse, parse.GetValue(json)),
+                (null, false) => throw new CliException("give a panel file, or --store with --brief, --metric, --group, --treated-values and --adoption"),
+                _ => throw new CliException("give either a panel file or --store, not both"),
+            };
             var result = DifferenceInDifferences.Estimate(panel, new DidOptions { Alpha = a, PeriodName = i => periods[i], UnitName = i => units[i] });
             if (result.Refusal is { } refusal)
             {
@@ -48,6 +55,12 @@ internal static class DidCommand
             return parse.GetValue(failOnPreTrend) && result.PreTrend is { Flat: false } ? ExitCodes.GateFailed : ExitCodes.Success;
         });
         return command;
+    }
+
+    private static (List<PanelObservation>, string[], string[], string) Read(string path, string outcome, string? cluster)
+    {
+        var (panel, periods, units) = PanelFile.Read(path, outcome, cluster);
+        return (panel, periods, units, outcome);
     }
 
     private static void Write(CliContext context, DidResult result, string[] periods, string outcome, double alpha)
