@@ -151,6 +151,18 @@ public sealed class DidCommandTests : IDisposable
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Did_Html_WritesTheEventStudyPage()
+    {
+        var page = Path.Combine(Path.GetDirectoryName(Write("x.txt", string.Empty))!, "did.html");
+
+        var (code, _, error) = CliRunner.Run("did", Reference("panel_regions.csv"), "--cluster", "region", "--html", page);
+
+        Assert.Equal(0, code);
+        Assert.Contains("page written to", error, StringComparison.Ordinal);
+        Assert.Contains("id=\"event-study\"", File.ReadAllText(page), StringComparison.Ordinal);
+    }
+
     private static void AssertClose(JsonElement expected, JsonElement actual, string what) =>
         ScratchFolder.AssertClose(expected, actual, what, 1e-8, "estimate", "se", "ci_low", "ci_high", "p_value", "df");
 }

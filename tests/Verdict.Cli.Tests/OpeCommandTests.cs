@@ -122,6 +122,18 @@ public sealed class OpeCommandTests : IDisposable
         Assert.Contains("IPS bias from clipping", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Ope_Html_WritesThePageAndSaysWhere()
+    {
+        var page = Path.Combine(Path.GetDirectoryName(Write("x.txt", string.Empty))!, "ope.html");
+
+        var (code, _, error) = CliRunner.Run("ope", Reference("decisions.ndjson"), "--html", page, "--bootstrap", "0", "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"page written to {page}", error, StringComparison.Ordinal);
+        Assert.Contains("id=\"ope-weights\"", File.ReadAllText(page), StringComparison.Ordinal);
+    }
+
     private static void AssertClose(JsonElement expected, JsonElement actual, string what) =>
         ScratchFolder.AssertClose(expected, actual, what, 1e-9, "estimate", "se", "ci_low", "ci_high", "p_value");
 }

@@ -20,9 +20,10 @@ internal static class OpeCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the bootstrap (default 1)", DefaultValueFactory = _ => 1 };
         var folds = new Option<int>("--folds") { Description = "Cross-fitting folds of the doubly robust reward model (default 5; 1 = in-sample)", DefaultValueFactory = _ => 5 };
         var json = StatsOptions.Json();
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML page with the estimates and the weight distribution" };
         var command = new Command("ope", "Off-policy evaluation: IPS, self-normalized IPS and doubly robust estimates of a candidate policy on logged decisions.\n\nExample:\n  verdict ope decisions.ndjson --weights control=0.2,treatment=0.8")
         {
-            decisions, policy, brief, weights, maxWeight, alpha, bootstrap, seed, folds, json,
+            decisions, policy, brief, weights, maxWeight, alpha, bootstrap, seed, folds, html, json,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +47,12 @@ internal static class OpeCommand
             }
 
             var result = OffPolicyEvaluation.Evaluate(rows, options);
+            if (parse.GetValue(html) is { } page)
+            {
+                var title = $"Off-policy evaluation of {Path.GetFileName(parse.GetValue(decisions))} (candidate from {candidate.Source})";
+                Quasi.HtmlPage.Write(context, page, Verdict.Reports.Quasi.QuasiPage.OffPolicy(result, title, options.Alpha));
+            }
+
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Out, OpeJson.From(result, actions, features, candidate.Source, options));

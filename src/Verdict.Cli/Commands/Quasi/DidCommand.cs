@@ -16,10 +16,11 @@ internal static class DidCommand
         var alpha = new Option<double>("--alpha") { Description = "Two-sided error rate (default 0.05)", DefaultValueFactory = _ => 0.05 };
         var failOnPreTrend = new Option<bool>("--fail-on-pre-trend") { Description = "Exit 1 when the leads are not flat (for CI gates)" };
         var json = StatsOptions.Json();
+        var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML page with the estimates and the event-study plot" };
         var store = new DidStoreOptions();
         var command = new Command("did", "Difference-in-differences: the 2x2 estimate, two-way fixed effects with cluster-robust errors and an event study of the leads.\n\nExamples:\n  verdict did panel.csv --outcome resolved --cluster region\n  verdict did --store verdict.duckdb --brief brief.yaml --metric resolved_conversation_rate --group plan --treated-values annual --adoption 2026-05-05")
         {
-            panelFile, outcome, cluster, alpha, failOnPreTrend, json,
+            panelFile, outcome, cluster, alpha, failOnPreTrend, html, json,
         };
         store.AddTo(command);
         command.SetAction(parse =>
@@ -41,6 +42,11 @@ internal static class DidCommand
             if (result.Refusal is { } refusal)
             {
                 throw new CliException(refusal);
+            }
+
+            if (parse.GetValue(html) is { } page)
+            {
+                HtmlPage.Write(context, page, Verdict.Reports.Quasi.QuasiPage.DifferenceInDifferences(result, periods, name, a));
             }
 
             if (parse.GetValue(json))
