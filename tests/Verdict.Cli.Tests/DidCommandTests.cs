@@ -143,6 +143,7 @@ public sealed class DidCommandTests : IDisposable
     [InlineData("unit,period,treated,outcome\na,1,maybe,1\n", "line 2: \"treated\" must be 0/1 or true/false")]
     [InlineData("unit,period,treated,outcome\na,1,0,\n", "line 2: missing \"outcome\"")]
     [InlineData("unit,period,treated,outcome\na,first,0,1\n", "\"period\" must be whole numbers or ISO dates")]
+    [InlineData("unit,period,treated,outcome\na,1,0,1\na,1,0,2\n", "line 3: unit \"a\" already has a row for period \"1\" (bad.csv line 2)")]
     public void Did_BadPanel_ExitsTwoNamingTheLine(string text, string message)
     {
         var (code, _, error) = CliRunner.Run("did", Write("bad.csv", text));

@@ -36,6 +36,12 @@ public enum DiagnosticCode
     /// <summary>A logged decision's propensity is zero (or outside (0, 1]), which the logger cannot have produced; it was left out.</summary>
     InvalidPropensity,
 
+    /// <summary>A logged decision has a missing or non-finite reward or context feature; it was left out.</summary>
+    MissingReward,
+
+    /// <summary>An iterative computation stopped before it converged; its numbers are approximate.</summary>
+    NotConverged,
+
     /// <summary>Importance weights concentrate on few decisions: the effective sample size is a small fraction of the sample.</summary>
     LowEffectiveSampleSize,
 

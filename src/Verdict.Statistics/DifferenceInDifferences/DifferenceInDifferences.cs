@@ -49,7 +49,7 @@ public static class DifferenceInDifferences
         var twfe = twfeFit?.Coefficient(0, options.Alpha) ?? Statistics.Estimate.Missing;
         if (twfeFit is { Converged: false })
         {
-            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ZeroVariance, "the fixed effects did not converge in 10,000 sweeps; the two-way estimates are approximate"));
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.NotConverged, "the fixed effects did not converge in 10,000 sweeps; the two-way estimates are approximate"));
         }
 
         var (eventStudy, preTrend) = EventStudy(layout, treatedUnit, outcome, options, ref diagnostics);

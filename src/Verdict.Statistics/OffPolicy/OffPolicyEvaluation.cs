@@ -187,7 +187,7 @@ public static class OffPolicyEvaluation
 
         Note(ref diagnostics, missing, DiagnosticCode.MissingPropensity, "have no logged propensity");
         Note(ref diagnostics, invalid, DiagnosticCode.InvalidPropensity, "have a propensity of 0 or outside (0, 1], which no logger can have produced");
-        Note(ref diagnostics, noReward, DiagnosticCode.MissingPropensity, "have a missing or non-finite reward or context feature");
+        Note(ref diagnostics, noReward, DiagnosticCode.MissingReward, "have a missing or non-finite reward or context feature");
         Note(ref diagnostics, badPolicy, DiagnosticCode.InvalidPolicy, "have candidate probabilities outside [0, 1] or not summing to 1");
         return rows;
     }

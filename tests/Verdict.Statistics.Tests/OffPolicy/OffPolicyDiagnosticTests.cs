@@ -9,19 +9,21 @@ public sealed class OffPolicyDiagnosticTests
         new(action, propensity, reward, [], [p0, 1 - p0]);
 
     [Fact]
-    public void Evaluate_MissingAndZeroPropensities_DroppedWithDiagnostics()
+    public void Evaluate_MissingAndZeroPropensitiesAndRewards_DroppedWithDiagnostics()
     {
         var rows = LoggedBanditSimulation.Draw(new Random(1), 200);
         rows.Add(Row(0, double.NaN, 1) with { Context = [0, 0, 0], TargetProbabilities = [0.2, 0.5, 0.3] });
         rows.Add(Row(0, 0, 1) with { Context = [0, 0, 0], TargetProbabilities = [0.2, 0.5, 0.3] });
         rows.Add(Row(0, 1.5, 1) with { Context = [0, 0, 0], TargetProbabilities = [0.2, 0.5, 0.3] });
+        rows.Add(Row(0, 0.5, double.NaN) with { Context = [0, 0, 0], TargetProbabilities = [0.2, 0.5, 0.3] });
 
         var result = OffPolicyEvaluation.Evaluate(rows, new OffPolicyOptions { BootstrapResamples = 0 });
 
         Assert.Equal(200, result.Decisions);
-        Assert.Equal(3, result.Dropped);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.MissingPropensity && d.Message.StartsWith("1 of 203", StringComparison.Ordinal));
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.InvalidPropensity && d.Message.StartsWith("2 of 203", StringComparison.Ordinal));
+        Assert.Equal(4, result.Dropped);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.MissingPropensity && d.Message.StartsWith("1 of 204", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.InvalidPropensity && d.Message.StartsWith("2 of 204", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.MissingReward && d.Message.StartsWith("1 of 204", StringComparison.Ordinal));
         Assert.True(result[OffPolicyEstimator.DoublyRobust].Value.IsAvailable);
     }
 

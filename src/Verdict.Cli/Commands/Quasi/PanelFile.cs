@@ -20,8 +20,14 @@ internal static class PanelFile
         var units = new Dictionary<string, int>(StringComparer.Ordinal);
         var clusters = new Dictionary<string, int>(StringComparer.Ordinal);
         var panel = new List<PanelObservation>(records.Count);
+        var seen = new Dictionary<(string Unit, string Period), string>();
         foreach (var record in records)
         {
+            if (!seen.TryAdd((record.RequiredText("unit"), record.RequiredText("period")), record.Where))
+            {
+                throw new CliException($"{record.Where}: unit \"{record.Text("unit")}\" already has a row for period \"{record.Text("period")}\" ({seen[(record.Text("unit")!, record.Text("period")!)]}); give one row per unit and period");
+            }
+
             var unit = record.RequiredText("unit");
             var clusterKey = cluster is null ? unit : record.RequiredText(cluster);
             var u = units.TryGetValue(unit, out var ui) ? ui : units[unit] = units.Count;
