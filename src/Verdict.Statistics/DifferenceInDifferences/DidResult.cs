@@ -31,4 +31,7 @@ public sealed record DidResult(
 {
     /// <summary>True when the design was estimated.</summary>
     public bool IsEstimated => Refusal is null;
+
+    /// <summary>True when the refusal is staggered adoption, which <see cref="StaggeredDifferenceInDifferences"/> estimates.</summary>
+    public bool IsStaggered { get; init; }
 }

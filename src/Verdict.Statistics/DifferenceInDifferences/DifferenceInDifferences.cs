@@ -11,7 +11,8 @@ namespace Verdict.Statistics;
 /// whose leads (k ≤ −2) are the parallel-trends check, tested jointly by a Wald F test. Every covariance is
 /// cluster-robust (<see cref="ClusteredRegression"/>). Staggered adoption is refused: with effects that vary over
 /// time or cohorts the two-way fixed-effects estimate weights some comparisons negatively (Goodman-Bacon 2021;
-/// de Chaisemartin and D'Haultfœuille 2020), so it is not a valid summary.
+/// de Chaisemartin and D'Haultfœuille 2020), so it is not a valid summary; <see cref="StaggeredDifferenceInDifferences"/>
+/// estimates such panels.
 /// </summary>
 public static class DifferenceInDifferences
 {
@@ -138,5 +139,8 @@ public static class DifferenceInDifferences
 
     private static DidResult Refused(string reason, PanelLayout layout) =>
         new(reason, null, layout.TreatedUnitCount, layout.ControlUnitCount, 0, layout.PeriodLabels.Length, layout.Units.Length, null,
-            Statistics.Estimate.Missing, Statistics.Estimate.Missing, [], null, []);
+            Statistics.Estimate.Missing, Statistics.Estimate.Missing, [], null, [])
+        {
+            IsStaggered = layout.IsStaggered,
+        };
 }

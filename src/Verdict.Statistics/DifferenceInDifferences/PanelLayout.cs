@@ -25,6 +25,12 @@ internal sealed class PanelLayout
 
     public bool[] EverTreated { get; }
 
+    /// <summary>Each unit's first treated period index (int.MaxValue when never treated).</summary>
+    public int[] FirstTreated { get; private set; } = [];
+
+    /// <summary>True when the refusal is staggered adoption (which <see cref="StaggeredDifferenceInDifferences"/> estimates).</summary>
+    public bool IsStaggered { get; private set; }
+
     /// <summary>The period index at which treated units adopt (one for all of them), when the design is valid.</summary>
     public int? Adoption { get; private set; }
 
@@ -70,7 +76,9 @@ internal sealed class PanelLayout
         var layout = new PanelLayout(units, periods, clusters, labels, firstTreated.Select(f => f != int.MaxValue).ToArray());
         var unitLabels = unitIndex.ToDictionary(p => p.Value, p => options.UnitName?.Invoke(p.Key) ?? p.Key.ToString(CultureInfo.InvariantCulture));
         var names = labels.Select(l => options.PeriodName?.Invoke(l) ?? l.ToString(CultureInfo.InvariantCulture)).ToArray();
+        layout.FirstTreated = firstTreated;
         layout.Refusal = Check(layout, firstTreated, lastUntreated, unitLabels, names);
+        layout.IsStaggered = layout.Refusal?.StartsWith(StaggeredPrefix, StringComparison.Ordinal) == true;
         if (layout.Refusal is null)
         {
             layout.Adoption = firstTreated.Min();
@@ -78,6 +86,8 @@ internal sealed class PanelLayout
 
         return layout;
     }
+
+    private const string StaggeredPrefix = "staggered adoption";
 
     private static string? Check(PanelLayout layout, int[] firstTreated, int[] lastUntreated, Dictionary<int, string> unitLabels, string[] labels)
     {
@@ -114,7 +124,7 @@ internal sealed class PanelLayout
         {
             var cohorts = treatedUnits.Select(u => firstTreated[u]).Distinct().Order();
             return string.Create(CultureInfo.InvariantCulture,
-                $"staggered adoption: units first treated in periods {string.Join(", ", cohorts.Select(c => labels[c]))}. The two-way fixed-effects estimate is biased when adoption is staggered and effects vary (Goodman-Bacon 2021), so Verdict does not compute it; analyse each adoption cohort against the never-treated units separately (one adoption period per panel)");
+                $"{StaggeredPrefix}: units first treated in periods {string.Join(", ", cohorts.Select(c => labels[c]))}. The two-way fixed-effects estimate is biased when adoption is staggered and effects vary (Goodman-Bacon 2021), so it is not computed; the group-time estimator (StaggeredDifferenceInDifferences, which verdict did uses for such panels) compares each cohort with the never-treated units instead");
         }
 
         var cohorts0 = new[] { earliest };

@@ -34,6 +34,7 @@ public sealed class DidDesignTests
         var result = Statistics.DifferenceInDifferences.Estimate(panel);
 
         Assert.False(result.IsEstimated);
+        Assert.True(result.IsStaggered);
         Assert.StartsWith("staggered adoption: units first treated in periods 2, 4", result.Refusal, StringComparison.Ordinal);
         Assert.False(result.TwoWayFixedEffects.IsAvailable);
     }
