@@ -39,14 +39,40 @@ public sealed class DidCommandTests : IDisposable
     }
 
     [Fact]
-    public void Did_Staggered_ExitsTwoWithTheReason()
+    public void Did_StaggeredUnbalanced_ExitsTwoWithTheReason()
     {
-        var panel = Write("staggered.csv", "unit,period,treated,outcome\na,1,0,1\na,2,1,2\nb,1,0,1\nb,2,0,1\nb,3,1,3\nc,1,0,1\nc,2,0,1\nc,3,0,1\na,3,1,2\n");
+        var panel = Write("staggered.csv", "unit,period,treated,outcome\na,1,0,1\na,2,1,2\nb,1,0,1\nb,2,0,1\nb,3,1,3\nc,1,0,1\nc,2,0,1\nc,3,0,1\n");
 
         var (code, _, error) = CliRunner.Run("did", panel);
 
         Assert.Equal(ExitCodes.InputError, code);
-        Assert.Contains("staggered adoption: units first treated in periods 2, 3", error, StringComparison.Ordinal);
+        Assert.Contains("staggered adoption needs a balanced panel", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Did_StaggeredBalanced_GroupTimeEffectsMatchStatsmodels()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Reference("staggered.json")));
+        var root = document.RootElement;
+        var rows = root.GetProperty("rows").EnumerateArray()
+            .Select(r => $"u{r.GetProperty("unit").GetInt32()},{r.GetProperty("period").GetInt32()},{(r.GetProperty("treated").GetBoolean() ? 1 : 0)},{r.GetProperty("y").GetDouble():R}");
+        var panel = Write("staggered.csv", "unit,period,treated,outcome\n" + string.Join('\n', rows));
+        var page = Path.Combine(Path.GetDirectoryName(panel)!, "staggered.html");
+
+        var json = CliRunner.Json("did", panel, "--json", "--html", page);
+
+        Assert.Equal("staggered", json.GetProperty("design").GetString());
+        Assert.Equal(["3", "5", "6"], json.GetProperty("cohorts").EnumerateArray().Select(c => c.GetProperty("period").GetString()));
+        Assert.Equal(root.GetProperty("overall").GetDouble(), json.GetProperty("overall").GetProperty("estimate").GetDouble(), 9);
+        var cells = json.GetProperty("group_time").EnumerateArray().ToList();
+        foreach (var c in root.GetProperty("group_time").EnumerateArray())
+        {
+            var actual = cells.Single(x => x.GetProperty("cohort").GetString() == c.GetProperty("cohort").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && x.GetProperty("period").GetString() == c.GetProperty("period").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ScratchFolder.AssertClose(c, actual.GetProperty("effect"), "ATT", 1e-9, "estimate", "se");
+        }
+
+        Assert.Contains("id=\"group-time\"", File.ReadAllText(page), StringComparison.Ordinal);
     }
 
     [Fact]

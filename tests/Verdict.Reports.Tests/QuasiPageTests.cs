@@ -44,6 +44,31 @@ public sealed class QuasiPageTests
     }
 
     [Fact]
+    public void Staggered_Cohorts_ShowsOverallEventStudyAndEveryGroupTimeCell()
+    {
+        var random = new Random(3);
+        var rows = new List<PanelObservation>();
+        for (var u = 0; u < 60; u++)
+        {
+            int? first = (u % 3) switch { 0 => 2, 1 => 4, _ => null };
+            for (var t = 0; t < 6; t++)
+            {
+                var treated = first is { } f && t >= f;
+                rows.Add(new PanelObservation(u, t, u, treated, (treated ? 1 : 0) + random.NextDouble()));
+            }
+        }
+
+        var result = StaggeredDifferenceInDifferences.Estimate(rows);
+        string[] periods = ["p0", "p1", "p2", "p3", "p4", "p5"];
+
+        var html = QuasiPage.Staggered(result, periods, "tokens", 0.05);
+
+        Assert.Contains("<figure id=\"event-study\" class=\"chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("2 adoption cohorts", html, StringComparison.Ordinal);
+        Assert.Equal(result.GroupTime.Count, Regex.Count(html, "<tr><td>p[24]</td><td>p[0-5]</td>"));
+    }
+
+    [Fact]
     public void OffPolicy_Result_ShowsEstimatesWeightsAndDiagnostics()
     {
         var random = new Random(2);

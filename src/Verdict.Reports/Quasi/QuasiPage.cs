@@ -61,6 +61,29 @@ public static class QuasiPage
         return Close(html, result.Diagnostics, "Cluster-robust intervals; the leads left of the adoption line are the parallel-trends check (docs/quasi-experiments.md).");
     }
 
+    /// <summary>The staggered-adoption page: the overall group-time average, the event study and every ATT(g, t).</summary>
+    public static string Staggered(StaggeredDidResult result, IReadOnlyList<string> periods, string outcome, double alpha)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(periods);
+        var html = Open($"{outcome}: staggered difference-in-differences", string.Create(CultureInfo.InvariantCulture,
+            $"{result.TreatedUnits:N0} treated units in {result.GroupTime.Select(g => g.Cohort).Distinct().Count()} adoption cohorts · {result.ControlUnits:N0} never-treated units · {result.Clusters:N0} clusters"));
+        html.Append("<section id=\"estimates\"><h2>Effect of the change</h2><table class=\"metrics\"><thead><tr><th>estimate</th><th>effect</th><th>interval</th><th>p</th></tr></thead><tbody>");
+        html.Append("<tr><td>overall (cohort-size weighted group-time effects)</td><td>").Append(N(result.Overall.Value)).Append("</td><td>[").Append(N(result.Overall.CiLow)).Append(", ")
+            .Append(N(result.Overall.CiHigh)).Append("]</td><td>").Append(N(result.Overall.PValue)).Append("</td></tr></tbody></table></section>");
+        html.Append("<section id=\"parallel-trends\"><h2>Parallel trends</h2>");
+        HtmlReport.Chart(html, EventStudyChart.Build(result, alpha), "figure");
+        html.Append("</section><section id=\"group-time\"><h2>Group-time effects</h2><table class=\"metrics\"><thead><tr><th>cohort</th><th>period</th><th>units</th><th>effect</th><th>interval</th></tr></thead><tbody>");
+        foreach (var g in result.GroupTime)
+        {
+            html.Append("<tr><td>").Append(E(periods[g.Cohort])).Append("</td><td>").Append(E(periods[g.Period])).Append("</td><td>").Append(g.Units)
+                .Append("</td><td>").Append(N(g.Effect.Value)).Append("</td><td>[").Append(N(g.Effect.CiLow)).Append(", ").Append(N(g.Effect.CiHigh)).Append("]</td></tr>");
+        }
+
+        html.Append("</tbody></table></section>");
+        return Close(html, result.Diagnostics, "Callaway–Sant'Anna group-time effects against never-treated units; no already-treated unit serves as a control (docs/quasi-experiments.md).");
+    }
+
     private static StringBuilder Open(string title, string meta)
     {
         var html = new StringBuilder(128 * 1024);

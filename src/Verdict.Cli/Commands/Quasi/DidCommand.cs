@@ -38,7 +38,13 @@ internal static class DidCommand
                 (null, false) => throw new CliException("give a panel file, or --store with --brief, --metric, --group, --treated-values and --adoption"),
                 _ => throw new CliException("give either a panel file or --store, not both"),
             };
-            var result = DifferenceInDifferences.Estimate(panel, new DidOptions { Alpha = a, PeriodName = i => periods[i], UnitName = i => units[i] });
+            var options = new DidOptions { Alpha = a, PeriodName = i => periods[i], UnitName = i => units[i] };
+            var result = DifferenceInDifferences.Estimate(panel, options);
+            if (result.IsStaggered)
+            {
+                return StaggeredOutput.Write(context, StaggeredDifferenceInDifferences.Estimate(panel, options), periods, name, a, parse.GetValue(json), parse.GetValue(html), parse.GetValue(failOnPreTrend));
+            }
+
             if (result.Refusal is { } refusal)
             {
                 throw new CliException(refusal);
@@ -80,48 +86,15 @@ internal static class DidCommand
         Row(table, "2x2 difference-in-differences", result.TwoByTwo);
         Row(table, "two-way fixed effects", result.TwoWayFixedEffects);
         context.Console.Write(table);
-        var events = new Table().AddColumns("k", "period", "effect", $"{level} interval", string.Empty);
-        var scale = result.EventStudy.Where(e => e.Effect.IsAvailable).Select(e => Math.Max(Math.Abs(e.Effect.CiLow), Math.Abs(e.Effect.CiHigh))).DefaultIfEmpty(1).Max();
-        foreach (var e in result.EventStudy)
-        {
-            var cellsRow = new[] { e.RelativePeriod.ToString(System.Globalization.CultureInfo.InvariantCulture), periods[adoption + e.RelativePeriod], e.IsReference ? "0 (reference)" : Format.Number(e.Effect.Value),
-                e.IsReference ? string.Empty : $"[{Format.Number(e.Effect.CiLow)}, {Format.Number(e.Effect.CiHigh)}]", Bar(e.Effect, scale) };
-            events.AddRow(cellsRow.Select(Markup.Escape).ToArray());
-        }
-
-        context.Console.Write(events);
+        EventStudyText.Write(context, result.EventStudy, level, k => periods[adoption + k]);
         if (result.PreTrend is { } pre)
         {
-            context.Out.WriteLine($"parallel trends: joint F({pre.NumeratorDf}, {pre.DenominatorDf}) = {Format.Number(pre.Statistic)}, p = {Format.PValue(pre.PValue)} — {(pre.Flat ? "leads are flat" : "LEADS ARE NOT FLAT")}");
+            context.Out.WriteLine($"parallel trends: joint F({pre.NumeratorDf}, {pre.DenominatorDf}) = {Format.Number(pre.Statistic)}, p = {Format.PValue(pre.PValue)} — {EventStudyText.Verdict(pre)}");
         }
 
-        foreach (var d in result.Diagnostics)
-        {
-            context.Console.MarkupLineInterpolated($"[yellow]note[/] {d.Code}: {d.Message}");
-        }
+        EventStudyText.Notes(context, result.Diagnostics);
     }
 
-    /// <summary>A text event-study plot: the interval as dashes and the estimate as a dot, around a bar at 0.</summary>
-    private static string Bar(Estimate effect, double scale)
-    {
-        const int half = 15;
-        if (!effect.IsAvailable || scale <= 0)
-        {
-            return string.Empty;
-        }
-
-        var chars = Enumerable.Repeat(' ', (2 * half) + 1).ToArray();
-        int At(double v) => half + (int)Math.Round(Math.Clamp(v / scale, -1, 1) * half);
-        for (var i = At(effect.CiLow); i <= At(effect.CiHigh); i++)
-        {
-            chars[i] = '-';
-        }
-
-        chars[half] = '|';
-        chars[At(effect.Value)] = '●';
-        return new string(chars).TrimEnd();
-    }
-
-    private static void Row(Table table, string name, Estimate e) =>
+    internal static void Row(Table table, string name, Estimate e) =>
         table.AddRow(new[] { name, Format.Number(e.Value), Format.Number(e.StandardError), $"[{Format.Number(e.CiLow)}, {Format.Number(e.CiHigh)}]", Format.PValue(e.PValue) }.Select(Markup.Escape).ToArray());
 }

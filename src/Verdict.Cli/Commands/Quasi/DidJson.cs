@@ -5,6 +5,7 @@ namespace Verdict.Cli.Commands.Quasi;
 
 /// <summary>The <c>verdict did --json</c> contract (docs/cli.md, docs/quasi-experiments.md).</summary>
 internal sealed record DidJson(
+    string Design,
     string Outcome,
     double Alpha,
     string AdoptionPeriod,
@@ -25,6 +26,7 @@ internal sealed record DidJson(
         var adoption = result.AdoptionPeriod!.Value;
         var cells = result.Cells!;
         return new DidJson(
+            "single_adoption",
             outcome,
             alpha,
             periods[adoption],
@@ -37,7 +39,7 @@ internal sealed record DidJson(
             EstimateJson.From(result.TwoByTwo, withDf: true),
             EstimateJson.From(result.TwoWayFixedEffects, withDf: true),
             result.EventStudy.Select(e => new EventStudyJson(e.RelativePeriod, periods[adoption + e.RelativePeriod], e.IsReference, EstimateJson.From(e.Effect, withDf: true))).ToList(),
-            result.PreTrend is { } p ? new PreTrendJson(p.Statistic, p.NumeratorDf, p.DenominatorDf, p.PValue, p.Flat) : null,
+            PreTrendJson.From(result.PreTrend),
             result.Diagnostics.Select(DiagnosticJson.From).ToList());
     }
 }
@@ -48,5 +50,8 @@ internal sealed record DidCellsJson(double? ControlPre, double? ControlPost, dou
 /// <summary>One event-study coefficient: k periods from adoption, the period's label, whether it is the reference (0 by construction).</summary>
 internal sealed record EventStudyJson(int RelativePeriod, string Period, bool Reference, EstimateJson Effect);
 
-/// <summary>The joint F test of the leads.</summary>
-internal sealed record PreTrendJson(double Statistic, int DfNum, double DfDenom, double PValue, bool Flat);
+/// <summary>The joint test of the leads: F(df_num, df_denom), or χ²(df_num)/df_num with no df_denom.</summary>
+internal sealed record PreTrendJson(double Statistic, int DfNum, double? DfDenom, double PValue, bool Flat)
+{
+    public static PreTrendJson? From(PreTrendTest? p) => p is null ? null : new(p.Statistic, p.NumeratorDf, EstimateJson.N(p.DenominatorDf), p.PValue, p.Flat);
+}
