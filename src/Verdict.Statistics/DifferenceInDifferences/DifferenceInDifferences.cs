@@ -48,6 +48,11 @@ public static class DifferenceInDifferences
         var treated = panel.Select(o => o.Treated ? 1.0 : 0.0).ToArray();
         var twfeFit = ClusteredRegression.Solve([treated], outcome, layout.Clusters, layout.Units, layout.Periods);
         var twfe = twfeFit?.Coefficient(0, options.Alpha) ?? Statistics.Estimate.Missing;
+        if (twoByTwoFit is null || twfeFit is null)
+        {
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ZeroVariance, "a regression's design is singular (a regressor has no variation once the fixed effects are removed); its estimate is missing"));
+        }
+
         if (twfeFit is { Converged: false })
         {
             DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.NotConverged, "the fixed effects did not converge in 10,000 sweeps; the two-way estimates are approximate"));
@@ -116,6 +121,12 @@ public static class DifferenceInDifferences
         coefficients.Add(new EventStudyCoefficient(reference, Statistics.Estimate.FromStatistic(0, 0, options.Alpha), IsReference: true));
         coefficients.Sort((a, b) => a.RelativePeriod.CompareTo(b.RelativePeriod));
         var leads = Enumerable.Range(0, ks.Length).Where(j => ks[j] < reference).ToArray();
+        if (fit is null && ks.Length > 0)
+        {
+            DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ZeroVariance, "the event-study regression is singular; its leads and lags are missing and parallel trends cannot be checked"));
+            return (coefficients, null);
+        }
+
         if (leads.Length == 0 || fit is null)
         {
             DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.PreTrend,

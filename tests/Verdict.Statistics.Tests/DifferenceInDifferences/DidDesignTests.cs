@@ -69,6 +69,21 @@ public sealed class DidDesignTests
     }
 
     [Fact]
+    public void Estimate_TreatedUnitsSeenOnlyAfterAdoption_SingularWithDiagnostic()
+    {
+        // Controls in both periods; the one treated unit only after adoption, so nothing identifies the effect.
+        var panel = Panel(new Random(6), 10, 4, 2, 0.5, _ => null);
+        panel.Add(new PanelObservation(99, 2, 99, true, 1.0));
+        panel.Add(new PanelObservation(99, 3, 99, true, 1.2));
+
+        var result = Statistics.DifferenceInDifferences.Estimate(panel);
+
+        Assert.True(result.IsEstimated, result.Refusal);
+        Assert.False(result.TwoWayFixedEffects.IsAvailable);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.ZeroVariance && d.Message.Contains("singular", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Estimate_FewClusters_Diagnostic()
     {
         var panel = Panel(new Random(5), 12, 4, 2, 0.5);
