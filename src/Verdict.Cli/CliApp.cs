@@ -51,6 +51,8 @@ public static class CliApp
         root.Subcommands.Add(Commands.Server.ServeCommand.Create(context));
         root.Subcommands.Add(Commands.Server.ExperimentsCommand.Create(context));
         root.Subcommands.Add(Commands.Server.KeysCommand.Create(context));
+        root.Subcommands.Add(Commands.OffPolicy.OpeCommand.Create(context));
+        root.Subcommands.Add(Commands.Quasi.DidCommand.Create(context));
         return root;
     }
 

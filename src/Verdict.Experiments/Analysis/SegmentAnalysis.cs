@@ -44,12 +44,14 @@ internal static class SegmentAnalysis
             }
 
             outcomes.AddRange(perSegment);
+            HeterogeneityAnalysis.Interaction(segment, perSegment, alpha, checks);
             if (IsSimpson(pooled.Lift.Absolute.Value, perSegment, values, brief, control, treatment, out var detail))
             {
                 checks.Add(new AnalysisCheck(Step, $"Simpson's paradox ({segment.Name})", CheckStatus.Warn, detail));
             }
         }
 
+        HeterogeneityAnalysis.Family(outcomes, pooled, alpha, checks);
         return outcomes;
     }
 

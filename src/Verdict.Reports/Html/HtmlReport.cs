@@ -173,7 +173,7 @@ public static class HtmlReport
         Chart(html, chart, "figure");
     }
 
-    private static void Chart(StringBuilder html, ReportChart chart, string element)
+    internal static void Chart(StringBuilder html, ReportChart chart, string element)
     {
         html.Append('<').Append(element).Append(" id=\"").Append(E(chart.Id)).Append("\" class=\"chart\" data-series=\"").Append(E(string.Join(",", chart.Series))).Append("\">");
         html.Append(chart.Svg());

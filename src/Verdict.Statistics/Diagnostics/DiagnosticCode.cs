@@ -29,4 +29,37 @@ public enum DiagnosticCode
 
     /// <summary>The requested quantile's order statistics fall outside the sample.</summary>
     QuantileOutOfRange,
+
+    /// <summary>A logged decision has no logging propensity; it was left out of an off-policy estimate.</summary>
+    MissingPropensity,
+
+    /// <summary>A logged decision's propensity is zero (or outside (0, 1]), which the logger cannot have produced; it was left out.</summary>
+    InvalidPropensity,
+
+    /// <summary>A logged decision has a missing or non-finite reward or context feature; it was left out.</summary>
+    MissingReward,
+
+    /// <summary>An iterative computation stopped before it converged; its numbers are approximate.</summary>
+    NotConverged,
+
+    /// <summary>Importance weights concentrate on few decisions: the effective sample size is a small fraction of the sample.</summary>
+    LowEffectiveSampleSize,
+
+    /// <summary>Importance weights do not average to 1: propensities are wrong or the candidate picks actions the logger never takes.</summary>
+    WeightImbalance,
+
+    /// <summary>One decision carries a large share of the total importance weight.</summary>
+    DominantWeight,
+
+    /// <summary>A reward model could not be fitted as specified for an action and was reduced (fewer covariates or a plain mean).</summary>
+    ReducedModel,
+
+    /// <summary>The candidate policy's probabilities for a decision do not sum to 1.</summary>
+    InvalidPolicy,
+
+    /// <summary>Pre-period event-study leads are not flat: the parallel-trends assumption is doubtful.</summary>
+    PreTrend,
+
+    /// <summary>Too few clusters for cluster-robust standard errors to be reliable.</summary>
+    FewClusters,
 }

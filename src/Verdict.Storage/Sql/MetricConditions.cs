@@ -26,13 +26,17 @@ internal static class MetricConditions
     /// An event's condition for a metric: one of its names, inside its window from first exposure (or the covariate's
     /// period, <paramref name="pre"/>), a value when one is needed, and its property filters. <paramref name="column"/>
     /// spells a stream column (name, ts, first_ts); <paramref name="property"/> a property's text column, whose number
-    /// column is the same name with <c>n</c> appended.
+    /// column is the same name with <c>n</c> appended. A <paramref name="panel"/> has no window from first exposure.
     /// </summary>
-    public static string Of(MetricDefinition definition, SqlParameters p, CupedCovariate? pre, Func<string, string> column, string value, Func<string, string> property)
+    public static string Of(MetricDefinition definition, SqlParameters p, CupedCovariate? pre, Func<string, string> column, string value, Func<string, string> property, bool panel = false)
     {
         string ts = column("ts"), first = column("first_ts");
         var parts = new List<string> { $"{column("name")} IN {p.List(definition.Events)}" };
-        if (pre is null)
+        if (pre is null && panel)
+        {
+            // A panel (UnitTableCompiler.Panel.cs) counts each period's events, whenever the unit was first exposed.
+        }
+        else if (pre is null)
         {
             parts.Add($"{ts} >= {first}");
             if (definition.Within is { } within)

@@ -10,7 +10,7 @@ namespace Verdict.Storage;
 /// the analysed units (first exposure, arm, segment attributes, enrollment day) and one row per unit with every
 /// metric's value and CUPED covariate. Only parameters carry user text (docs/analysis-sql.md).
 /// </summary>
-internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brief, MetricColumns columns, IReadOnlyDictionary<string, int> propertyPositions)
+internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brief, MetricColumns columns, IReadOnlyDictionary<string, int> propertyPositions)
 {
     public const long MicrosecondsPerDay = 86_400_000_000;
 
@@ -299,5 +299,5 @@ internal sealed class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brie
 
     /// <summary>The event filter of a metric: name, window from first exposure (or the covariate's pre-period), properties.</summary>
     private string Condition(MetricDefinition definition, SqlParameters p, CupedCovariate? pre) =>
-        MetricConditions.Of(definition, p, pre, column => "evf." + column, ValueOf(definition), key => "evf." + properties[key].Column);
+        MetricConditions.Of(definition, p, pre, column => "evf." + column, ValueOf(definition), key => "evf." + properties[key].Column, panel);
 }

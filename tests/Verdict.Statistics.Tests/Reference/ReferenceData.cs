@@ -38,6 +38,10 @@ internal static class ReferenceData
 
     public static string RepositoryRoot() => Verdict.Testing.RepositoryRoot.Path;
 
+    /// <summary>The root element of tests/reference/{folder}/{file}.</summary>
+    public static JsonElement Load(string folder, string file) =>
+        JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "reference", folder, file))).RootElement.Clone();
+
     public static double D(this JsonElement e, string property) => e.GetProperty(property).GetDouble();
 
     public static double? OptionalD(this JsonElement e, string property) =>
