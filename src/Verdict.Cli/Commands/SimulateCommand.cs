@@ -13,6 +13,7 @@ public static class SimulateCommand
             "Seeded simulations: experiment traffic (docs/events.md, \"Simulated support-bot traffic\") and the peeking study (docs/sequential.md).");
         command.Subcommands.Add(SimulateExperimentCommand.Create(context));
         command.Subcommands.Add(PeekingCommand.Create(context));
+        command.Subcommands.Add(BanditSimulateCommand.Create(context));
         return command;
     }
 }

@@ -39,7 +39,8 @@ public sealed class BanditSimulationOptions
     /// <summary>Worker threads; default null means one per processor. Results do not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
-    internal int Periods => (Pulls + BatchSize - 1) / BatchSize;
+    /// <summary>Periods in the batched study: ⌈pulls / batch⌉.</summary>
+    public int Periods => (Pulls + BatchSize - 1) / BatchSize;
 
     internal void Validate()
     {
