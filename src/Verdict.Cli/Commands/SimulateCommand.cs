@@ -14,6 +14,7 @@ public static class SimulateCommand
         command.Subcommands.Add(SimulateExperimentCommand.Create(context));
         command.Subcommands.Add(PeekingCommand.Create(context));
         command.Subcommands.Add(BanditSimulateCommand.Create(context));
+        command.Subcommands.Add(InterleavingSimulateCommand.Create(context));
         return command;
     }
 }
