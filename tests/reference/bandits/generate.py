@@ -7,6 +7,8 @@ Run: /usr/bin/python3 tests/reference/bandits/generate.py  (writes bandits.json 
   Beta or Normal posteriors, by scipy.integrate.quad (adaptive QUADPACK) over the posterior's support.
 - seed001: seed 001's Thompson-sampling snippet, run verbatim in Python for random.Random(7) (the seed's printed run)
   and for seeds 0..1999 (the spread of arm 1's traffic, which Verdict's own generator must match in distribution).
+- schedule: arms, periods, buckets and propensities of 400 units under a five-period schedule, from
+  bandit_schedule_reference.py (docs/bandits.md, "Serving", in Python).
 - stratified: per-period unit data from numpy; the period-stratified lift, its standard error and p-value
   (scipy.stats.norm), and the inverse-propensity means, computed from the raw rewards.
 """
@@ -139,7 +141,18 @@ for name, weights, sizes, rates in [
                        "p_value": float(2 * stats.norm.sf(abs(z))), "ipw_means": ipw, "naive_means": naive,
                        "stratified_means": strat_means})
 
+from bandit_schedule_reference import assign  # noqa: E402
+
+schedule_weights = [[0.5, 0.5], [0.3125, 0.6875], [0.1, 0.9], [0.05, 0.95], [0.333333, 0.666667]]
+schedule = {"salt": "prompt-bandit:v1", "enrollment_per_period": 0.0333, "period_weights": schedule_weights,
+            "units": []}
+for i in range(400):
+    unit = f"user-{i:05d}"
+    arm, period, b, propensity = assign(schedule["salt"], unit, schedule["enrollment_per_period"], schedule_weights)
+    schedule["units"].append({"unit": unit, "arm": arm, "period": period, "bucket": b, "propensity": propensity})
+
 with open(os.path.join(HERE, "bandits.json"), "w") as f:
     json.dump({"generator": f"scipy {scipy.__version__}, numpy {np.__version__}",
-               "probability_best": probability_best, "seed001": seed001, "stratified": stratified}, f, indent=1)
+               "probability_best": probability_best, "seed001": seed001, "stratified": stratified,
+               "schedule": schedule}, f, indent=1)
     f.write("\n")
