@@ -1,7 +1,7 @@
 using System.Globalization;
 using Verdict.Statistics;
 
-namespace Verdict.Cli.Commands;
+namespace Verdict.Cli.Commands.Bandit;
 
 /// <summary>Parses the bandit commands' shared inputs with messages that name the option.</summary>
 internal static class BanditInput

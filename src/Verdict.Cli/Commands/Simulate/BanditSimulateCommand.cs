@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Verdict.Cli.Commands.Bandit;
 using Verdict.Cli.Commands.Stats;
 using Verdict.Statistics;
 
