@@ -37,38 +37,40 @@ public static class InterleavingPreference
     public static PreferenceResult AnalyzeClustered(IReadOnlyList<InterleavingTally> users, double alpha = 0.05)
     {
         ArgumentNullException.ThrowIfNull(users);
-        Guard.Alpha(alpha);
-        var total = default(InterleavingTally);
         foreach (var user in users)
         {
             Check(user);
-            total += user;
         }
 
-        if (total.Decisive == 0 || users.Count < 2)
+        return AnalyzeClustered(ClusteredInterleavingTally.From(users), alpha);
+    }
+
+    /// <summary>
+    /// The clustered analysis from sufficient statistics: Σᵤ (w_Bᵤ − p̂dᵤ)² = Σw_B² − 2p̂·Σw_B·d + p̂²·Σd².
+    /// </summary>
+    public static PreferenceResult AnalyzeClustered(ClusteredInterleavingTally sums, double alpha = 0.05)
+    {
+        Check(sums.Total);
+        Guard.Alpha(alpha);
+        var total = sums.Total;
+        if (total.Decisive == 0 || sums.Users < 2)
         {
             var plain = Analyze(total, alpha);
             return plain with
             {
-                Diagnostics = [.. plain.Diagnostics, new Diagnostic(DiagnosticCode.TooFewUnits, "fewer than two users: no clustered standard error")],
+                Diagnostics = [.. plain.Diagnostics, new Diagnostic(DiagnosticCode.TooFewUnits, "fewer than two users or no decisive query: no clustered standard error")],
             };
         }
 
         var share = (double)total.WinsB / total.Decisive;
-        var sum = 0.0;
-        foreach (var user in users)
-        {
-            var residual = user.WinsB - (share * user.Decisive);
-            sum += residual * residual;
-        }
-
-        var se = Math.Sqrt(sum) / total.Decisive;
+        var squares = sums.SumWinsBSquared - (2 * share * sums.SumWinsBDecisive) + (share * share * sums.SumDecisiveSquared);
+        var se = Math.Sqrt(Math.Max(squares, 0)) / total.Decisive;
         var estimate = Estimate.FromStatistic(share - 0.5, se, alpha);
         var delta = ((total.WinsB + (0.5 * total.Ties)) / total.Queries) - 0.5;
         var diagnostics = new List<Diagnostic>();
-        if (users.Count < 30)
+        if (sums.Users < 30)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCode.SmallSample, $"only {users.Count} users: the clustered standard error is unreliable below about 30"));
+            diagnostics.Add(new Diagnostic(DiagnosticCode.SmallSample, $"only {sums.Users} users: the clustered standard error is unreliable below about 30"));
         }
 
         return new PreferenceResult(total, share, se, estimate.CiLow + 0.5, estimate.CiHigh + 0.5, estimate.PValue, delta, true, diagnostics);
