@@ -28,8 +28,8 @@ public sealed class InterleavingSimulationOptions
     /// <summary>Ranker B's score noise. Default 0.9 (B ranks slightly better).</summary>
     public double NoiseB { get; init; } = 0.9;
 
-    /// <summary>Click probability for relevance grades 0, 1, 2, 3. Default 0.05, 0.2, 0.5, 0.8.</summary>
-    public IReadOnlyList<double> ClickProbability { get; init; } = [0.05, 0.2, 0.5, 0.8];
+    /// <summary>Click probability for relevance grades 0, 1, 2, 3. Default 0.02, 0.08, 0.25, 0.5.</summary>
+    public IReadOnlyList<double> ClickProbability { get; init; } = [0.02, 0.08, 0.25, 0.5];
 
     /// <summary>Probability of each grade 0, 1, 2, 3 among candidates. Default 0.55, 0.25, 0.12, 0.08.</summary>
     public IReadOnlyList<double> GradeProbability { get; init; } = [0.55, 0.25, 0.12, 0.08];
@@ -37,8 +37,8 @@ public sealed class InterleavingSimulationOptions
     /// <summary>Chance the user stops after a click. Default 0.6.</summary>
     public double StopAfterClick { get; init; } = 0.6;
 
-    /// <summary>Chance the user abandons after an item they did not click. Default 0.1.</summary>
-    public double Abandon { get; init; } = 0.1;
+    /// <summary>Chance the user abandons after an item they did not click. Default 0.2.</summary>
+    public double Abandon { get; init; } = 0.2;
 
     /// <summary>Significance level for the queries-needed figures. Default 0.05 (two-sided).</summary>
     public double Alpha { get; init; } = 0.05;
