@@ -35,14 +35,17 @@ public static class ProbabilityBest
         var cdf = new double[k];
         var prefix = new double[k + 1];
         var width = (high - low) / Panels;
+        // The rule's Abscissas and Weights properties copy their arrays on every read; read them once.
         var rule = new GaussLegendreRule(0, 1, PointsPerPanel);
+        var abscissas = rule.Abscissas;
+        var ruleWeights = rule.Weights;
         for (var panel = 0; panel < Panels; panel++)
         {
             var start = low + (panel * width);
             for (var point = 0; point < PointsPerPanel; point++)
             {
-                var x = start + (rule.Abscissas[point] * width);
-                var weight = rule.Weights[point] * width;
+                var x = start + (abscissas[point] * width);
+                var weight = ruleWeights[point] * width;
                 for (var i = 0; i < k; i++)
                 {
                     density[i] = arms[i].Density(x);

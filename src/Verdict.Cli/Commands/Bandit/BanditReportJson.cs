@@ -1,3 +1,4 @@
+using Verdict.Cli.Commands.Stats;
 using Verdict.Experiments;
 
 namespace Verdict.Cli.Commands.Bandit;
@@ -22,14 +23,13 @@ internal sealed record BanditReportJson(
         r.NextPeriod,
         r.Weights.Updated,
         recorded,
-        r.Arms.Select((name, i) => new BanditArmJson(name, r.RewardsPerArm[i], N(r.Estimate.Naive[i]), N(r.Estimate.Stratified[i]), N(r.Estimate.InverseProbability[i]), N(r.Weights.ProbabilityBest[i]), r.Weights.Weights[i])).ToList(),
-        new BanditLiftJson(N(r.Estimate.Lift.Value), N(r.Estimate.Lift.StandardError), N(r.Estimate.Lift.CiLow), N(r.Estimate.Lift.CiHigh), N(r.Estimate.Lift.PValue)),
+        r.Arms.Select((name, i) => new BanditArmJson(name, r.RewardsPerArm[i], EstimateJson.N(r.Estimate.Naive[i]), EstimateJson.N(r.Estimate.Stratified[i]), EstimateJson.N(r.Estimate.InverseProbability[i]), EstimateJson.N(r.Weights.ProbabilityBest[i]), r.Weights.Weights[i])).ToList(),
+        new BanditLiftJson(EstimateJson.N(r.Estimate.Lift.Value), EstimateJson.N(r.Estimate.Lift.StandardError), EstimateJson.N(r.Estimate.Lift.CiLow), EstimateJson.N(r.Estimate.Lift.CiHigh), EstimateJson.N(r.Estimate.Lift.PValue)),
         r.Estimate.PeriodsUsed,
-        N(r.EstimatedRegret),
+        EstimateJson.N(r.EstimatedRegret),
         r.Weights.Diagnostics.Concat(r.Estimate.Diagnostics).Select(d => $"{d.Code}: {d.Message}").ToList(),
         r.Caveat);
 
-    private static double? N(double v) => double.IsFinite(v) ? v : null;
 }
 
 /// <summary>One arm in <see cref="BanditReportJson"/>.</summary>

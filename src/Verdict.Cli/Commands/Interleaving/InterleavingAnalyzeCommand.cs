@@ -67,12 +67,12 @@ internal static class InterleavingAnalyzeCommand
 
     private static object Json(PreferenceResult r) => new
     {
-        ShareB = N(r.ShareB),
-        StandardError = N(r.StandardError),
-        CiLow = N(r.CiLow),
-        CiHigh = N(r.CiHigh),
-        PValue = N(r.PValue),
-        DeltaAb = N(r.DeltaAB),
+        ShareB = EstimateJson.N(r.ShareB),
+        StandardError = EstimateJson.N(r.StandardError),
+        CiLow = EstimateJson.N(r.CiLow),
+        CiHigh = EstimateJson.N(r.CiHigh),
+        PValue = EstimateJson.N(r.PValue),
+        DeltaAb = EstimateJson.N(r.DeltaAB),
         Diagnostics = r.Diagnostics.Select(d => $"{d.Code}: {d.Message}").ToList(),
     };
 
@@ -83,5 +83,4 @@ internal static class InterleavingAnalyzeCommand
         Format.PValue(r.PValue),
         Format.Number(r.DeltaAB));
 
-    private static double? N(double v) => double.IsFinite(v) ? v : null;
 }
