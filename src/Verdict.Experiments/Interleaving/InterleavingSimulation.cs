@@ -21,10 +21,10 @@ public static class InterleavingSimulation
         Parallel.For(0, options.Blocks, new ParallelOptions { CancellationToken = cancellationToken }, block =>
         {
             var sums = default(BlockSums);
-            var query = new QuerySimulator(options);
+            var query = new ClickModelQuery(options);
             for (var q = 0; q < options.QueriesPerBlock; q++)
             {
-                sums += query.Run(new UnitRandom(options.Seed, ((long)block * options.QueriesPerBlock) + q));
+                sums += Run(query, new UnitRandom(options.Seed, ((long)block * options.QueriesPerBlock) + q));
             }
 
             blocks[block] = sums;
@@ -79,6 +79,18 @@ public static class InterleavingSimulation
         return (2 * zz * ab, zz * il);
     }
 
+    /// <summary>One query: both rankers' lists clicked for the A/B arms, then a team-draft list clicked once.</summary>
+    private static BlockSums Run(ClickModelQuery query, UnitRandom random)
+    {
+        query.Draw(ref random);
+        var clicksA = query.AnyClick(ref random, query.RankingA) ? 1 : 0;
+        var clicksB = query.AnyClick(ref random, query.RankingB) ? 1 : 0;
+        query.InterleaveAndClick(ref random, random.NextBits());
+        var (creditA, creditB) = InterleavingCredit.TeamDraft(query.Shown, query.ClickedPositions);
+        var outcome = InterleavingTally.Outcome(creditA, creditB);
+        return new BlockSums(1, clicksA, clicksB, outcome == QueryOutcome.A ? 1 : 0, outcome == QueryOutcome.B ? 1 : 0);
+    }
+
     /// <summary>Sums over queries; the Bernoulli click-through variance and the score variance follow from them.</summary>
     private readonly record struct BlockSums(double Count, double ClicksA, double ClicksB, double WinsA, double WinsB)
     {
@@ -87,103 +99,5 @@ public static class InterleavingSimulation
 
         public static BlockSums operator -(BlockSums x, BlockSums y) =>
             new(x.Count - y.Count, x.ClicksA - y.ClicksA, x.ClicksB - y.ClicksB, x.WinsA - y.WinsA, x.WinsB - y.WinsB);
-    }
-
-    /// <summary>One query at a time, reusing its buffers (one simulator per worker).</summary>
-    private sealed class QuerySimulator(InterleavingSimulationOptions o)
-    {
-        private readonly int[] grades = new int[o.Documents];
-        private readonly string[] ids = Enumerable.Range(0, o.Documents).Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        private readonly double[] scores = new double[o.Documents];
-        private readonly int[] order = new int[o.Documents];
-        private readonly string[] rankingA = new string[o.ListLength];
-        private readonly string[] rankingB = new string[o.ListLength];
-        private readonly InterleavedItem[] shown = new InterleavedItem[o.ListLength];
-        private readonly int[] clicked = new int[o.ListLength];
-        private readonly string[] interleaved = new string[o.ListLength];
-        private readonly Dictionary<string, int> index = Enumerable.Range(0, o.Documents)
-            .ToDictionary(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture), d => d, StringComparer.Ordinal);
-
-        public BlockSums Run(UnitRandom random)
-        {
-            for (var d = 0; d < grades.Length; d++)
-            {
-                grades[d] = Grade(random.NextDouble());
-            }
-
-            Rank(ref random, o.NoiseA, rankingA);
-            Rank(ref random, o.NoiseB, rankingB);
-            var clicksA = Clicks(ref random, rankingA, null) > 0 ? 1 : 0;
-            var clicksB = Clicks(ref random, rankingB, null) > 0 ? 1 : 0;
-            var written = TeamDraftInterleaving.Interleave(rankingA, rankingB, random.NextBits(), shown);
-            for (var i = 0; i < written; i++)
-            {
-                interleaved[i] = shown[i].Item;
-            }
-
-            var count = Clicks(ref random, interleaved.AsSpan(0, written), clicked);
-            var (creditA, creditB) = InterleavingCredit.TeamDraft(shown.AsSpan(0, written), clicked.AsSpan(0, count));
-            var outcome = InterleavingTally.Outcome(creditA, creditB);
-            return new BlockSums(1, clicksA, clicksB, outcome == QueryOutcome.A ? 1 : 0, outcome == QueryOutcome.B ? 1 : 0);
-        }
-
-        private int Grade(double u)
-        {
-            var cumulative = 0.0;
-            for (var g = 0; g < 3; g++)
-            {
-                cumulative += o.GradeProbability[g];
-                if (u < cumulative)
-                {
-                    return g;
-                }
-            }
-
-            return 3;
-        }
-
-        private void Rank(ref UnitRandom random, double noise, string[] destination)
-        {
-            for (var d = 0; d < scores.Length; d++)
-            {
-                scores[d] = -(grades[d] + (noise * random.NextNormal()));
-                order[d] = d;
-            }
-
-            Array.Sort(scores, order);
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] = ids[order[i]];
-            }
-        }
-
-        /// <summary>Cascade clicks on a list; records clicked positions in <paramref name="positions"/> when given.</summary>
-        private int Clicks(ref UnitRandom random, ReadOnlySpan<string> list, int[]? positions)
-        {
-            var count = 0;
-            for (var i = 0; i < list.Length; i++)
-            {
-                var grade = grades[index[list[i]]];
-                if (random.NextDouble() < o.ClickProbability[grade])
-                {
-                    if (positions is not null)
-                    {
-                        positions[count] = i;
-                    }
-
-                    count++;
-                    if (random.NextDouble() < o.StopAfterClick)
-                    {
-                        break;
-                    }
-                }
-                else if (random.NextDouble() < o.Abandon)
-                {
-                    break;
-                }
-            }
-
-            return count;
-        }
     }
 }

@@ -49,7 +49,8 @@ public sealed class InterleavingSimulationOptions
     /// <summary>Seed; query q draws from its own generator seeded from (seed, q). Default 7.</summary>
     public int Seed { get; init; } = 7;
 
-    internal void Validate()
+    /// <summary>Throws on an option outside its range.</summary>
+    public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(QueriesPerBlock, 10);
         ArgumentOutOfRangeException.ThrowIfLessThan(Blocks, 2);
