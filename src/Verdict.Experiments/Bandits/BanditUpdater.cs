@@ -20,7 +20,7 @@ public static class BanditUpdater
     public static BanditState Start(ExperimentBrief brief, double enrollmentPerPeriod, DateTimeOffset now, Func<BanditState, BanditState>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        RewardFamily(brief);
+        var family = RewardFamily(brief);
         var k = brief.Arms.Count;
         var state = new BanditState
         {
@@ -33,6 +33,11 @@ public static class BanditUpdater
             Periods = [new BanditPeriodRecord(0, Enumerable.Repeat(1.0 / k, k).ToArray(), now, new long[k], null, false)],
         };
         state = configure?.Invoke(state) ?? state;
+        if (family == PosteriorFamily.Normal && state.MinSample < 2)
+        {
+            throw new ArgumentException($"min_sample must be at least 2 for a continuous reward (its variance is estimated), got {state.MinSample}");
+        }
+
         _ = state.ToSchedule();
         state.ToThompsonOptions(0).Validate(k);
         return state;
@@ -69,7 +74,12 @@ public static class BanditUpdater
         foreach (var cell in data.Cells.Where(c => c.Metric == state.RewardMetric && c.Scope == CellScope.Segment && c.ScopeName == PeriodAttribute))
         {
             var arm = IndexOf(state.Arms, cell.Arm);
-            if (arm < 0 || !int.TryParse(cell.ScopeValue, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var period) || period >= schedule.Periods.Count)
+            if (arm < 0)
+            {
+                throw new InvalidDataException($"exposures name the arm \"{cell.Arm}\", which is not an arm of this bandit ({string.Join(", ", state.Arms)})");
+            }
+
+            if (!int.TryParse(cell.ScopeValue, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var period) || period >= schedule.Periods.Count)
             {
                 throw new InvalidDataException($"exposures of arm \"{cell.Arm}\" carry {PeriodAttribute} = \"{cell.ScopeValue}\", which is not a period of this bandit (0–{schedule.Periods.Count - 1})");
             }

@@ -83,6 +83,16 @@ public sealed class BanditCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Init_CountRewardWithMinimumSampleOne_ExitsTwo()
+    {
+        File.WriteAllText(BriefPath, File.ReadAllText(BriefPath).Replace("type: binary", "type: count", StringComparison.Ordinal).Replace("unit: proportion", "unit: count", StringComparison.Ordinal).Replace("7pp", "1", StringComparison.Ordinal).Replace("baseline: 0.55", "baseline: 1.2\n  baseline_sd: 1.0", StringComparison.Ordinal));
+        var (code, _, error) = CliRunner.Run("bandit", "init", BriefPath, "--out", StatePath, "--min-sample", "1");
+        Assert.Equal(ExitCodes.InputError, code);
+        Assert.Contains("min_sample must be at least 2", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(StatePath));
+    }
+
+    [Fact]
     public void Init_StateExists_ExitsTwo()
     {
         Assert.Equal(0, CliRunner.Run("bandit", "init", BriefPath, "--out", StatePath).ExitCode);
