@@ -71,6 +71,52 @@ public sealed class BanditCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Update_ContinuousReward_GaussianWeightsFromStoreMoments()
+    {
+        // The reward is a judge score (a sum metric over one judged answer per customer).
+        File.WriteAllText(BriefPath, File.ReadAllText(BriefPath)
+            .Replace("type: binary\n    event: conversation_solved", "type: sum\n    event: answer_judged\n    value: score", StringComparison.Ordinal)
+            .Replace("unit: proportion", "unit: number", StringComparison.Ordinal)
+            .Replace("7pp", "0.2", StringComparison.Ordinal)
+            .Replace("baseline: 0.55", "baseline: 3.5\n  baseline_sd: 1.0", StringComparison.Ordinal));
+        Assert.Equal(0, CliRunner.Run("bandit", "init", BriefPath, "--out", StatePath, "--enrollment-per-period", "0.25", "--min-sample", "50").ExitCode);
+        var schedule = BanditStateFile.Load(StatePath).ToSchedule();
+        var random = new Random(8);
+        var ndjson = new StringBuilder();
+        var scores = new List<double>[] { [], [] };
+        for (var i = 0; i < 4000; i++)
+        {
+            var id = $"customer-{i:D5}";
+            var a = schedule.Assign(id);
+            if (!a.IsEnrolled)
+            {
+                continue;
+            }
+
+            var score = Math.Round(3.5 + (0.15 * a.Arm) + (random.NextDouble() * 2) - 1, 3);
+            scores[a.Arm].Add(score);
+            var text = score.ToString(CultureInfo.InvariantCulture);
+            ndjson.Append(CultureInfo.InvariantCulture, $$$"""{"type":"exposure","experiment":"prompt-bandit","version":1,"unit_id":"{{{id}}}","arm":"{{{schedule.Arms[a.Arm]}}}","timestamp":"2026-05-04T00:00:00.000Z","receipt_hash":null,"attributes":{"bandit_period":"0"}}""").Append('\n');
+            ndjson.Append(CultureInfo.InvariantCulture, $$$"""{"type":"event","name":"answer_judged","unit_id":"{{{id}}}","timestamp":"2026-05-04T00:01:00.000Z","value":{{{text}}},"properties":{"score":"{{{text}}}"},"idempotency_key":"{{{id}}}:answer_judged:1"}""").Append('\n');
+        }
+
+        var file = Path.Combine(folder, "scores.ndjson");
+        File.WriteAllText(file, ndjson.ToString());
+        Assert.Equal(0, CliRunner.Run("ingest", "--store", StorePath, file).ExitCode);
+        var result = CliRunner.Json("bandit", "update", BriefPath, "--state", StatePath, "--store", StorePath, "--json");
+
+        var posteriors = scores.Select(s => ArmPosterior.FromMoments(Moments.FromSums(s.Count, s.Sum(), s.Sum(x => x * x)))).ToArray();
+        var expected = ThompsonAllocation.Compute(posteriors, new ThompsonOptions { MinimumWeight = 0.05, MinimumSamplePerArm = 50 });
+        for (var arm = 0; arm < 2; arm++)
+        {
+            var row = result.GetProperty("arms")[arm];
+            Assert.Equal(scores[arm].Average(), row.GetProperty("naive_mean").GetDouble(), 9);
+            Assert.Equal(expected.ProbabilityBest[arm], row.GetProperty("probability_best").GetDouble(), 9);
+            Assert.Equal(expected.Weights[arm], row.GetProperty("next_weight").GetDouble(), 9);
+        }
+    }
+
+    [Fact]
     public void Update_BeforeMinimumSample_KeepsWeightsAndSaysWhy()
     {
         Assert.Equal(0, CliRunner.Run("bandit", "init", BriefPath, "--out", StatePath, "--enrollment-per-period", "0.25", "--min-sample", "5000").ExitCode);
