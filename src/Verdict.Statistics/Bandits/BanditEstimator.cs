@@ -3,8 +3,9 @@ namespace Verdict.Statistics;
 /// <summary>
 /// Period-stratified and inverse-propensity estimates for data a bandit collected (docs/bandits.md, "Honest
 /// analysis"). Within a period the weights are fixed, so each period is a small randomized experiment.
-/// Stratified: μ̂ₐ = Σₚ Wₚ ȳₚₐ and lift Σₚ Wₚ (ȳₚₜ − ȳₚ꜀) with Wₚ = nₚ/Σ nₚ over the periods where both compared arms
-/// have at least two units, Var = Σₚ Wₚ² (s²ₚₜ/nₚₜ + s²ₚ꜀/nₚ꜀) (post-stratification, Cochran 1977, §5.2 and eq. 5.6).
+/// Stratified: μ̂ₐ = Σₚ Wₚ ȳₚₐ and lift Σₚ Wₚ (ȳₚₜ − ȳₚ꜀) with Wₚ = nₚ/Σ nₚ, nₚ the period's units in every arm,
+/// over the periods where both compared arms have at least two units; Var = Σₚ Wₚ² (s²ₚₜ/nₚₜ + s²ₚ꜀/nₚ꜀)
+/// (post-stratification, Cochran 1977, §5.2 and eq. 5.6).
 /// Inverse propensity (Horvitz and Thompson 1952): μ̂ₐ = (1/N) Σₚ Σyₚₐ / πₚₐ with N all units in all periods.
 /// </summary>
 public static class BanditEstimator
@@ -94,7 +95,8 @@ public static class BanditEstimator
                 continue;
             }
 
-            double n = c.Count + t.Count;
+            // The period's weight counts every arm's units, as the per-arm stratified means do.
+            double n = row.Sum(m => m.Count);
             units += n;
             sum += n * (t.Mean - c.Mean);
             variance += n * n * ((t.Variance / t.Count) + (c.Variance / c.Count));
