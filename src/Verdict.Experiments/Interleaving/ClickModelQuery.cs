@@ -32,6 +32,11 @@ internal sealed class ClickModelQuery(InterleavingSimulationOptions o)
     /// <summary>The interleaved list of the last <see cref="InterleaveAndClick"/>.</summary>
     public ReadOnlySpan<InterleavedItem> Shown => shown.AsSpan(0, written);
 
+    /// <summary>The clicks of the last <see cref="InterleaveAndClick"/> credited to A and B by the options' method.</summary>
+    public (int A, int B) Credit() => o.Method == InterleavingMethod.TeamDraft
+        ? InterleavingCredit.TeamDraft(Shown, ClickedPositions)
+        : InterleavingCredit.Balanced(rankingA, rankingB, Shown, ClickedPositions);
+
     /// <summary>The clicked positions of the last <see cref="InterleaveAndClick"/>.</summary>
     public ReadOnlySpan<int> ClickedPositions => clicked.AsSpan(0, clicks);
 
@@ -50,10 +55,12 @@ internal sealed class ClickModelQuery(InterleavingSimulationOptions o)
     /// <summary>Whether a user clicks anything on <paramref name="list"/>.</summary>
     public bool AnyClick(ref UnitRandom random, ReadOnlySpan<string> list) => Clicks(ref random, list, null) > 0;
 
-    /// <summary>Interleaves the two lists with <paramref name="coins"/> (team draft) and clicks the result.</summary>
+    /// <summary>Interleaves the two lists with <paramref name="coins"/> (the options' method) and clicks the result.</summary>
     public void InterleaveAndClick(ref UnitRandom random, ulong coins)
     {
-        written = TeamDraftInterleaving.Interleave(rankingA, rankingB, coins, shown);
+        written = o.Method == InterleavingMethod.TeamDraft
+            ? TeamDraftInterleaving.Interleave(rankingA, rankingB, coins, shown)
+            : BalancedInterleaving.Interleave(rankingA, rankingB, (coins >> 63) == 0, shown);
         for (var i = 0; i < written; i++)
         {
             interleaved[i] = shown[i].Item;

@@ -5,8 +5,8 @@ namespace Verdict.Experiments;
 
 /// <summary>
 /// Interleaving against A/B on the same seeded click model (docs/interleaving.md, "Sensitivity"). For every query
-/// both rankers' lists are clicked independently (the A/B arms) and a team-draft list is clicked once (the
-/// interleaving). Queries needed: A/B, n = 2(z₁₋α/₂ + z_power)²(σ²_A + σ²_B)/Δ² over both arms; interleaving, the
+/// both rankers' lists are clicked independently (the A/B arms) and an interleaved list (team draft or balanced) is
+/// clicked once. Queries needed: A/B, n = 2(z₁₋α/₂ + z_power)²(σ²_A + σ²_B)/Δ² over both arms; interleaving, the
 /// one-sample n = (z₁₋α/₂ + z_power)² Var(s)/E[s]² for the per-query score s ∈ {−1, 0, +1}. Their ratio does not depend
 /// on alpha or power. Its 95% interval is the delete-one-block jackknife on the log ratio (Efron and Stein 1981).
 /// </summary>
@@ -79,14 +79,14 @@ public static class InterleavingSimulation
         return (2 * zz * ab, zz * il);
     }
 
-    /// <summary>One query: both rankers' lists clicked for the A/B arms, then a team-draft list clicked once.</summary>
+    /// <summary>One query: both rankers' lists clicked for the A/B arms, then an interleaved list clicked once.</summary>
     private static BlockSums Run(ClickModelQuery query, UnitRandom random)
     {
         query.Draw(ref random);
         var clicksA = query.AnyClick(ref random, query.RankingA) ? 1 : 0;
         var clicksB = query.AnyClick(ref random, query.RankingB) ? 1 : 0;
         query.InterleaveAndClick(ref random, random.NextBits());
-        var (creditA, creditB) = InterleavingCredit.TeamDraft(query.Shown, query.ClickedPositions);
+        var (creditA, creditB) = query.Credit();
         var outcome = InterleavingTally.Outcome(creditA, creditB);
         return new BlockSums(1, clicksA, clicksB, outcome == QueryOutcome.A ? 1 : 0, outcome == QueryOutcome.B ? 1 : 0);
     }

@@ -40,6 +40,9 @@ public sealed class InterleavingSimulationOptions
     /// <summary>Chance the user abandons after an item they did not click. Default 0.2.</summary>
     public double Abandon { get; init; } = 0.2;
 
+    /// <summary>Team draft (default) or balanced interleaving.</summary>
+    public Verdict.Assignment.InterleavingMethod Method { get; init; } = Verdict.Assignment.InterleavingMethod.TeamDraft;
+
     /// <summary>Significance level for the queries-needed figures. Default 0.05 (two-sided).</summary>
     public double Alpha { get; init; } = 0.05;
 

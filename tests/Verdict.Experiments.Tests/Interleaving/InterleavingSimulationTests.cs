@@ -5,21 +5,25 @@ namespace Verdict.Experiments.Tests.Interleaving;
 /// <summary>The seeded click-model study: interleaving is fair when the rankers are equal and more sensitive when they differ.</summary>
 public sealed class InterleavingSimulationTests
 {
-    [Fact]
-    public void Run_BetterRankerB_InterleavingNeedsFewerQueries()
+    [Theory]
+    [InlineData(Verdict.Assignment.InterleavingMethod.TeamDraft)]
+    [InlineData(Verdict.Assignment.InterleavingMethod.Balanced)]
+    public void Run_BetterRankerB_InterleavingNeedsFewerQueries(Verdict.Assignment.InterleavingMethod method)
     {
-        var r = InterleavingSimulation.Run(new InterleavingSimulationOptions { QueriesPerBlock = 5000, Blocks = 10, NoiseB = 0.7 }, TestContext.Current.CancellationToken);
+        var r = InterleavingSimulation.Run(new InterleavingSimulationOptions { QueriesPerBlock = 5000, Blocks = 10, NoiseB = 0.7, Method = method }, TestContext.Current.CancellationToken);
         Assert.True(r.PreferenceShareB > 0.5);
         Assert.True(r.ClickThroughB > r.ClickThroughA);
         Assert.True(r.RatioCiLow > 1, $"ratio {r.SensitivityRatio:F2} [{r.RatioCiLow:F2}, {r.RatioCiHigh:F2}]");
         Assert.InRange(r.SensitivityRatio, r.RatioCiLow, r.RatioCiHigh);
     }
 
-    [Fact]
-    public void Run_EqualRankers_PreferenceShareIsHalf()
+    [Theory]
+    [InlineData(Verdict.Assignment.InterleavingMethod.TeamDraft)]
+    [InlineData(Verdict.Assignment.InterleavingMethod.Balanced)]
+    public void Run_EqualRankers_PreferenceShareIsHalf(Verdict.Assignment.InterleavingMethod method)
     {
-        // Team draft is fair: with identical rankers B's share of 50 000 queries' decisive outcomes is ½ ± 4 SE.
-        var r = InterleavingSimulation.Run(new InterleavingSimulationOptions { QueriesPerBlock = 5000, Blocks = 10, NoiseB = 1.0 }, TestContext.Current.CancellationToken);
+        // Fair merges: with rankers of equal quality B's share of 50 000 queries' decisive outcomes is ½ ± 4 SE.
+        var r = InterleavingSimulation.Run(new InterleavingSimulationOptions { QueriesPerBlock = 5000, Blocks = 10, NoiseB = 1.0, Method = method }, TestContext.Current.CancellationToken);
         var decisive = r.Queries * (1 - r.TieShare);
         Assert.InRange(r.PreferenceShareB, 0.5 - (4 * Math.Sqrt(0.25 / decisive)), 0.5 + (4 * Math.Sqrt(0.25 / decisive)));
     }
