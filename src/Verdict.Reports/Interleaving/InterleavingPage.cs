@@ -35,7 +35,7 @@ public static class InterleavingPage
         }
 
         html.Append("</svg>");
-        html.Append(Invariant($"<table><tr><th>outcome</th><th>queries</th><th>share</th></tr><tr><td>A wins</td><td>{t.WinsA:N0}</td><td>{(double)t.WinsA / total:P1}</td></tr><tr><td>B wins</td><td>{t.WinsB:N0}</td><td>{(double)t.WinsB / total:P1}</td></tr><tr><td>ties</td><td>{t.Ties:N0}</td><td>{(double)t.Ties / total:P1}</td></tr></table>"));
+        html.Append(Invariant($"<table><tr><th>outcome</th><th>queries</th><th>share</th></tr><tr><td>A wins</td><td>{t.WinsA:N0}</td><td>{(double)t.WinsA / total:0.0%}</td></tr><tr><td>B wins</td><td>{t.WinsB:N0}</td><td>{(double)t.WinsB / total:0.0%}</td></tr><tr><td>ties</td><td>{t.Ties:N0}</td><td>{(double)t.Ties / total:0.0%}</td></tr></table>"));
         html.Append("<h2>Preference for B</h2>");
         ShareChart(html, [("queries independent", perQuery), ("clustered by user", perUser)]);
         html.Append("<table><tr><th>variance</th><th>B's share of decisive queries</th><th>95% CI</th><th>p-value (share = ½)</th><th>Δ_AB</th></tr>");
@@ -59,9 +59,13 @@ public static class InterleavingPage
     private static void ShareChart(StringBuilder html, (string Name, PreferenceResult Result)[] rows)
     {
         const int width = 720, left = 170, row = 30;
-        double X(double share) => left + ((width - left - 10) * share);
+        // The axis spans 40–60 % unless an interval reaches further, so a few points of preference are visible.
+        var finite = rows.Select(r => r.Result).Where(r => double.IsFinite(r.CiLow) && double.IsFinite(r.CiHigh)).ToList();
+        var low = Math.Max(0, Math.Min(0.4, finite.Select(r => r.CiLow - 0.02).DefaultIfEmpty(0.4).Min()));
+        var high = Math.Min(1, Math.Max(0.6, finite.Select(r => r.CiHigh + 0.02).DefaultIfEmpty(0.6).Max()));
+        double X(double share) => left + ((width - left - 10) * (share - low) / (high - low));
         html.Append(Invariant($"<svg role=\"img\" aria-label=\"preference share\" width=\"{width}\" height=\"{(rows.Length * row) + 20}\" viewBox=\"0 0 {width} {(rows.Length * row) + 20}\">"));
-        html.Append(Invariant($"<line x1=\"{X(0.5):F1}\" y1=\"0\" x2=\"{X(0.5):F1}\" y2=\"{rows.Length * row}\" stroke=\"#888\" stroke-dasharray=\"4 3\"/><text x=\"{X(0.5):F1}\" y=\"{(rows.Length * row) + 14}\" font-size=\"11\" text-anchor=\"middle\">50%</text>"));
+        html.Append(Invariant($"<line x1=\"{X(0.5):F1}\" y1=\"0\" x2=\"{X(0.5):F1}\" y2=\"{rows.Length * row}\" stroke=\"#888\" stroke-dasharray=\"4 3\"/><text x=\"{X(0.5):F1}\" y=\"{(rows.Length * row) + 14}\" font-size=\"11\" text-anchor=\"middle\">50%</text><text x=\"{left}\" y=\"{(rows.Length * row) + 14}\" font-size=\"11\">{low:0%}</text><text x=\"{width - 10}\" y=\"{(rows.Length * row) + 14}\" font-size=\"11\" text-anchor=\"end\">{high:0%}</text>"));
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i].Result;
@@ -76,7 +80,7 @@ public static class InterleavingPage
         html.Append("</svg>");
     }
 
-    private static string P(double v) => double.IsFinite(v) ? v.ToString("P2", CultureInfo.InvariantCulture) : "n/a";
+    private static string P(double v) => double.IsFinite(v) ? v.ToString("0.00%", CultureInfo.InvariantCulture) : "n/a";
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
 
