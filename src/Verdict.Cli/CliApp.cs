@@ -44,6 +44,8 @@ public static class CliApp
         root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(AssignCommand.Create(context));
         root.Subcommands.Add(SimulateCommand.Create(context));
+        root.Subcommands.Add(BanditCommand.Create(context));
+        root.Subcommands.Add(InterleavingCommand.Create(context));
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));

@@ -10,11 +10,13 @@ public static class SimulateCommand
     {
         var command = new Command(
             "simulate",
-            "Seeded simulations: experiment traffic (docs/events.md, \"Simulated support-bot traffic\") and the peeking study (docs/sequential.md).");
+            "Seeded simulations: experiment traffic (docs/events.md, \"Simulated support-bot traffic\"), the peeking study (docs/sequential.md), bandits (docs/bandits.md) and interleaving (docs/interleaving.md).");
         command.Subcommands.Add(SimulateExperimentCommand.Create(context));
         command.Subcommands.Add(PeekingCommand.Create(context));
         command.Subcommands.Add(LoggedBanditCommand.Create(context));
         command.Subcommands.Add(RolloutCommand.Create(context));
+        command.Subcommands.Add(BanditSimulateCommand.Create(context));
+        command.Subcommands.Add(InterleavingSimulateCommand.Create(context));
         return command;
     }
 }

@@ -23,6 +23,9 @@ internal sealed class SeededRandom
     /// <summary>A uniform integer in [0, <paramref name="bound"/>).</summary>
     public int Next(int bound) => (int)(((NextUInt64() >> 32) * (ulong)bound) >> 32);
 
+    /// <summary>A uniform double in (0, 1): the top 53 bits plus half an ulp, so neither end is ever returned.</summary>
+    public double NextDouble() => ((NextUInt64() >> 11) + 0.5) * (1.0 / (1UL << 53));
+
     public ulong NextUInt64()
     {
         var result = RotateLeft(s1 * 5, 7) * 9;

@@ -23,7 +23,7 @@ public static class DemoCommand
         var dir = new Option<string>("--dir") { Description = "Where to write the brief, lock, store and report (recreated on every run)", DefaultValueFactory = _ => DefaultDirectory };
         var scenario = new Option<string>("--scenario")
         {
-            Description = "Which story to tell: " + string.Join("; ", DemoScenario.All.Select(s => $"{s.Name} ({s.Expected})")),
+            Description = "Which story to tell: " + string.Join("; ", DemoScenario.All.Select(s => $"{s.Name} ({s.Expected})")) + "; bandit (seed 001's Thompson sampling, docs/bandits.md); interleaving (team draft, docs/interleaving.md)",
             DefaultValueFactory = _ => "none",
         };
         var units = new Option<long>("--units") { Description = "Customers to simulate", DefaultValueFactory = _ => 40_000 };
@@ -39,6 +39,13 @@ public static class DemoCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            if (parse.GetValue(scenario)?.ToLowerInvariant() is "bandit" or "interleaving" && Directory.CreateDirectory(Path.GetFullPath(parse.GetValue(dir)!)).FullName is var folder)
+            {
+                return Task.FromResult(parse.GetValue(scenario)!.Equals("bandit", StringComparison.OrdinalIgnoreCase)
+                    ? BanditDemo.Run(context, folder, parse.GetValue(seed), parse.GetValue(json), time)
+                    : InterleavingDemo.Run(context, folder, parse.GetValue(seed), parse.GetValue(json), time));
+            }
+
             var story = DemoScenario.Find(parse.GetValue(scenario)!);
             var count = parse.GetValue(units);
             if (count < 1000)

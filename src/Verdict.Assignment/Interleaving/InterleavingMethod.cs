@@ -1,0 +1,11 @@
+namespace Verdict.Assignment;
+
+/// <summary>How two rankings are merged.</summary>
+public enum InterleavingMethod
+{
+    /// <summary>Team draft (Radlinski et al. 2008): clicks credit the team that contributed the item.</summary>
+    TeamDraft,
+
+    /// <summary>Balanced (Joachims 2002): clicks credit by rank in each original list.</summary>
+    Balanced,
+}

@@ -1,0 +1,11 @@
+namespace Verdict.Assignment;
+
+/// <summary>The ranker an interleaved item was taken from: A (control) or B (the candidate).</summary>
+public enum InterleavingTeam
+{
+    /// <summary>Ranker A, the control.</summary>
+    A,
+
+    /// <summary>Ranker B, the candidate.</summary>
+    B,
+}

@@ -1,0 +1,39 @@
+using Verdict.Cli.Commands.Stats;
+using Verdict.Experiments;
+
+namespace Verdict.Cli.Commands.Bandit;
+
+/// <summary>The JSON form of <c>bandit update</c> (docs/bandits.md, "verdict bandit update"); NaN is null.</summary>
+internal sealed record BanditReportJson(
+    string Experiment,
+    int Version,
+    int Period,
+    bool Updated,
+    bool Recorded,
+    IReadOnlyList<BanditArmJson> Arms,
+    BanditLiftJson StratifiedLift,
+    int PeriodsUsed,
+    double? EstimatedRegret,
+    IReadOnlyList<string> Diagnostics,
+    string Caveat)
+{
+    public static BanditReportJson From(BanditReport r, bool recorded) => new(
+        r.Experiment,
+        r.Version,
+        r.NextPeriod,
+        r.Weights.Updated,
+        recorded,
+        r.Arms.Select((name, i) => new BanditArmJson(name, r.RewardsPerArm[i], EstimateJson.N(r.Estimate.Naive[i]), EstimateJson.N(r.Estimate.Stratified[i]), EstimateJson.N(r.Estimate.InverseProbability[i]), EstimateJson.N(r.Weights.ProbabilityBest[i]), r.Weights.Weights[i])).ToList(),
+        new BanditLiftJson(EstimateJson.N(r.Estimate.Lift.Value), EstimateJson.N(r.Estimate.Lift.StandardError), EstimateJson.N(r.Estimate.Lift.CiLow), EstimateJson.N(r.Estimate.Lift.CiHigh), EstimateJson.N(r.Estimate.Lift.PValue)),
+        r.Estimate.PeriodsUsed,
+        EstimateJson.N(r.EstimatedRegret),
+        r.Weights.Diagnostics.Concat(r.Estimate.Diagnostics).Select(d => $"{d.Code}: {d.Message}").ToList(),
+        r.Caveat);
+
+}
+
+/// <summary>One arm in <see cref="BanditReportJson"/>.</summary>
+internal sealed record BanditArmJson(string Arm, long Rewards, double? NaiveMean, double? StratifiedMean, double? IpwMean, double? ProbabilityBest, double NextWeight);
+
+/// <summary>The stratified lift of the last arm over the first.</summary>
+internal sealed record BanditLiftJson(double? Estimate, double? StandardError, double? CiLow, double? CiHigh, double? PValue);

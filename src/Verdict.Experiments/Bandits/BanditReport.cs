@@ -1,0 +1,19 @@
+using Verdict.Statistics;
+
+namespace Verdict.Experiments;
+
+/// <summary>
+/// What one bandit update found: the new period's weights, each arm's rewards and posterior chance of being best,
+/// the naive, period-stratified and inverse-propensity estimates, the estimated regret so far, and the caveat that a
+/// bandit's result is not a fixed-horizon launch test.
+/// </summary>
+public sealed record BanditReport(
+    string Experiment,
+    int Version,
+    int NextPeriod,
+    IReadOnlyList<string> Arms,
+    IReadOnlyList<long> RewardsPerArm,
+    BanditWeights Weights,
+    BanditEstimate Estimate,
+    double EstimatedRegret,
+    string Caveat);

@@ -1,0 +1,15 @@
+namespace Verdict.Statistics;
+
+/// <summary>
+/// What a bandit's data can honestly say about each arm. <see cref="Naive"/> pools every period (biased when the
+/// weights move with time-varying rewards: Simpson's paradox across periods, and the adaptive-sampling bias of
+/// Nie et al. 2018); <see cref="Stratified"/> weights each period by its share of units; <see cref="InverseProbability"/>
+/// is the Horvitz–Thompson mean with the logged propensities. <see cref="Lift"/> is treatment − control, stratified.
+/// </summary>
+public sealed record BanditEstimate(
+    IReadOnlyList<double> Naive,
+    IReadOnlyList<double> Stratified,
+    IReadOnlyList<double> InverseProbability,
+    Estimate Lift,
+    int PeriodsUsed,
+    IReadOnlyList<Diagnostic> Diagnostics);
