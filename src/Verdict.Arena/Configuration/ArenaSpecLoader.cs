@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verdict.Experiments;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -27,7 +28,7 @@ public static class ArenaSpecLoader
             throw new FileNotFoundException($"arena file not found: {path}", path);
         }
 
-        var spec = Parse(File.ReadAllText(path), path);
+        var spec = Parse(YamlInput.ReadFile(path), path);
         spec.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         foreach (var evaluator in spec.Evaluators.Where(e => e.Kind == "rubric" && e.Axes.Count == 0 && e.Rubric is not null))
         {
@@ -37,7 +38,7 @@ public static class ArenaSpecLoader
                 throw new InvalidDataException($"evaluators: rubric file not found: {evaluator.Rubric}");
             }
 
-            var rubric = Parse<RubricFile>(File.ReadAllText(rubricPath), rubricPath);
+            var rubric = Parse<RubricFile>(YamlInput.ReadFile(rubricPath), rubricPath);
             evaluator.Axes.AddRange(rubric.Axes);
         }
 
@@ -50,6 +51,7 @@ public static class ArenaSpecLoader
 
     private static T Parse<T>(string yaml, string source)
     {
+        YamlInput.Check(yaml, source);
         try
         {
             return Deserializer.Deserialize<T>(yaml) ?? throw new InvalidDataException($"{source}: the file is empty");
