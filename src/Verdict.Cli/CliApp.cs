@@ -14,11 +14,18 @@ public static class CliApp
         var context = new CliContext(output, error, interactive);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+
+        // --help suppresses parse errors, so "verdict ope --help" would print the root help and exit 0: an unknown
+        // command or argument is an input error whatever flags follow it.
+        var messages = parse.Errors.Select(e => e.Message)
+            .Concat(parse.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'."))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (messages.Count > 0)
         {
-            foreach (var parseError in parse.Errors)
+            foreach (var message in messages)
             {
-                error.WriteLine($"error: {parseError.Message}");
+                error.WriteLine($"error: {message}");
             }
 
             error.WriteLine("Run 'verdict --help' for usage.");
