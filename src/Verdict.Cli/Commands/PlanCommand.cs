@@ -24,9 +24,9 @@ public static class PlanCommand
         {
             var path = parse.GetValue(brief)!;
             var dailyUnits = parse.GetValue(daily);
-            if (dailyUnits is not null and not > 0)
+            if (dailyUnits is { } given && !(given > 0 && double.IsFinite(given)))
             {
-                throw new CliException($"--daily-traffic must be positive, got {dailyUnits.Value.ToString(CultureInfo.InvariantCulture)}");
+                throw new CliException($"--daily-traffic must be a positive finite number, got {dailyUnits.Value.ToString(CultureInfo.InvariantCulture)}");
             }
 
             var loaded = BriefInput.Load(path, dailyUnits);
