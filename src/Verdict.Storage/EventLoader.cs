@@ -9,7 +9,9 @@ namespace Verdict.Storage;
 /// A transactional bulk load: rows go to staging tables, then <see cref="Commit"/> merges the rows whose keys are
 /// new (idempotency key for events; experiment, version, unit, arm and time for exposures), fills the events'
 /// property columns (<see cref="PropertyColumns"/>) and commits. Disposing
-/// without committing rolls everything back, so a failed file leaves nothing behind.
+/// without committing rolls everything back, so a failed file leaves nothing behind. The keys are unique indexes
+/// (<see cref="EventStore.UniqueKeys"/>) and the merge skips conflicts, so loads running at the same time cannot both
+/// insert a row: one waits for the other's commit and then skips what it added.
 /// </summary>
 public abstract class EventLoader : IEventSink, IDisposable
 {
@@ -21,6 +23,7 @@ public abstract class EventLoader : IEventSink, IDisposable
         WHERE rn = 1 AND NOT EXISTS (
             SELECT 1 FROM exposures e
             WHERE e.experiment = d.experiment AND e.version = d.version AND e.unit_id = d.unit_id AND e.arm = d.arm AND e.ts = d.ts)
+        ON CONFLICT DO NOTHING
         """;
 
     /// <summary>How many distinct property keys a load remembers for <see cref="PropertyColumns"/> (memory stays bounded).</summary>
@@ -76,6 +79,7 @@ public abstract class EventLoader : IEventSink, IDisposable
                 SELECT d.*, {parse} AS pl FROM (
                     SELECT s.*, ROW_NUMBER() OVER (PARTITION BY idempotency_key ORDER BY ts) AS rn FROM stage_events s) d
                 WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.idempotency_key = d.idempotency_key)) n
+            ON CONFLICT DO NOTHING
             """, p.Values, Transaction);
         store.Execute("DROP TABLE stage_exposures", [], Transaction);
         store.Execute("DROP TABLE stage_events", [], Transaction);

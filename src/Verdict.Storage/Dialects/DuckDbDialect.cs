@@ -36,6 +36,12 @@ public sealed class DuckDbDialect : SqlDialect
     public override string TryCastDouble(string expression) =>
         $"(CASE WHEN isfinite(TRY_CAST({expression} AS DOUBLE)) THEN TRY_CAST({expression} AS DOUBLE) END)";
 
+    public override string? IndexCount(string nameParameter) =>
+        $"SELECT COUNT(*) FROM duckdb_indexes() WHERE schema_name = current_schema() AND index_name = {nameParameter}";
+
+    public override string DeleteDuplicates(string table, string keyColumns) =>
+        $"DELETE FROM {table} WHERE rowid NOT IN (SELECT MIN(rowid) FROM {table} GROUP BY {keyColumns})";
+
     public override IReadOnlyList<string> SchemaStatements { get; } =
     [
         """

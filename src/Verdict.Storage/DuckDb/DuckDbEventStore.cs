@@ -6,7 +6,9 @@ namespace Verdict.Storage;
 /// <summary>The embedded default: one DuckDB file (<c>verdict.duckdb</c> unless told otherwise).</summary>
 public sealed class DuckDbEventStore : EventStore
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
     private readonly DuckDBConnection connection;
+    private readonly SemaphoreSlim memoryWriter = new(1, 1);
 
     private DuckDbEventStore(string path, DuckDBConnection connection)
     {
@@ -52,7 +54,24 @@ public sealed class DuckDbEventStore : EventStore
         return store;
     }
 
-    public override EventLoader BeginLoad() => new DuckDbEventLoader(this, connection);
+    /// <summary>
+    /// Starts a load. DuckDB runs one writer per file across processes (its file lock) but lets connections of one process
+    /// write at once and fails the later commit on a conflict; loads of one file in this process therefore take turns.
+    /// </summary>
+    public override EventLoader BeginLoad()
+    {
+        var writer = Location == ":memory:" ? memoryWriter : Writers.GetOrAdd(Path.GetFullPath(Location), _ => new SemaphoreSlim(1, 1));
+        writer.Wait();
+        try
+        {
+            return new DuckDbEventLoader(this, connection, writer);
+        }
+        catch
+        {
+            writer.Release();
+            throw;
+        }
+    }
 
     protected override DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction)
     {
