@@ -41,34 +41,9 @@ public sealed class PostgresEventStore : EventStore
         return store;
     }
 
-    /// <summary>Turns a URI or a key-value string into Npgsql's builder.</summary>
-    public static NpgsqlConnectionStringBuilder Parse(string connectionString)
-    {
-        if (!connectionString.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-        {
-            return new NpgsqlConnectionStringBuilder(connectionString);
-        }
-
-        var uri = new Uri(connectionString);
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
-            Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } db ? Uri.UnescapeDataString(db) : "postgres",
-        };
-        if (uri.UserInfo.Length > 0)
-        {
-            var parts = uri.UserInfo.Split(':', 2);
-            builder.Username = Uri.UnescapeDataString(parts[0]);
-            if (parts.Length > 1)
-            {
-                builder.Password = Uri.UnescapeDataString(parts[1]);
-            }
-        }
-
-        return builder;
-    }
+    /// <summary>Turns a URI (every option honoured or refused, <see cref="PostgresUri"/>) or a key-value string into Npgsql's builder.</summary>
+    public static NpgsqlConnectionStringBuilder Parse(string connectionString) =>
+        PostgresUri.IsUri(connectionString) ? PostgresUri.Parse(connectionString) : new NpgsqlConnectionStringBuilder(connectionString);
 
     public override EventLoader BeginLoad() => new PostgresEventLoader(this, connection);
 
