@@ -165,6 +165,7 @@ public static class ArenaSpecLoader
                 throw new InvalidDataException($"{where}: embedding is required");
             case "similarity":
                 ValidateEndpoint(evaluator.Embedding!, $"{where}.embedding");
+                RouteIfLive(spec, evaluator.Embedding!, $"{where}.embedding");
                 break;
             case "rubric" or "pairwise" when spec.Judge is null:
                 throw new InvalidDataException($"{where}: a judge is required");
@@ -183,9 +184,11 @@ public static class ArenaSpecLoader
                 }
 
                 ValidateEndpoint(spec.Judge!, "judge");
+                RouteIfLive(spec, spec.Judge!, "judge");
                 break;
             case "pairwise":
                 ValidateEndpoint(spec.Judge!, "judge");
+                RouteIfLive(spec, spec.Judge!, "judge");
                 break;
             default:
                 if (!CheckKinds.Contains(evaluator.Kind))
@@ -202,6 +205,15 @@ public static class ArenaSpecLoader
             {
                 throw new InvalidDataException($"{where}: no variant named \"{variant}\"");
             }
+        }
+    }
+
+    /// <summary>Refuses at load time a judge or embedder whose calls would have nowhere agreed to go (<see cref="ArenaEndpoints"/>).</summary>
+    private static void RouteIfLive(ArenaSpec spec, ModelEndpointSpec endpoint, string where)
+    {
+        if (endpoint.Provider == "openai")
+        {
+            ArenaEndpoints.Route(spec, endpoint, where);
         }
     }
 
