@@ -86,6 +86,11 @@ public static class CliApp
             case FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException:
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.InputError;
+            case UnauthorizedAccessException or IOException:
+                // The file system refused (permissions, a directory where a file was expected, a full disk): the
+                // environment or the arguments, not a bug.
+                error.WriteLine($"error: {exception.Message}");
+                return ExitCodes.InputError;
             case OperationCanceledException:
                 error.WriteLine("error: cancelled");
                 return ExitCodes.InputError;

@@ -21,7 +21,13 @@ public sealed class PostgresEventStore : EventStore
     public override string Location { get; }
 
     /// <summary>Opens the store; a URI (<c>postgres://user:pass@host:port/db</c>) or a key-value connection string.</summary>
-    public static PostgresEventStore Open(string connectionString)
+    public static PostgresEventStore Open(string connectionString) => Open(connectionString, readOnly: false);
+
+    /// <summary>
+    /// Opens the store; with <paramref name="readOnly"/> it creates and changes nothing (the tables must exist), so a
+    /// role with SELECT on them (and PostgreSQL's default TEMP privilege, for the analysis's temporary tables) suffices.
+    /// </summary>
+    public static PostgresEventStore Open(string connectionString, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         var builder = Parse(connectionString);
@@ -37,7 +43,15 @@ public sealed class PostgresEventStore : EventStore
         }
 
         var store = new PostgresEventStore(connection, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
-        store.EnsureSchema();
+        if (readOnly)
+        {
+            store.RequireSchema();
+        }
+        else
+        {
+            store.EnsureSchema();
+        }
+
         return store;
     }
 

@@ -113,6 +113,22 @@ public abstract class EventStore : IDisposable
         }
     }
 
+    /// <summary>True for a store opened read-only that was written before property columns existed: properties are read from the JSON.</summary>
+    internal bool WithoutPropertyCatalog { get; private set; }
+
+    /// <summary>Checks, creating nothing, that the store holds Verdict's tables; throws <see cref="StoreUnavailableException"/> otherwise.</summary>
+    protected void RequireSchema()
+    {
+        using var transaction = Connection.BeginTransaction();
+        var missing = new[] { "exposures", "events" }.Where(t => !TableExists(t, transaction)).ToList();
+        WithoutPropertyCatalog = !TableExists(PropertyColumns.Catalog, transaction);
+        transaction.Commit();
+        if (missing.Count > 0)
+        {
+            throw new StoreUnavailableException($"{Location} has no {string.Join(" or ", missing)} table: it is not a Verdict store, or nothing was ingested into it yet (verdict ingest)");
+        }
+    }
+
     private bool TableExists(string table, DbTransaction transaction)
     {
         var p = new SqlParameters(Dialect);

@@ -26,7 +26,13 @@ public sealed class DuckDbEventStore : EventStore
     public override string Location { get; }
 
     /// <summary>Opens (creating when missing) the store at <paramref name="path"/>; ":memory:" for an in-memory store.</summary>
-    public static DuckDbEventStore Open(string path)
+    public static DuckDbEventStore Open(string path) => Open(path, readOnly: false);
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/>; with <paramref name="readOnly"/> in DuckDB's read-only mode, creating and
+    /// changing nothing (the file must exist and hold Verdict's tables), so analysis needs read access only.
+    /// </summary>
+    public static DuckDbEventStore Open(string path, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (path != ":memory:")
@@ -38,7 +44,7 @@ public sealed class DuckDbEventStore : EventStore
             }
         }
 
-        var connection = new DuckDBConnection($"Data Source={path}");
+        var connection = new DuckDBConnection(readOnly && path != ":memory:" ? $"Data Source={path};ACCESS_MODE=READ_ONLY" : $"Data Source={path}");
         try
         {
             connection.Open();
@@ -50,7 +56,15 @@ public sealed class DuckDbEventStore : EventStore
         }
 
         var store = new DuckDbEventStore(path, connection);
-        store.EnsureSchema();
+        if (readOnly)
+        {
+            store.RequireSchema();
+        }
+        else
+        {
+            store.EnsureSchema();
+        }
+
         return store;
     }
 

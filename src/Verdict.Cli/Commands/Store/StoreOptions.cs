@@ -13,16 +13,16 @@ internal static class StoreOptions
     };
 
     /// <summary>Opens the store named by <paramref name="connection"/>; a store that cannot be reached exits with code 3.</summary>
-    public static EventStore Open(string connection)
+    public static EventStore Open(string connection, bool readOnly = false)
     {
         if (IsPostgres(connection))
         {
-            return StoreBackends.OpenPostgres(connection);
+            return StoreBackends.OpenPostgres(connection, readOnly);
         }
 
         try
         {
-            return DuckDbEventStore.Open(connection);
+            return DuckDbEventStore.Open(connection, readOnly);
         }
         catch (DirectoryNotFoundException e)
         {
@@ -35,8 +35,8 @@ internal static class StoreOptions
     }
 
     /// <summary>
-    /// Opens a store that must already hold data (analyze, report): a DuckDB path that does not exist is an error with
-    /// exit code 3, rather than a new empty file whose analysis reads as "no units yet".
+    /// Opens a store that must already hold data (analyze, report), read-only: a DuckDB path that does not exist is an
+    /// error with exit code 3, rather than a new empty file whose analysis reads as "no units yet"; nothing is created.
     /// </summary>
     public static EventStore OpenExisting(string connection)
     {
@@ -47,7 +47,7 @@ internal static class StoreOptions
                 ExitCodes.StoreUnavailable);
         }
 
-        return Open(connection);
+        return Open(connection, readOnly: true);
     }
 
     public static bool IsPostgres(string connection) =>
