@@ -218,7 +218,7 @@ public static class LaunchAnalyzer
             result.Add(c);
             var significant = adjusted[i] < alpha;
             checks.Add(new AnalysisCheck("secondary", c.Metric, CheckStatus.Info,
-                $"{MetricFormat.Delta(c.Lift.Absolute.Value, c.Unit)} ({MetricFormat.Relative(c.Lift.Relative.Value)}), p {MetricFormat.PValue(c.Lift.Absolute.PValue)}, {method} adjusted p {MetricFormat.PValue(adjusted[i])}{(significant ? ": significant" : string.Empty)}"));
+                $"{MetricFormat.Delta(c.Lift.Absolute.Value, c.Unit)} ({MetricFormat.Relative(c.Lift.Relative.Value)}), p {MetricFormat.PValue(c.Lift.Absolute.PValue)}, {MetricFormat.Name(method)} adjusted p {MetricFormat.PValue(adjusted[i])}{(significant ? ": significant" : string.Empty)}"));
         }
 
         return result;
