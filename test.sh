@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs and starts what the tests need (PostgreSQL on a loopback port with its own data
 # directory, Chromium for the report tests) when it is missing, then runs `dotnet test` on the solution.
-# Usage: ./test.sh [extra dotnet test arguments]
+# Usage: ./test.sh [extra dotnet test arguments]; VERDICT_KEEP_PG=1 keeps a PostgreSQL it started running afterwards.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -30,6 +30,8 @@ if ! run_pg "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port" -q 2>/dev/null; then
   run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U verdict --auth=trust -E UTF8 >/dev/null
   run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
     -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+  # Stop the server this run started (not one that was already running) unless VERDICT_KEEP_PG=1.
+  [ "${VERDICT_KEEP_PG:-0}" = 1 ] || trap 'run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null || true' EXIT
 fi
 export VERDICT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=verdict;Database=postgres"
 export VERDICT_TEST_CHROMIUM=$(command -v chromium)
