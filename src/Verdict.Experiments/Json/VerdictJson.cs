@@ -28,7 +28,7 @@ public static class VerdictJson
             DictionaryKeyPolicy = null,
             WriteIndented = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            Converters = { new FiniteDouble(), new FiniteSingle(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+            Converters = { new FiniteDouble(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
@@ -45,27 +45,6 @@ public static class VerdictJson
         public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
         {
             if (double.IsFinite(value))
-            {
-                writer.WriteNumberValue(value);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
-    }
-
-    /// <summary>A float at full precision, or null when it is not finite.</summary>
-    private sealed class FiniteSingle : JsonConverter<float>
-    {
-        public override bool HandleNull => true;
-
-        public override float Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? float.NaN : reader.GetSingle();
-
-        public override void Write(Utf8JsonWriter writer, float value, JsonSerializerOptions options)
-        {
-            if (float.IsFinite(value))
             {
                 writer.WriteNumberValue(value);
             }
