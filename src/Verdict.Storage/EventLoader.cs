@@ -9,9 +9,9 @@ namespace Verdict.Storage;
 /// A transactional bulk load: rows go to staging tables, then <see cref="Commit"/> merges the rows whose keys are
 /// new (idempotency key for events; experiment, version, unit, arm and time for exposures), fills the events'
 /// property columns (<see cref="PropertyColumns"/>) and commits. Disposing
-/// without committing rolls everything back, so a failed file leaves nothing behind. The keys are unique indexes
-/// (<see cref="EventStore.UniqueKeys"/>) and the merge skips conflicts, so loads running at the same time cannot both
-/// insert a row: one waits for the other's commit and then skips what it added.
+/// without committing rolls everything back, so a failed file leaves nothing behind. In PostgreSQL the keys are unique
+/// indexes (<see cref="EventStore.UniqueKeys"/>) and the merge skips conflicts, so loads running at the same time
+/// cannot both insert a row: one waits for the other's commit and then skips what it added. DuckDB has one writer.
 /// </summary>
 public abstract class EventLoader : IEventSink, IDisposable
 {
@@ -23,7 +23,6 @@ public abstract class EventLoader : IEventSink, IDisposable
         WHERE rn = 1 AND NOT EXISTS (
             SELECT 1 FROM exposures e
             WHERE e.experiment = d.experiment AND e.version = d.version AND e.unit_id = d.unit_id AND e.arm = d.arm AND e.ts = d.ts)
-        ON CONFLICT DO NOTHING
         """;
 
     /// <summary>How many distinct property keys a load remembers for <see cref="PropertyColumns"/> (memory stays bounded).</summary>
@@ -69,7 +68,7 @@ public abstract class EventLoader : IEventSink, IDisposable
     {
         ObjectDisposedException.ThrowIf(committed, this);
         FlushStaging();
-        long exposures = store.Execute(MergeExposures, [], Transaction);
+        long exposures = store.Execute($"{MergeExposures} {store.Dialect.ConflictSkip}", [], Transaction);
         var positions = PropertyColumns.Extend(store, Transaction, propertyKeys, backfill: false);
         var p = new SqlParameters(store.Dialect);
         var (columns, values, parse) = PropertyColumns.Insert(store.Dialect, p, positions);
@@ -79,7 +78,7 @@ public abstract class EventLoader : IEventSink, IDisposable
                 SELECT d.*, {parse} AS pl FROM (
                     SELECT s.*, ROW_NUMBER() OVER (PARTITION BY idempotency_key ORDER BY ts) AS rn FROM stage_events s) d
                 WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.idempotency_key = d.idempotency_key)) n
-            ON CONFLICT DO NOTHING
+            {store.Dialect.ConflictSkip}
             """, p.Values, Transaction);
         store.Execute("DROP TABLE stage_exposures", [], Transaction);
         store.Execute("DROP TABLE stage_events", [], Transaction);

@@ -4,8 +4,9 @@ using Xunit;
 namespace Verdict.Storage.Tests;
 
 /// <summary>
-/// Idempotency under concurrency, enforced by the database: loads of the same rows committing at the same moment store
-/// each row once, and a duplicate row cannot be inserted behind the loader's back.
+/// Idempotency under concurrency, enforced by the database: loads of the same rows running at the same moment store each
+/// row once (PostgreSQL by unique keys, DuckDB by its single writer), and in PostgreSQL a duplicate row cannot be
+/// inserted behind the loader's back.
 /// </summary>
 public abstract class ConcurrentLoadTests : IDisposable
 {
@@ -69,16 +70,6 @@ public abstract class ConcurrentLoadTests : IDisposable
         Assert.Equal(exposures, added.Sum(a => a.Exposures));
         Assert.Equal(events, added.Sum(a => a.Events));
     }
-
-    [Fact]
-    public void Insert_DuplicateExposureBehindTheLoader_IsRejectedByTheDatabase()
-    {
-        var store = Tracked(NewStore());
-        const string Row = "INSERT INTO exposures (experiment, version, unit_id, arm, ts) VALUES ('x', 1, 'u1', 'control', 5)";
-        store.Execute(Row, []);
-        Assert.ThrowsAny<System.Data.Common.DbException>(() => store.Execute(Row, []));
-        Assert.Equal(1, store.Count("exposures"));
-    }
 }
 
 public sealed class PostgresConcurrentLoadTests : ConcurrentLoadTests
@@ -86,6 +77,35 @@ public sealed class PostgresConcurrentLoadTests : ConcurrentLoadTests
     protected override string NewStore() => TestEnvironment.NewPostgresDatabase();
 
     protected override EventStore Open(string store) => Postgres.PostgresEventStore.Open(store);
+
+    [Fact]
+    public void Insert_DuplicateExposureBehindTheLoader_IsRejectedByTheDatabase()
+    {
+        using var store = Open(NewStore());
+        const string Row = "INSERT INTO exposures (experiment, version, unit_id, arm, ts) VALUES ('x', 1, 'u1', 'control', 5)";
+        store.Execute(Row, []);
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => store.Execute(Row, []));
+        Assert.Equal(1, store.Count("exposures"));
+    }
+
+    [Fact]
+    public void Open_StoreWrittenBeforeTheKey_KeepsOneOfEachDuplicateAndGainsTheKey()
+    {
+        var location = NewStore();
+        using (var old = new Npgsql.NpgsqlConnection(location))
+        {
+            old.Open();
+            using var command = new Npgsql.NpgsqlCommand("""
+                CREATE TABLE exposures (experiment TEXT NOT NULL, version INTEGER NOT NULL, unit_id TEXT NOT NULL, arm TEXT NOT NULL, ts BIGINT NOT NULL, receipt_hash TEXT, attributes JSONB);
+                INSERT INTO exposures VALUES ('x', 1, 'u1', 'control', 5, NULL, NULL), ('x', 1, 'u1', 'control', 5, NULL, NULL), ('x', 1, 'u2', 'control', 5, NULL, NULL);
+                """, old);
+            command.ExecuteNonQuery();
+        }
+
+        using var store = Open(location);
+        Assert.Equal(2, store.Count("exposures"));
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => store.Execute("INSERT INTO exposures (experiment, version, unit_id, arm, ts) VALUES ('x', 1, 'u2', 'control', 5)", []));
+    }
 }
 
 public sealed class DuckDbConcurrentLoadTests : ConcurrentLoadTests, IDisposable
@@ -98,26 +118,6 @@ public sealed class DuckDbConcurrentLoadTests : ConcurrentLoadTests, IDisposable
 
     /// <summary>Loads of one DuckDB file take turns in a process (and across processes by its file lock).</summary>
     protected override bool CommitsMeet => false;
-
-    [Fact]
-    public void Open_StoreWrittenBeforeTheKey_KeepsOneOfEachDuplicateAndGainsTheKey()
-    {
-        var path = NewStore();
-        using (var old = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
-        {
-            old.Open();
-            using var command = old.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE exposures (experiment VARCHAR NOT NULL, version INTEGER NOT NULL, unit_id VARCHAR NOT NULL, arm VARCHAR NOT NULL, ts BIGINT NOT NULL, receipt_hash VARCHAR, attributes VARCHAR);
-                INSERT INTO exposures VALUES ('x', 1, 'u1', 'control', 5, NULL, NULL), ('x', 1, 'u1', 'control', 5, NULL, NULL), ('x', 1, 'u2', 'control', 5, NULL, NULL);
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        using var store = Open(path);
-        Assert.Equal(2, store.Count("exposures"));
-        Assert.ThrowsAny<System.Data.Common.DbException>(() => store.Execute("INSERT INTO exposures (experiment, version, unit_id, arm, ts) VALUES ('x', 1, 'u2', 'control', 5)", []));
-    }
 
     void IDisposable.Dispose()
     {

@@ -80,4 +80,7 @@ public abstract class SqlDialect
     /// a unique key can be created on a store written before the key existed.
     /// </summary>
     public virtual string DeleteDuplicates(string table, string keyColumns) => throw new NotSupportedException($"{Name} has no unique keys");
+
+    /// <summary>The clause that makes an insert skip rows whose unique key exists (empty for an engine without unique keys).</summary>
+    public virtual string ConflictSkip => "ON CONFLICT DO NOTHING";
 }
