@@ -91,6 +91,9 @@ public static class CliApp
                 // environment or the arguments, not a bug.
                 error.WriteLine($"error: {exception.Message}");
                 return ExitCodes.InputError;
+            case Exception when Commands.Store.StoreOptions.IsEnvironmentFailure(exception):
+                error.WriteLine($"error: the store could not be written or read: {exception.Message}");
+                return ExitCodes.InputError;
             case OperationCanceledException:
                 error.WriteLine("error: cancelled");
                 return ExitCodes.InputError;

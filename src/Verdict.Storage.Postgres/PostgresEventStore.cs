@@ -59,6 +59,13 @@ public sealed class PostgresEventStore : EventStore
     public static NpgsqlConnectionStringBuilder Parse(string connectionString) =>
         PostgresUri.IsUri(connectionString) ? PostgresUri.Parse(connectionString) : new NpgsqlConnectionStringBuilder(connectionString);
 
+    /// <summary>
+    /// True when <paramref name="exception"/> is the server's environment refusing the store, not a bug: SQLSTATE
+    /// classes 53 (insufficient resources: disk full, out of memory) and 58 (system error: I/O).
+    /// </summary>
+    public static bool IsEnvironmentFailure(Exception exception) =>
+        exception is PostgresException { SqlState: ['5', '3', ..] or ['5', '8', ..] };
+
     public override EventLoader BeginLoad() => new PostgresEventLoader(this, connection);
 
     protected override DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction)

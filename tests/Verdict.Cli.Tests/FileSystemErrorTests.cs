@@ -74,4 +74,40 @@ public sealed class FileSystemErrorTests : IDisposable
         Assert.Contains("nothing was loaded", error, StringComparison.Ordinal);
         Assert.False(File.Exists(store));
     }
+
+    [Fact]
+    public void Ingest_FullDisk_ExitsTwoSayingTheStoreCouldNotBeWritten()
+    {
+        var events = Path.Combine(folder, "events.ndjson");
+        var brief = Path.Combine(AppContext.BaseDirectory, "Examples", "brief.yaml");
+        Assert.Equal(0, CliRunner.Run("simulate", "experiment", brief, "--units", "20000", "--out", events).ExitCode);
+        var tiny = Path.Combine(folder, "tiny");
+        Directory.CreateDirectory(tiny);
+        Assert.SkipUnless(Run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", tiny), "needs permission to mount a 1 MB tmpfs (a full disk on demand)");
+        try
+        {
+            var (code, _, error) = CliRunner.Run("ingest", "--store", Path.Combine(tiny, "store.duckdb"), events);
+            Assert.Equal(ExitCodes.InputError, code);
+            Assert.Contains("could not be written", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Run("umount", tiny);
+        }
+    }
+
+    private static bool Run(string program, params string[] arguments)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            process.WaitForExit(TimeSpan.FromSeconds(30));
+            return process.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
 }

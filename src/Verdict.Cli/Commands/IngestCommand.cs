@@ -44,6 +44,10 @@ public static class IngestCommand
                 {
                     throw new CliException(e.Message);
                 }
+                catch (Exception e) when (StoreOptions.IsEnvironmentFailure(e))
+                {
+                    throw new CliException($"{file.Name} was not loaded: the store {opened.Location} could not be written ({e.Message}); earlier files stay loaded");
+                }
 
                 results.Add(result);
                 if (!parse.GetValue(json))

@@ -72,6 +72,20 @@ public sealed class DuckDbEventStore : EventStore
     /// Starts a load. DuckDB runs one writer per file across processes (its file lock) but lets connections of one process
     /// write at once and fails the later commit on a conflict; loads of one file in this process therefore take turns.
     /// </summary>
+    /// <summary>
+    /// True when <paramref name="exception"/> is the environment refusing the store (a full disk or another I/O error,
+    /// missing permissions, memory), not a bug.
+    /// </summary>
+    public static bool IsEnvironmentFailure(Exception exception) => exception is DuckDBException duck && duck.ErrorType switch
+    {
+        DuckDB.NET.Native.DuckDBErrorType.Io or DuckDB.NET.Native.DuckDBErrorType.Permission or DuckDB.NET.Native.DuckDBErrorType.OutOfMemory => true,
+
+        // A write that fails during a checkpoint invalidates the database and surfaces as FATAL, carrying the I/O error's text.
+        DuckDB.NET.Native.DuckDBErrorType.Fatal => duck.Message.Contains("Could not write file", StringComparison.Ordinal)
+            || duck.Message.Contains("No space left on device", StringComparison.Ordinal),
+        _ => false,
+    };
+
     public override EventLoader BeginLoad()
     {
         var writer = Location == ":memory:" ? memoryWriter : Writers.GetOrAdd(Path.GetFullPath(Location), _ => new SemaphoreSlim(1, 1));

@@ -50,6 +50,10 @@ internal static class StoreOptions
         return Open(connection, readOnly: true);
     }
 
+    /// <summary>True when a store's engine reports the environment refusing it (full disk, I/O, permissions, memory): exit 2, not 70.</summary>
+    public static bool IsEnvironmentFailure(Exception exception) =>
+        DuckDbEventStore.IsEnvironmentFailure(exception) || Verdict.Storage.Postgres.PostgresEventStore.IsEnvironmentFailure(exception);
+
     public static bool IsPostgres(string connection) =>
         connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
         || connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
