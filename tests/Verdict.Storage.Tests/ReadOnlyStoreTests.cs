@@ -39,11 +39,21 @@ public sealed class ReadOnlyStoreTests : IDisposable
             grant.ExecuteNonQuery();
         }
 
-        var reader = new NpgsqlConnectionStringBuilder(owner) { Username = role, Password = null }.ConnectionString;
-        using var readOnly = Postgres.PostgresEventStore.Open(reader, readOnly: true);
-        var data = new SqlMetricSource(readOnly).Load(brief, null);
-        Assert.True(data.Population.UnitsPerArm.Values.Sum() > 0);
-        Assert.ThrowsAny<System.Data.Common.DbException>(() => readOnly.Execute("DELETE FROM events", []));
+        try
+        {
+            var reader = new NpgsqlConnectionStringBuilder(owner) { Username = role, Password = null, Pooling = false }.ConnectionString;
+            using var readOnly = Postgres.PostgresEventStore.Open(reader, readOnly: true);
+            var data = new SqlMetricSource(readOnly).Load(brief, null);
+            Assert.True(data.Population.UnitsPerArm.Values.Sum() > 0);
+            Assert.ThrowsAny<System.Data.Common.DbException>(() => readOnly.Execute("DELETE FROM events", []));
+        }
+        finally
+        {
+            using var admin = new NpgsqlConnection(owner);
+            admin.Open();
+            using var drop = new NpgsqlCommand($"DROP OWNED BY {role}; DROP ROLE {role};", admin);
+            drop.ExecuteNonQuery();
+        }
     }
 
     [Fact]
