@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs and starts what the tests need (PostgreSQL on a loopback port with its own data
 # directory, Chromium for the report tests) when it is missing, then runs `dotnet test` on the solution.
-# Usage: ./test.sh [extra dotnet test arguments]
+# Usage: ./test.sh [extra dotnet test arguments]; VERDICT_KEEP_PG=1 keeps a PostgreSQL it started running afterwards.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,6 +20,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # PostgreSQL: a private cluster on a loopback port, owned by an unprivileged user when run as root.
+# Services this run started are stopped at exit (one trap for all of them).
+cleanup=()
+trap 'for step in "${cleanup[@]}"; do eval "$step"; done' EXIT
+
 pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")
 pg_port=${VERDICT_PG_PORT:-55432}
 pg_dir=${VERDICT_PG_DIR:-/tmp/verdict-pg-$pg_port}
@@ -29,7 +33,9 @@ if ! run_pg "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port" -q 2>/dev/null; then
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$pg_dir"
   run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U verdict --auth=trust -E UTF8 >/dev/null
   run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
-    -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+    -o "-h 127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" start >/dev/null
+  # Stop the server this run started (not one that was already running) unless VERDICT_KEEP_PG=1.
+  [ "${VERDICT_KEEP_PG:-0}" = 1 ] || cleanup+=('run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null || true')
 fi
 export VERDICT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=verdict;Database=postgres"
 export VERDICT_TEST_CHROMIUM=$(command -v chromium)
@@ -38,6 +44,6 @@ export VERDICT_REQUIRE_SERVICES=1
 # ClickHouse: a two-shard cluster on loopback (tests/clickhouse/start.sh); stopped at the end unless VERDICT_KEEP_SERVICES=1.
 clickhouse=$(tests/clickhouse/start.sh)
 export VERDICT_TEST_CLICKHOUSE=$clickhouse
-[ "${VERDICT_KEEP_SERVICES:-0}" = 1 ] || trap tests/clickhouse/stop.sh EXIT
+[ "${VERDICT_KEEP_SERVICES:-0}" = 1 ] || cleanup+=('tests/clickhouse/stop.sh || true')
 
 dotnet test --solution Verdict.slnx -c Release "$@"

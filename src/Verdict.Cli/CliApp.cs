@@ -14,11 +14,18 @@ public static class CliApp
         var context = new CliContext(output, error, interactive);
         var root = BuildRoot(context);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+
+        // --help suppresses parse errors, so "verdict ope --help" would print the root help and exit 0: an unknown
+        // command or argument is an input error whatever flags follow it.
+        var messages = parse.Errors.Select(e => e.Message)
+            .Concat(parse.UnmatchedTokens.Select(t => $"Unrecognized command or argument '{t}'."))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (messages.Count > 0)
         {
-            foreach (var parseError in parse.Errors)
+            foreach (var message in messages)
             {
-                error.WriteLine($"error: {parseError.Message}");
+                error.WriteLine($"error: {message}");
             }
 
             error.WriteLine("Run 'verdict --help' for usage.");
@@ -85,6 +92,14 @@ public static class CliApp
                 return ExitCodes.InputError;
             case FormatException or InvalidDataException or FileNotFoundException or DirectoryNotFoundException:
                 error.WriteLine($"error: {exception.Message}");
+                return ExitCodes.InputError;
+            case UnauthorizedAccessException or IOException:
+                // The file system refused (permissions, a directory where a file was expected, a full disk): the
+                // environment or the arguments, not a bug.
+                error.WriteLine($"error: {exception.Message}");
+                return ExitCodes.InputError;
+            case Exception when Commands.Store.StoreOptions.IsEnvironmentFailure(exception):
+                error.WriteLine($"error: the store could not be written or read: {exception.Message}");
                 return ExitCodes.InputError;
             case OperationCanceledException:
                 error.WriteLine("error: cancelled");

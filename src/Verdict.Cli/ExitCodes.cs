@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>The event store could not be opened or reached.</summary>
     public const int StoreUnavailable = 3;
 
+    /// <summary>A model endpoint gave no reply (network, timeout, HTTP error): infrastructure, not a gate result. Same code as a store: a service is unavailable.</summary>
+    public const int EndpointUnavailable = 3;
+
     /// <summary>An unexpected internal error (a bug): please report it.</summary>
     public const int InternalError = 70;
 }

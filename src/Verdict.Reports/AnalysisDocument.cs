@@ -6,18 +6,19 @@ namespace Verdict.Reports;
 
 /// <summary>
 /// The stable JSON form of an analysis (docs/analysis-json.md). Field names are a contract; numbers that cannot be
-/// computed are null. Serialize with snake_case naming.
+/// computed are null; <c>as_of</c>, <c>primary</c> and <c>adjusted_p_value</c> are always present (null when absent).
+/// Serialize with <see cref="VerdictJson"/>.
 /// </summary>
 public sealed record AnalysisDocument(
     string SchemaVersion,
     string Experiment,
     int Version,
-    string? AsOf,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? AsOf,
     string Decision,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<CheckDocument> Checks,
     PopulationDocument Population,
-    MetricDocument? Primary,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] MetricDocument? Primary,
     IReadOnlyList<GuardrailDocument> Guardrails,
     IReadOnlyList<MetricDocument> Secondary,
     IReadOnlyList<SegmentDocument> Segments,
@@ -106,7 +107,7 @@ public sealed record MetricDocument(
     LiftDocument Lift,
     LiftDocument? Unadjusted,
     double? VarianceReduction,
-    double? AdjustedPValue)
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] double? AdjustedPValue)
 {
     public static MetricDocument From(MetricComparison c) => new(
         c.Metric,

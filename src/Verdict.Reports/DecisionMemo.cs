@@ -62,7 +62,7 @@ public static class DecisionMemo
 
             foreach (var s in report.Secondary)
             {
-                Row(md, s, $"secondary (adj. p {s.AdjustedPValue?.ToString("0.000", CultureInfo.InvariantCulture)})");
+                Row(md, s, $"secondary (adj. p {(s.AdjustedPValue is { } adjusted ? MetricFormat.PValue(adjusted) : "n/a")})");
             }
         }
 
@@ -74,7 +74,7 @@ public static class DecisionMemo
     private static void Row(StringBuilder md, MetricComparison c, string role)
     {
         var a = c.Lift.Absolute;
-        md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Metric} | {role} | {MetricFormat.Value(c.ControlValue, c.Unit)} | {MetricFormat.Value(c.TreatmentValue, c.Unit)} | {MetricFormat.Delta(a.Value, c.Unit)} | [{MetricFormat.Delta(a.CiLow, c.Unit)}, {MetricFormat.Delta(a.CiHigh, c.Unit)}] | {MetricFormat.Relative(c.Lift.Relative.Value)} | {(double.IsNaN(a.PValue) ? "n/a" : a.PValue.ToString("0.0000", CultureInfo.InvariantCulture))} |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Metric} | {role} | {MetricFormat.Value(c.ControlValue, c.Unit)} | {MetricFormat.Value(c.TreatmentValue, c.Unit)} | {MetricFormat.Delta(a.Value, c.Unit)} | [{MetricFormat.Delta(a.CiLow, c.Unit)}, {MetricFormat.Delta(a.CiHigh, c.Unit)}] | {MetricFormat.Relative(c.Lift.Relative.Value)} | {MetricFormat.PValue(a.PValue)} |");
     }
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);

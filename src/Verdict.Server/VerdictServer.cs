@@ -42,8 +42,8 @@ public static class VerdictServer
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.PropertyNamingPolicy = ServerJson.Options.PropertyNamingPolicy;
-            o.SerializerOptions.DefaultIgnoreCondition = ServerJson.Options.DefaultIgnoreCondition;
+            o.SerializerOptions.PropertyNamingPolicy = Verdict.Experiments.VerdictJson.Options.PropertyNamingPolicy;
+            o.SerializerOptions.DefaultIgnoreCondition = Verdict.Experiments.VerdictJson.Options.DefaultIgnoreCondition;
         });
 
         // Three connections: the writer's, the control plane's and the reader's (analyses), so none waits on another.

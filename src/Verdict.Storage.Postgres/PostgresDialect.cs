@@ -42,6 +42,12 @@ public sealed class PostgresDialect : SqlDialect
 
     public override string DoubleType => "DOUBLE PRECISION";
 
+    public override string? IndexCount(string nameParameter) =>
+        $"SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = {nameParameter}";
+
+    public override string DeleteDuplicates(string table, string keyColumns) =>
+        $"DELETE FROM {table} WHERE ctid NOT IN (SELECT MIN(ctid) FROM {table} GROUP BY {keyColumns})";
+
     public override IReadOnlyList<string> SchemaStatements { get; } =
     [
         """

@@ -21,7 +21,13 @@ public sealed class PostgresEventStore : EventStore
     public override string Location { get; }
 
     /// <summary>Opens the store; a URI (<c>postgres://user:pass@host:port/db</c>) or a key-value connection string.</summary>
-    public static PostgresEventStore Open(string connectionString)
+    public static PostgresEventStore Open(string connectionString) => Open(connectionString, readOnly: false);
+
+    /// <summary>
+    /// Opens the store; with <paramref name="readOnly"/> it creates and changes nothing (the tables must exist), so a
+    /// role with SELECT on them (and PostgreSQL's default TEMP privilege, for the analysis's temporary tables) suffices.
+    /// </summary>
+    public static PostgresEventStore Open(string connectionString, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         var builder = Parse(connectionString);
@@ -37,38 +43,28 @@ public sealed class PostgresEventStore : EventStore
         }
 
         var store = new PostgresEventStore(connection, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
-        store.EnsureSchema();
+        if (readOnly)
+        {
+            store.RequireSchema();
+        }
+        else
+        {
+            store.EnsureSchema();
+        }
+
         return store;
     }
 
-    /// <summary>Turns a URI or a key-value string into Npgsql's builder.</summary>
-    public static NpgsqlConnectionStringBuilder Parse(string connectionString)
-    {
-        if (!connectionString.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-            && !connectionString.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-        {
-            return new NpgsqlConnectionStringBuilder(connectionString);
-        }
+    /// <summary>Turns a URI (every option honoured or refused, <see cref="PostgresUri"/>) or a key-value string into Npgsql's builder.</summary>
+    public static NpgsqlConnectionStringBuilder Parse(string connectionString) =>
+        PostgresUri.IsUri(connectionString) ? PostgresUri.Parse(connectionString) : new NpgsqlConnectionStringBuilder(connectionString);
 
-        var uri = new Uri(connectionString);
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
-            Database = uri.AbsolutePath.Trim('/') is { Length: > 0 } db ? Uri.UnescapeDataString(db) : "postgres",
-        };
-        if (uri.UserInfo.Length > 0)
-        {
-            var parts = uri.UserInfo.Split(':', 2);
-            builder.Username = Uri.UnescapeDataString(parts[0]);
-            if (parts.Length > 1)
-            {
-                builder.Password = Uri.UnescapeDataString(parts[1]);
-            }
-        }
-
-        return builder;
-    }
+    /// <summary>
+    /// True when <paramref name="exception"/> is the server's environment refusing the store, not a bug: SQLSTATE
+    /// classes 53 (insufficient resources: disk full, out of memory) and 58 (system error: I/O).
+    /// </summary>
+    public static bool IsEnvironmentFailure(Exception exception) =>
+        exception is PostgresException { SqlState: ['5', '3', ..] or ['5', '8', ..] };
 
     public override EventLoader BeginLoad() => new PostgresEventLoader(this, connection);
 

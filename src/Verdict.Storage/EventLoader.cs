@@ -9,7 +9,9 @@ namespace Verdict.Storage;
 /// A transactional bulk load: rows go to staging tables, then <see cref="Commit"/> merges the rows whose keys are
 /// new (idempotency key for events; experiment, version, unit, arm and time for exposures), fills the events'
 /// property columns (<see cref="PropertyColumns"/>) and commits. Disposing
-/// without committing rolls everything back, so a failed file leaves nothing behind.
+/// without committing rolls everything back, so a failed file leaves nothing behind. In PostgreSQL the keys are unique
+/// indexes (<see cref="EventStore.UniqueKeys"/>) and the merge skips conflicts, so loads running at the same time
+/// cannot both insert a row: one waits for the other's commit and then skips what it added. DuckDB has one writer.
 /// </summary>
 public abstract class EventLoader : IEventSink, IDisposable
 {
@@ -74,7 +76,7 @@ public abstract class EventLoader : IEventSink, IDisposable
     /// <summary>Merges the staged rows whose keys are new into the tables and commits; engines without transactions override it.</summary>
     protected virtual (long Exposures, long Events) Merge()
     {
-        long exposures = store.Execute(MergeExposures, [], Transaction);
+        long exposures = store.Execute($"{MergeExposures} {store.Dialect.ConflictSkip}", [], Transaction);
         var positions = PropertyColumns.Extend(store, Transaction, propertyKeys, backfill: false);
         var p = new SqlParameters(store.Dialect);
         var (columns, values, parse) = PropertyColumns.Insert(store.Dialect, p, positions);
@@ -84,6 +86,7 @@ public abstract class EventLoader : IEventSink, IDisposable
                 SELECT d.*, {parse} AS pl FROM (
                     SELECT s.*, ROW_NUMBER() OVER (PARTITION BY idempotency_key ORDER BY ts) AS rn FROM stage_events s) d
                 WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.idempotency_key = d.idempotency_key)) n
+            {store.Dialect.ConflictSkip}
             """, p.Values, Transaction);
         store.Execute("DROP TABLE stage_exposures", [], Transaction);
         store.Execute("DROP TABLE stage_events", [], Transaction);

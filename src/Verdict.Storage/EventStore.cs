@@ -31,12 +31,28 @@ public abstract class EventStore : IDisposable
     internal int PropertyColumnLimit { get; set; } = 64;
 
     /// <summary>
-    /// Creates the tables when they are missing, in one transaction. A store written before property columns existed
+    /// The keys that make loading idempotent, enforced by the database so that concurrent loads cannot both insert a
+    /// row: an exposure is (experiment, version, unit, arm, time), an event its idempotency key.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Table, string Columns)> UniqueKeys { get; } =
+    [
+        ("exposures_key", "exposures", "experiment, version, unit_id, arm, ts"),
+        ("events_idempotency_key", "events", "idempotency_key"),
+    ];
+
+    /// <summary>
+    /// Creates the tables when they are missing, in one transaction, then the unique keys. A store written before property columns existed
     /// (events but no catalog) is upgraded in the same transaction: its keys get columns filled from the JSON.
     /// </summary>
     protected void EnsureSchema()
     {
         using var transaction = Connection.BeginTransaction();
+        if (Dialect.CatalogLock is { } schemaLock)
+        {
+            // Two processes opening a new store at once take turns, so neither sees the other's half-made schema.
+            Execute(schemaLock, [], transaction);
+        }
+
         var upgrade = TableExists("events", transaction) && !TableExists(PropertyColumns.Catalog, transaction);
         foreach (var statement in Dialect.SchemaStatements)
         {
@@ -59,6 +75,58 @@ public abstract class EventStore : IDisposable
         }
 
         transaction.Commit();
+        EnsureUniqueKeys();
+    }
+
+    /// <summary>
+    /// Creates the missing <see cref="UniqueKeys"/>. A store written before a key existed may hold duplicates that
+    /// concurrent loads let in: all but one of each are deleted first, in their own transaction (DuckDB does not build
+    /// a unique index over rows deleted in the same transaction).
+    /// </summary>
+    private void EnsureUniqueKeys()
+    {
+        foreach (var (name, table, columns) in UniqueKeys)
+        {
+            var p = new SqlParameters(Dialect);
+            if (Dialect.IndexCount(p.Add(name)) is not { } query)
+            {
+                return;
+            }
+
+            using (var count = CreateCommand(query, p.Values, null))
+            {
+                if (Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    continue;
+                }
+            }
+
+            Execute(Dialect.DeleteDuplicates(table, columns), []);
+            using var transaction = Connection.BeginTransaction();
+            if (Dialect.CatalogLock is { } keyLock)
+            {
+                Execute(keyLock, [], transaction);
+            }
+
+            Execute($"CREATE UNIQUE INDEX IF NOT EXISTS {name} ON {table} ({columns})", [], transaction);
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>True for a store opened read-only that was written before property columns existed: properties are read from the JSON.</summary>
+    internal bool WithoutPropertyCatalog { get; private set; }
+
+    /// <summary>Checks, creating nothing, that the store holds Verdict's tables; throws <see cref="StoreUnavailableException"/> otherwise.</summary>
+    protected void RequireSchema()
+    {
+        using var transaction = Connection.BeginTransaction();
+        var missing = new[] { "exposures", "events" }.Where(t => !TableExists(t, transaction)).ToList();
+        WithoutPropertyCatalog = !TableExists(PropertyColumns.Catalog, transaction);
+        transaction.Commit();
+        if (missing.Count > 0)
+        {
+            throw new StoreUnavailableException($"{Location} has no {string.Join(" or ", missing)} table: it is not a Verdict store, or nothing was ingested into it yet (verdict ingest)");
+        }
     }
 
     private bool TableExists(string table, DbTransaction transaction)

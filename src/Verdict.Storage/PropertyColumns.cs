@@ -25,6 +25,11 @@ internal static class PropertyColumns
     public static Dictionary<string, int> Read(EventStore store, DbTransaction? transaction = null)
     {
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (store.WithoutPropertyCatalog)
+        {
+            return positions;
+        }
+
         using var command = store.Command($"SELECT key, position FROM {Catalog}", [], transaction);
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -51,7 +51,8 @@ public sealed class BriefCommandsTests : IDisposable
         var (code, output, error) = Run("plan", "--check", BriefPath);
         Assert.Equal((2, string.Empty), (code, output));
         Assert.Contains("changed since version 1 was locked", error, StringComparison.Ordinal);
-        Assert.Contains("bump version to 2", error, StringComparison.Ordinal);
+        Assert.Contains("guardrails[1].budget.value: 150 → 300", error, StringComparison.Ordinal);
+        Assert.Contains("register it as version 2", error, StringComparison.Ordinal);
         Assert.Equal(2, Run("plan", BriefPath).Code);
     }
 

@@ -9,7 +9,7 @@ public sealed class StoreCommandsTests : IDisposable
 
     public StoreCommandsTests()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Examples"), "*.yaml"))
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Examples")))
         {
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         }

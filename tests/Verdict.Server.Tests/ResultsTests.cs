@@ -36,7 +36,7 @@ public sealed class ResultsTests
         }
 
         var report = LaunchAnalyzer.Analyze(brief, new SqlMetricSource(reference).Load(brief, null), null);
-        var expected = JsonSerializer.SerializeToElement(AnalysisDocument.From(report), ServerJson.Options);
+        var expected = JsonSerializer.SerializeToElement(AnalysisDocument.From(report), Verdict.Experiments.VerdictJson.Options);
         Assert.Equal(expected.GetProperty("decision").GetString(), served.GetProperty("decision").GetString());
         AssertNumbersEqual(expected, served, "$");
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verdict.Experiments;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -27,7 +28,7 @@ public static class ArenaSpecLoader
             throw new FileNotFoundException($"arena file not found: {path}", path);
         }
 
-        var spec = Parse(File.ReadAllText(path), path);
+        var spec = Parse(YamlInput.ReadFile(path), path);
         spec.BaseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         foreach (var evaluator in spec.Evaluators.Where(e => e.Kind == "rubric" && e.Axes.Count == 0 && e.Rubric is not null))
         {
@@ -37,7 +38,7 @@ public static class ArenaSpecLoader
                 throw new InvalidDataException($"evaluators: rubric file not found: {evaluator.Rubric}");
             }
 
-            var rubric = Parse<RubricFile>(File.ReadAllText(rubricPath), rubricPath);
+            var rubric = Parse<RubricFile>(YamlInput.ReadFile(rubricPath), rubricPath);
             evaluator.Axes.AddRange(rubric.Axes);
         }
 
@@ -50,6 +51,7 @@ public static class ArenaSpecLoader
 
     private static T Parse<T>(string yaml, string source)
     {
+        YamlInput.Check(yaml, source);
         try
         {
             return Deserializer.Deserialize<T>(yaml) ?? throw new InvalidDataException($"{source}: the file is empty");
@@ -163,6 +165,7 @@ public static class ArenaSpecLoader
                 throw new InvalidDataException($"{where}: embedding is required");
             case "similarity":
                 ValidateEndpoint(evaluator.Embedding!, $"{where}.embedding");
+                RouteIfLive(spec, evaluator.Embedding!, $"{where}.embedding");
                 break;
             case "rubric" or "pairwise" when spec.Judge is null:
                 throw new InvalidDataException($"{where}: a judge is required");
@@ -181,9 +184,11 @@ public static class ArenaSpecLoader
                 }
 
                 ValidateEndpoint(spec.Judge!, "judge");
+                RouteIfLive(spec, spec.Judge!, "judge");
                 break;
             case "pairwise":
                 ValidateEndpoint(spec.Judge!, "judge");
+                RouteIfLive(spec, spec.Judge!, "judge");
                 break;
             default:
                 if (!CheckKinds.Contains(evaluator.Kind))
@@ -200,6 +205,15 @@ public static class ArenaSpecLoader
             {
                 throw new InvalidDataException($"{where}: no variant named \"{variant}\"");
             }
+        }
+    }
+
+    /// <summary>Refuses at load time a judge or embedder whose calls would have nowhere agreed to go (<see cref="ArenaEndpoints"/>).</summary>
+    private static void RouteIfLive(ArenaSpec spec, ModelEndpointSpec endpoint, string where)
+    {
+        if (endpoint.Provider == "openai")
+        {
+            ArenaEndpoints.Route(spec, endpoint, where);
         }
     }
 

@@ -4,8 +4,9 @@ namespace Verdict.Arena;
 public sealed class CallMeter(IProgress<ArenaProgress>? progress = null)
 {
     private readonly Lock gate = new();
-    private long planned, done, network, hits, retries, errors;
+    private long planned, done, network, hits, retries, errors, unreachable;
     private double spend;
+    private string? firstUnreachable;
 
     /// <summary>The counts so far.</summary>
     public ArenaProgress Snapshot
@@ -14,7 +15,7 @@ public sealed class CallMeter(IProgress<ArenaProgress>? progress = null)
         {
             lock (gate)
             {
-                return new ArenaProgress(planned, done, network, hits, retries, errors, spend);
+                return new ArenaProgress(planned, done, network, hits, retries, errors, spend, unreachable, firstUnreachable);
             }
         }
     }
@@ -33,13 +34,20 @@ public sealed class CallMeter(IProgress<ArenaProgress>? progress = null)
         spend += cost;
     });
 
+    /// <summary>A call that got no reply from <paramref name="endpoint"/> after its retries.</summary>
+    internal void NoReply(string endpoint, string error) => Update(() =>
+    {
+        unreachable++;
+        firstUnreachable ??= $"{endpoint}: {error}";
+    }, report: false);
+
     private void Update(Action change, bool report = true)
     {
         ArenaProgress snapshot;
         lock (gate)
         {
             change();
-            snapshot = new ArenaProgress(planned, done, network, hits, retries, errors, spend);
+            snapshot = new ArenaProgress(planned, done, network, hits, retries, errors, spend, unreachable, firstUnreachable);
         }
 
         if (report)

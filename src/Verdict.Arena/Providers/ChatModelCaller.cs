@@ -34,6 +34,7 @@ internal sealed class ChatModelCaller(
             attempts += tries;
             if (response is null)
             {
+                meter.NoReply(endpoint, error!);
                 meter.Finished(cached: false, failed: true, cost: spent);
                 return ModelReply.Failed(error!, attempts, options.Temperature, options.Seed);
             }

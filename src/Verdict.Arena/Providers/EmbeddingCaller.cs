@@ -26,6 +26,7 @@ internal sealed class EmbeddingCaller(
             token => generator.GenerateAsync(text, cancellationToken: token), cancellationToken).ConfigureAwait(false);
         if (embedding is null)
         {
+            meter.NoReply(endpoint, error!);
             meter.Finished(cached: false, failed: true, cost: 0);
             return (null, error);
         }

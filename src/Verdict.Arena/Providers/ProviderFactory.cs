@@ -17,8 +17,6 @@ internal sealed class ProviderFactory(ArenaSpec spec, ResponseCache? cache, Resi
     /// <summary>Default endpoint of the <c>ollama</c> provider (its native API).</summary>
     public const string OllamaEndpoint = "http://127.0.0.1:11434";
 
-    private const string OpenAIEndpoint = "https://api.openai.com/v1";
-
     /// <summary>A chat caller for a variant or the judge.</summary>
     public IModelCaller Chat(ModelEndpointSpec endpoint, TimeSpan timeout)
     {
@@ -33,7 +31,7 @@ internal sealed class ProviderFactory(ArenaSpec spec, ResponseCache? cache, Resi
             return new ChatModelCaller(ollama, endpoint.Provider, ollama.Uri.ToString(), endpoint.Price, cache, resilient, meter);
         }
 
-        var (client, url) = Client(endpoint, timeout);
+        var (client, url) = Client(endpoint, endpoint is JudgeSpec ? "judge" : "variant", timeout);
         return new ChatModelCaller(client.GetChatClient(endpoint.Model).AsIChatClient(), endpoint.Provider, url, endpoint.Price, cache, resilient, meter);
     }
 
@@ -51,7 +49,7 @@ internal sealed class ProviderFactory(ArenaSpec spec, ResponseCache? cache, Resi
             return new EmbeddingCaller(ollama, endpoint.Provider, ollama.Uri.ToString(), endpoint.Model, cache, resilient, meter);
         }
 
-        var (client, url) = Client(endpoint, timeout);
+        var (client, url) = Client(endpoint, "similarity.embedding", timeout);
         return new EmbeddingCaller(client.GetEmbeddingClient(endpoint.Model).AsIEmbeddingGenerator(), endpoint.Provider, url, endpoint.Model, cache, resilient, meter);
     }
 
@@ -61,10 +59,9 @@ internal sealed class ProviderFactory(ArenaSpec spec, ResponseCache? cache, Resi
         return new OllamaApiClient(http, endpoint.Model);
     }
 
-    private static (OpenAIClient Client, string Url) Client(ModelEndpointSpec endpoint, TimeSpan timeout)
+    private (OpenAIClient Client, string Url) Client(ModelEndpointSpec endpoint, string where, TimeSpan timeout)
     {
-        var url = endpoint.Endpoint ?? OpenAIEndpoint;
-        var variable = endpoint.ApiKeyEnv ?? (endpoint.Endpoint is null && endpoint.Provider == "openai" ? "OPENAI_API_KEY" : null);
+        var (url, variable) = ArenaEndpoints.Route(spec, endpoint, where);
         string key;
         if (variable is null)
         {

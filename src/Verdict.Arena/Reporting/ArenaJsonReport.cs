@@ -1,22 +1,13 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Verdict.Experiments;
 
 namespace Verdict.Arena.Reporting;
 
 /// <summary>
 /// The arena's results as one JSON document with snake_case fields (documented in docs/arena.md); numbers that could
-/// not be computed are null. Per-case outputs, scores and judge reasons are included.
+/// not be computed are null, and every number is at full precision (<see cref="VerdictJson"/>). Per-case outputs, scores and judge reasons are included.
 /// </summary>
 public static class ArenaJsonReport
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new FiniteDoubleConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>The document as an object tree (for embedding in a larger JSON output).</summary>
     public static object Document(ArenaResult result)
     {
@@ -66,5 +57,5 @@ public static class ArenaJsonReport
     }
 
     /// <summary>The document as indented JSON text.</summary>
-    public static string Render(ArenaResult result) => JsonSerializer.Serialize(Document(result), Options);
+    public static string Render(ArenaResult result) => VerdictJson.Serialize(Document(result));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
 using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
@@ -23,6 +24,16 @@ internal static class AnalysisRun
         }
 
         return parsed;
+    }
+
+    /// <summary>
+    /// Analyses the brief at <paramref name="briefPath"/> only when it is its registered plan (exit 2 otherwise); with
+    /// <paramref name="unlocked"/> a brief that is not runs anyway and comes back INVALID with the reason as a failed check.
+    /// </summary>
+    public static AnalysisReport AnalyzeRegistered(CliContext context, bool json, string briefPath, ExperimentBrief brief, string store, DateTimeOffset? asOf, bool unlocked, string? treatmentArm = null)
+    {
+        var problem = LockGate.Enforce(briefPath, brief, unlocked);
+        return RegisteredPlanCheck.Apply(Analyze(context, json, brief, store, asOf, treatmentArm), problem);
     }
 
     /// <summary>Loads the brief's aggregates from <paramref name="store"/> (with a spinner on a terminal) and analyses them.</summary>

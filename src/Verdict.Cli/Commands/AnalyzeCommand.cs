@@ -18,10 +18,11 @@ public static class AnalyzeCommand
         var json = new Option<bool>("--json") { Description = "Print the analysis as one JSON object (docs/analysis-json.md)" };
         var markdown = new Option<bool>("--markdown") { Description = "Print the Markdown decision memo" };
         var arm = new Option<string?>("--arm") { Description = "The treatment arm to compare with control when the brief has several (default: the first)" };
+        var unlocked = LockGate.Option();
         var failOnNotShip = new Option<bool>("--fail-on-not-ship") { Description = "Exit 1 unless the verdict is SHIP (for CI gates)" };
         var command = new Command("analyze", "Analyse an experiment: integrity, primary metric, guardrails, secondary metrics, segments, novelty, verdict.\n\nExample:\n  verdict analyze examples/refund-query-rewrite/brief.yaml --store verdict.duckdb")
         {
-            brief, store, asOf, arm, json, markdown, failOnNotShip,
+            brief, store, asOf, arm, json, markdown, failOnNotShip, unlocked,
         };
         command.SetAction(parse =>
         {
@@ -32,7 +33,7 @@ public static class AnalyzeCommand
 
             var loaded = BriefInput.Load(parse.GetValue(brief)!).Brief!;
             var limit = AnalysisRun.ParseAsOf(parse.GetValue(asOf));
-            var report = AnalysisRun.Analyze(context, parse.GetValue(json) || parse.GetValue(markdown), loaded, parse.GetValue(store)!, limit, parse.GetValue(arm));
+            var report = AnalysisRun.AnalyzeRegistered(context, parse.GetValue(json) || parse.GetValue(markdown), parse.GetValue(brief)!, loaded, parse.GetValue(store)!, limit, parse.GetValue(unlocked), parse.GetValue(arm));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Out, AnalysisDocument.From(report));

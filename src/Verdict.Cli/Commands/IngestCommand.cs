@@ -19,16 +19,19 @@ public static class IngestCommand
         };
         command.SetAction(parse =>
         {
+            // Every input is checked before the store is opened (or created): a missing or unreadable file among
+            // several loads none of them. Each file is then its own transaction (docs/events.md).
+            var problems = parse.GetValue(files)!.Select(f => EventFileReader.Unreadable(f.FullName)).OfType<string>().ToList();
+            if (problems.Count > 0)
+            {
+                throw new CliException(string.Join("\n", problems) + "\nnothing was loaded");
+            }
+
             using var opened = StoreOptions.Open(parse.GetValue(store)!);
             var results = new List<IngestResult>();
             var quiet = parse.GetValue(json) || !context.Interactive;
             foreach (var file in parse.GetValue(files)!)
             {
-                if (!file.Exists)
-                {
-                    throw new CliException($"{file.FullName} does not exist");
-                }
-
                 IngestResult result;
                 try
                 {
@@ -40,6 +43,10 @@ public static class IngestCommand
                 catch (IngestException e)
                 {
                     throw new CliException(e.Message);
+                }
+                catch (Exception e) when (StoreOptions.IsEnvironmentFailure(e))
+                {
+                    throw new CliException($"{file.Name} was not loaded: the store {opened.Location} could not be written ({e.Message}); earlier files stay loaded");
                 }
 
                 results.Add(result);

@@ -24,9 +24,9 @@ public static class PlanCommand
         {
             var path = parse.GetValue(brief)!;
             var dailyUnits = parse.GetValue(daily);
-            if (dailyUnits is not null and not > 0)
+            if (dailyUnits is { } given && !(given > 0 && double.IsFinite(given)))
             {
-                throw new CliException($"--daily-traffic must be positive, got {dailyUnits.Value.ToString(CultureInfo.InvariantCulture)}");
+                throw new CliException($"--daily-traffic must be a positive finite number, got {dailyUnits.Value.ToString(CultureInfo.InvariantCulture)}");
             }
 
             var loaded = BriefInput.Load(path, dailyUnits);
@@ -47,7 +47,7 @@ public static class PlanCommand
             case LockStatus.Missing:
                 throw new CliException($"no lock for {Path.GetFileName(path)} (expected {lockPath}); run 'verdict plan {path}' first");
             default:
-                throw new CliException(Mismatch(path, brief, existing!));
+                throw new CliException(LockGate.Mismatch(path, brief, existing!));
         }
     }
 
@@ -59,7 +59,7 @@ public static class PlanCommand
         var status = BriefCanonicalForm.Compare(brief, existing);
         if (status is LockStatus.ChangedInPlace or LockStatus.Mismatched)
         {
-            throw new CliException(Mismatch(path, brief, existing!));
+            throw new CliException(LockGate.Mismatch(path, brief, existing!));
         }
 
         // The seam for the sequential engine: the lead wires an ISequentialPlanner here when Statistics/Sequential lands.
@@ -93,16 +93,6 @@ public static class PlanCommand
 
         return ExitCodes.Success;
     }
-
-    private static string Mismatch(string path, ExperimentBrief brief, BriefLock existing) =>
-        existing.Key != brief.Key
-            ? $"{BriefLockFile.PathFor(path)} locks experiment \"{existing.Key}\", not \"{brief.Key}\""
-            : existing.Version > brief.Version
-                ? $"{Path.GetFileName(path)} is version {brief.Version} but its lock is version {existing.Version}"
-                : $"{Path.GetFileName(path)} changed since version {brief.Version} was locked (sha256 {Short(existing.Hash)} → {Short(BriefCanonicalForm.Hash(brief))}). "
-                  + $"A started experiment's brief cannot change in place: bump version to {brief.Version + 1} (this re-randomizes unless traffic.salt keeps \"{existing.Salt}\")";
-
-    private static string Short(string hash) => hash[..12];
 
     private static PlanJson ToJson(ExperimentBrief brief, ExperimentPlan plan, BriefLock newLock, string lockPath, string lockWord, IEnumerable<BriefProblem> warnings, IReadOnlyList<string> notes) => new(
         brief.Key,

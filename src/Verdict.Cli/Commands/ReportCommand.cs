@@ -18,6 +18,7 @@ public static class ReportCommand
         var png = new Option<string?>("--png") { Description = "Also write every chart as a PNG file into this directory" };
         var asOf = new Option<string?>("--as-of") { Description = "Only count data at or before this time (ISO-8601, UTC)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: the files written and the decision" };
+        var unlocked = LockGate.Option();
         var failOnNotShip = new Option<bool>("--fail-on-not-ship") { Description = "Exit 1 unless the verdict is SHIP (for CI gates); the report is written either way" };
         var command = new Command(
             "report",
@@ -25,14 +26,14 @@ public static class ReportCommand
             + "sample ratio, segments, receipts side by side and the registered plan with its lock hash.\n\n"
             + "Example:\n  verdict report examples/refund-query-rewrite/brief.yaml --store verdict.duckdb --out report.html --png charts/")
         {
-            brief, store, output, png, asOf, json, failOnNotShip,
+            brief, store, output, png, asOf, json, failOnNotShip, unlocked,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(brief)!;
             var loaded = BriefInput.Load(path).Brief!;
             var quiet = parse.GetValue(json);
-            var report = AnalysisRun.Analyze(context, quiet, loaded, parse.GetValue(store)!, AnalysisRun.ParseAsOf(parse.GetValue(asOf)));
+            var report = AnalysisRun.AnalyzeRegistered(context, quiet, path, loaded, parse.GetValue(store)!, AnalysisRun.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(unlocked));
             var written = CliProgress.Status(context, quiet, "drawing the report", () =>
                 ReportWriter.Write(loaded, path, report, parse.GetValue(output)!, parse.GetValue(png), time.GetUtcNow()));
             var decision = AnalysisDocument.DecisionText(report.Decision);

@@ -12,21 +12,48 @@ internal static class ReportWriter
 
     public static Written Write(ExperimentBrief brief, string briefPath, AnalysisReport report, string outPath, string? pngDirectory, DateTimeOffset generatedAt)
     {
+        var full = CheckTargets(outPath, pngDirectory);
         var existing = BriefLockFile.Read(BriefLockFile.PathFor(briefPath));
         var content = new ReportContent(brief, report, Plan(brief), existing, generatedAt);
         var charts = ReportCharts.Build(content);
         var html = HtmlReport.Render(content, charts);
+
+        // Charts first, the HTML last and atomically: a failure leaves no report that looks complete.
+        var pngs = pngDirectory is null ? [] : charts.SavePngs(pngDirectory);
+        var temporary = full + ".tmp";
+        try
+        {
+            File.WriteAllText(temporary, html);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        return new Written(full, pngs, existing);
+    }
+
+    /// <summary>Refuses, before anything is drawn or written, an <c>--out</c> or <c>--png</c> that cannot be used.</summary>
+    private static string CheckTargets(string outPath, string? pngDirectory)
+    {
         var full = Path.GetFullPath(outPath);
+        if (Directory.Exists(full))
+        {
+            throw new CliException($"--out: {full} is a directory; give the HTML file to write");
+        }
+
         if (Path.GetDirectoryName(full) is { } directory && !Directory.Exists(directory))
         {
             throw new CliException($"--out: the directory {directory} does not exist");
         }
 
-        var temporary = full + ".tmp";
-        File.WriteAllText(temporary, html);
-        File.Move(temporary, full, overwrite: true);
-        var pngs = pngDirectory is null ? [] : charts.SavePngs(pngDirectory);
-        return new Written(full, pngs, existing);
+        if (pngDirectory is not null && File.Exists(pngDirectory))
+        {
+            throw new CliException($"--png: {Path.GetFullPath(pngDirectory)} is a file; give a directory for the charts");
+        }
+
+        return full;
     }
 
     /// <summary>The brief's plan; a brief the planner cannot size still gets a report, with the reason as a note.</summary>

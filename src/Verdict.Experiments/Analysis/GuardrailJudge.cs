@@ -7,12 +7,12 @@ internal static class GuardrailJudge
 {
     public const string Step = "guardrails";
 
-    public static GuardrailOutcome? Judge(ExperimentBrief brief, Guardrail guardrail, MetricComparison? comparison, List<AnalysisCheck> checks)
+    public static GuardrailOutcome? Judge(ExperimentBrief brief, Guardrail guardrail, MetricComparison? comparison, List<AnalysisCheck> checks, string? absence = null)
     {
         var name = guardrail.Metric;
         if (comparison is null || !comparison.Lift.IsAvailable)
         {
-            checks.Add(new AnalysisCheck(Step, name, CheckStatus.Fail, "no data to judge this guardrail: " + Reasons(comparison)));
+            checks.Add(new AnalysisCheck(Step, name, CheckStatus.Fail, "no data to judge this guardrail: " + (absence ?? Reasons(comparison))));
             return null;
         }
 

@@ -20,6 +20,12 @@ internal static class IntegrityChecks
         var threshold = brief.Analysis.SrmPValue;
         var srm = SampleRatioMismatch.Test(counts, weights, threshold);
         var split = string.Join(" / ", brief.Arms.Select((a, i) => $"{a.Name} {counts[i]:N0}")) + (population.ClustersPerArm is null ? string.Empty : " clusters");
+        if (MetricEvidence.NoExposures(brief, data) is { } empty)
+        {
+            checks.Add(new AnalysisCheck(Step, "sample ratio", CheckStatus.Fail, empty));
+            return srm.PValue;
+        }
+
         checks.Add(new AnalysisCheck(Step, "sample ratio", srm.Mismatch ? CheckStatus.Fail : CheckStatus.Pass,
             $"{split} against planned {string.Join("/", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}: χ² {F(srm.ChiSquare)}, p {MetricFormat.PValue(srm.PValue)} (alert below {threshold.ToString(CultureInfo.InvariantCulture)})"));
 

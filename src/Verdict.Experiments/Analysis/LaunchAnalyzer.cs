@@ -78,10 +78,11 @@ public static class LaunchAnalyzer
                 $"{brief.TreatmentCount} treatments share alpha {brief.Analysis.Alpha}: {treatment} is compared with {control} at {alpha:0.####} (Bonferroni); the others with {string.Join(", ", brief.Arms.Where(a => !a.IsControl && a.Name != treatment).Select(a => "--arm " + a.Name))}")));
         }
 
-        var primary = MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha);
+        var primaryAbsence = MetricEvidence.Absence(brief, data, brief.PrimaryMetric);
+        var primary = primaryAbsence is null ? MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha) : null;
         if (primary is null || !primary.Lift.IsAvailable)
         {
-            var why = GuardrailJudge.Reasons(primary);
+            var why = primaryAbsence ?? GuardrailJudge.Reasons(primary);
             checks.Add(new AnalysisCheck("primary", brief.PrimaryMetric, CheckStatus.Fail, "no estimate: " + why));
             return report with { Decision = LaunchDecision.Invalid, Reasons = [$"the primary metric could not be estimated: {why}"], Primary = primary };
         }
@@ -137,8 +138,9 @@ public static class LaunchAnalyzer
         var guardrails = new List<GuardrailOutcome>();
         foreach (var guardrail in brief.Guardrails)
         {
-            var comparison = MetricComparer.Compare(brief, data, guardrail.Metric, control, treatment, guardrail.Alpha ?? brief.Analysis.Alpha);
-            var outcome = GuardrailJudge.Judge(brief, guardrail, comparison, checks);
+            var absence = MetricEvidence.Absence(brief, data, guardrail.Metric);
+            var comparison = absence is null ? MetricComparer.Compare(brief, data, guardrail.Metric, control, treatment, guardrail.Alpha ?? brief.Analysis.Alpha) : null;
+            var outcome = GuardrailJudge.Judge(brief, guardrail, comparison, checks, absence);
             if (outcome is not null)
             {
                 guardrails.Add(outcome);
@@ -188,7 +190,16 @@ public static class LaunchAnalyzer
     private static List<MetricComparison> Secondary(ExperimentBrief brief, MetricData data, string control, string treatment, List<AnalysisCheck> checks)
     {
         var alpha = brief.Analysis.Alpha;
+        foreach (var metric in brief.SecondaryMetrics)
+        {
+            if (MetricEvidence.Absence(brief, data, metric) is { } absence)
+            {
+                checks.Add(new AnalysisCheck("secondary", metric, CheckStatus.Warn, absence));
+            }
+        }
+
         var comparisons = brief.SecondaryMetrics
+            .Where(m => MetricEvidence.Absence(brief, data, m) is null)
             .Select(m => MetricComparer.Compare(brief, data, m, control, treatment, alpha))
             .Where(c => c is not null && c.Lift.IsAvailable)
             .Select(c => c!)
@@ -207,7 +218,7 @@ public static class LaunchAnalyzer
             result.Add(c);
             var significant = adjusted[i] < alpha;
             checks.Add(new AnalysisCheck("secondary", c.Metric, CheckStatus.Info,
-                $"{MetricFormat.Delta(c.Lift.Absolute.Value, c.Unit)} ({MetricFormat.Relative(c.Lift.Relative.Value)}), p {MetricFormat.PValue(c.Lift.Absolute.PValue)}, {method} adjusted p {MetricFormat.PValue(adjusted[i])}{(significant ? ": significant" : string.Empty)}"));
+                $"{MetricFormat.Delta(c.Lift.Absolute.Value, c.Unit)} ({MetricFormat.Relative(c.Lift.Relative.Value)}), p {MetricFormat.PValue(c.Lift.Absolute.PValue)}, {MetricFormat.Name(method)} adjusted p {MetricFormat.PValue(adjusted[i])}{(significant ? ": significant" : string.Empty)}"));
         }
 
         return result;

@@ -58,7 +58,7 @@ internal static class MetricComparer
             return Comparison(definition, c.Value, t.Value, ratio.ControlMean, ratio.TreatmentMean, cuped.Adjusted) with
             {
                 Unadjusted = cuped.Unadjusted,
-                VarianceReduction = cuped.VarianceReduction,
+                VarianceReduction = Reduction(cuped.Adjusted, cuped.Unadjusted, cuped.VarianceReduction),
             };
         }
 
@@ -74,14 +74,27 @@ internal static class MetricComparer
         if (definition.Covariate is not null && scope != CellScope.Day)
         {
             var cuped = Cuped.Compare(c.Value, t.Value, alpha);
+            var unadjusted = Unadjusted(definition, c.Value, t.Value, alpha);
             return Comparison(definition, c.Value, t.Value, c.Value.MeanY, t.Value.MeanY, cuped.Adjusted) with
             {
-                Unadjusted = Unadjusted(definition, c.Value, t.Value, alpha),
-                VarianceReduction = cuped.VarianceReduction,
+                Unadjusted = unadjusted,
+                VarianceReduction = Reduction(cuped.Adjusted, unadjusted, cuped.VarianceReduction),
             };
         }
 
         return Comparison(definition, c.Value, t.Value, c.Value.MeanY, t.Value.MeanY, Unadjusted(definition, c.Value, t.Value, alpha));
+    }
+
+    /// <summary>
+    /// The variance reduction from the standard errors the outputs print, 1 − (SE_adjusted / SE_unadjusted)², so the
+    /// figure agrees with the two intervals a reader sees (for a binary metric the unadjusted interval is the Wald
+    /// interval, whose SE differs slightly from the CUPED regression's); the engine's own figure when an SE is missing.
+    /// </summary>
+    private static double Reduction(Lift adjusted, Lift unadjusted, double fallback)
+    {
+        var a = adjusted.Absolute.StandardError;
+        var u = unadjusted.Absolute.StandardError;
+        return double.IsFinite(a) && double.IsFinite(u) && u > 0 ? 1 - (a / u * (a / u)) : fallback;
     }
 
     /// <summary>True when the brief randomizes clusters (teams, organizations) rather than analysis units.</summary>

@@ -53,6 +53,18 @@ public sealed record PopulationSummary
 
     /// <summary>The last exposure's time, when there is any.</summary>
     public DateTimeOffset? LastExposure { get; init; }
+
+    /// <summary>
+    /// How many events of each name the brief's metrics read are in the store (up to the as-of time), or null when the
+    /// source does not say. A metric none of whose events occur has nothing to test.
+    /// </summary>
+    public IReadOnlyDictionary<string, long>? EventsByName { get; init; }
+
+    /// <summary>
+    /// The versions of the brief's experiment key that have exposures in the store, or null when the source does not say;
+    /// empty when the key is absent altogether.
+    /// </summary>
+    public IReadOnlyList<int>? VersionsInStore { get; init; }
 }
 
 /// <summary>

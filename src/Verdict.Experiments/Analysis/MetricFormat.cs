@@ -27,6 +27,23 @@ public static class MetricFormat
     /// <summary>A confidence level from alpha, as "95%" or "97.5%" (never rounded to a level the test does not use).</summary>
     public static string Confidence(double alpha) => Math.Round((1 - alpha) * 100, 4).ToString("0.####", CultureInfo.InvariantCulture) + "%";
 
-    /// <summary>A p-value: four decimals, scientific below 1e-4, "&lt; 1e-16" at the limit of double precision.</summary>
+    /// <summary>A choice as the brief spells it (<c>fixed_horizon</c>, <c>observed_delta</c>), never the .NET enum name.</summary>
+    public static string Name(Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    }
+
+    /// <summary>
+    /// An interval as drawn and printed: a difference of proportions lies in [−1, 1] (±100 pp), so a normal
+    /// approximation that reaches past it on a small segment is cut there; other units are left as they are.
+    /// </summary>
+    public static (double Low, double High) Bounded(double low, double high, MetricUnit unit) =>
+        unit == MetricUnit.Proportion ? (Math.Max(low, -1), Math.Min(high, 1)) : (low, high);
+
+    /// <summary>
+    /// A p-value, the one form every output uses: four decimals, one significant digit in scientific form below 1e-4
+    /// (<c>1.6e-9</c>), and "&lt; 1e-16" below the precision of a double (0 included).
+    /// </summary>
     public static string PValue(double p) => double.IsNaN(p) ? "n/a" : p < 1e-16 ? "< 1e-16" : p < 1e-4 ? p.ToString("0.0e+0", CultureInfo.InvariantCulture) : p.ToString("0.0000", CultureInfo.InvariantCulture);
 }

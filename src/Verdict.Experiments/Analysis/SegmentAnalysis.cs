@@ -34,9 +34,10 @@ internal static class SegmentAnalysis
                 perSegment.Add(outcome);
                 var lift = comparison.Lift.Absolute;
                 var regressed = lift.IsAvailable && lift.CiHigh < 0;
+                var (low, high) = MetricFormat.Bounded(lift.CiLow, lift.CiHigh, comparison.Unit);
                 var status = segment.Critical && regressed ? CheckStatus.Fail : CheckStatus.Info;
                 checks.Add(new AnalysisCheck(Step, $"{segment.Name}={value}", status,
-                    $"{MetricFormat.Delta(lift.Value, comparison.Unit)} [{MetricFormat.Delta(lift.CiLow, comparison.Unit)}, {MetricFormat.Delta(lift.CiHigh, comparison.Unit)}], {comparison.ControlUnits:N0} vs {comparison.TreatmentUnits:N0} units{(segment.Critical ? (regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}"));
+                    $"{MetricFormat.Delta(lift.Value, comparison.Unit)} [{MetricFormat.Delta(low, comparison.Unit)}, {MetricFormat.Delta(high, comparison.Unit)}], {comparison.ControlUnits:N0} vs {comparison.TreatmentUnits:N0} units{(segment.Critical ? (regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}"));
                 if (segment.Critical && regressed)
                 {
                     rollBackReasons.Add($"critical segment {segment.Name}={value} regresses ({MetricFormat.Delta(lift.Value, comparison.Unit)}, interval below 0)");

@@ -17,6 +17,10 @@ public static class ExperimentPlanner
         if (dailyUnits is { } d)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(d, nameof(dailyUnits));
+            if (!double.IsFinite(d))
+            {
+                throw new ArgumentOutOfRangeException(nameof(dailyUnits), d, "must be a finite number");
+            }
         }
 
         var notes = new List<string>();

@@ -13,6 +13,15 @@ namespace Verdict.Experiments;
 /// <param name="Rule">For warnings, the lint rule's id (docs/brief.md, "Lint rules").</param>
 public sealed record BriefProblem(ProblemSeverity Severity, string File, int Line, int Column, string Path, string Message, string? Rule = null)
 {
+    /// <summary>The longest message or path kept: a problem quotes the offending value, which may be any size.</summary>
+    public const int MaxLength = 300;
+
+    /// <summary>What is wrong, cut to <see cref="MaxLength"/> characters.</summary>
+    public string Message { get; init; } = Clip(Message);
+
+    /// <summary>The field path, cut to <see cref="MaxLength"/> characters.</summary>
+    public string Path { get; init; } = Clip(Path);
+
     public override string ToString()
     {
         var where = Line > 0 ? $"{File}:{Line}" : File;
@@ -20,4 +29,7 @@ public sealed record BriefProblem(ProblemSeverity Severity, string File, int Lin
         var tag = Severity == ProblemSeverity.Warning ? $"warning{(Rule is null ? string.Empty : $" [{Rule}]")}: " : string.Empty;
         return $"{where} {tag}{what}";
     }
+
+    private static string Clip(string text) =>
+        text is null || text.Length <= MaxLength ? text! : $"{text[..(MaxLength - 40)]}… ({text.Length:N0} characters in all)";
 }

@@ -9,15 +9,18 @@ namespace Verdict.Experiments;
 /// </summary>
 public static class BriefLoader
 {
-    /// <summary>Loads <paramref name="path"/> and the metrics files it names (relative to it).</summary>
+    /// <summary>
+    /// Loads <paramref name="path"/> and the metrics files it names (relative to it); a file that is not strict UTF-8,
+    /// is larger than <see cref="YamlInput.MaxBytes"/> or is a directory throws <see cref="InvalidDataException"/>.
+    /// </summary>
     public static BriefLoadResult LoadFile(string path, double? dailyUnits = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        return Parse(File.ReadAllText(path), Path.GetFileName(path), name =>
+        return Parse(YamlInput.ReadFile(path), Path.GetFileName(path), name =>
         {
             var full = Path.Combine(directory, name);
-            return File.Exists(full) ? File.ReadAllText(full) : null;
+            return File.Exists(full) ? YamlInput.ReadFile(full) : null;
         }, dailyUnits);
     }
 
@@ -78,6 +81,16 @@ public static class BriefLoader
 
     private static YamlNode? ParseDocument(YamlContext context, string file, string yaml)
     {
+        try
+        {
+            YamlInput.Check(yaml, file);
+        }
+        catch (InvalidDataException exception)
+        {
+            context.Problems.Add(new BriefProblem(ProblemSeverity.Error, file, 0, 0, string.Empty, exception.Message));
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -21,6 +21,7 @@ internal sealed class YamlFields(YamlContext context, string file, YamlMappingNo
     {
         null => "nothing",
         YamlScalarNode s when IsNull(s) => "nothing",
+        YamlScalarNode { Value.Length: > 60 } s => $"\"{s.Value[..57]}…\" ({s.Value.Length:N0} characters)",
         YamlScalarNode s => $"\"{s.Value}\"",
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",

@@ -42,7 +42,7 @@ public static class ArmCountsChart
             brief.Arms.Select(a => $"{a.Name} ({a.Weight.ToString("0.##", CultureInfo.InvariantCulture)})").ToArray());
         plot.Axes.Margins(bottom: 0, top: 0.2);
         plot.ShowLegend(Edge.Right);
-        var caption = $"sample ratio χ² p {(double.IsNaN(report.SrmPValue) ? "n/a" : report.SrmPValue.ToString("G3", CultureInfo.InvariantCulture))} (alert below {brief.Analysis.SrmPValue.ToString(CultureInfo.InvariantCulture)})";
+        var caption = $"sample ratio χ² p {MetricFormat.PValue(report.SrmPValue)} (alert below {brief.Analysis.SrmPValue.ToString(CultureInfo.InvariantCulture)})";
         return new ReportChart("arm-counts", "Sample ratio", series, caption, plot, 940, 340);
     }
 }

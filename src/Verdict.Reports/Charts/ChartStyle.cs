@@ -58,14 +58,32 @@ internal static class ChartStyle
         return bars;
     }
 
-    /// <summary>Dates on the bottom axis, written ISO-style (2026-05-04) whatever the culture.</summary>
-    public static void IsoDateAxis(Plot plot)
+    /// <summary>The most date labels on an axis; longer ranges label every second, third… day.</summary>
+    public const int MaxDateTicks = 8;
+
+    /// <summary>
+    /// Dates on the bottom axis, written ISO-style (2026-05-04) whatever the culture: one tick per day at midnight (every
+    /// k-th day beyond <see cref="MaxDateTicks"/>), so a short experiment never repeats a date under hourly ticks.
+    /// </summary>
+    public static void IsoDateAxis(Plot plot, IReadOnlyList<double> days)
     {
-        var axis = plot.Axes.DateTimeTicksBottom();
-        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic automatic)
+        ArgumentNullException.ThrowIfNull(days);
+        if (days.Count == 0)
         {
-            automatic.LabelFormatter = d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return;
         }
+
+        var first = Math.Floor(days.Min());
+        var last = Math.Floor(days.Max());
+        var step = Math.Max(1, (int)Math.Ceiling((last - first + 1) / MaxDateTicks));
+        var ticks = new List<double>();
+        for (var d = first; d <= last; d += step)
+        {
+            ticks.Add(d);
+        }
+
+        plot.Axes.Bottom.SetTicks([.. ticks], [.. ticks.Select(t => DateTime.FromOADate(t).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
+        plot.Axes.SetLimitsX(first - 0.5, last + 0.5);
     }
 
     /// <summary>A vertical reference line with a legend entry.</summary>

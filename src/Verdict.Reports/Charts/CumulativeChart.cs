@@ -52,7 +52,7 @@ public static class CumulativeChart
             series.Add("sequential-boundary");
         }
 
-        ChartStyle.IsoDateAxis(plot);
+        ChartStyle.IsoDateAxis(plot, xs);
         plot.ShowLegend(Edge.Right);
         var last = points[^1];
         var caption = $"through {last.Through:yyyy-MM-dd}: {MetricFormat.Delta(last.Lift.Absolute.Value, primary.Unit)} [{MetricFormat.Delta(last.Lift.Absolute.CiLow, primary.Unit)}, {MetricFormat.Delta(last.Lift.Absolute.CiHigh, primary.Unit)}] over {last.ControlUnits + last.TreatmentUnits:N0} units (unadjusted; the verdict uses the registered analysis)"

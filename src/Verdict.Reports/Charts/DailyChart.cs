@@ -36,7 +36,7 @@ public static class DailyChart
         line.MarkerSize = 7;
         ChartStyle.HorizontalLine(plot, 0, ChartStyle.Zero, LinePattern.Solid, "zero");
         ChartStyle.HorizontalLine(plot, primary.Lift.Absolute.Value * factor, ChartStyle.Boundary, LinePattern.Dashed, "overall lift");
-        ChartStyle.IsoDateAxis(plot);
+        ChartStyle.IsoDateAxis(plot, xs);
         plot.ShowLegend(Edge.Right);
         var novelty = report.Checks.FirstOrDefault(c => c.Step == "novelty");
         return new ReportChart("daily-effects", "Daily effects", ["daily-lift", "zero", "overall"], novelty?.Detail ?? string.Empty, plot);

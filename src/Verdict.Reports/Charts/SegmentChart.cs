@@ -20,11 +20,11 @@ public static class SegmentChart
 
         var factor = primary.Unit == MetricUnit.Proportion ? 100.0 : 1.0;
         var plot = ChartStyle.NewPlot($"{brief.PrimaryMetric} by segment", primary.Unit == MetricUnit.Proportion ? "lift (percentage points)" : "lift", string.Empty);
-        var rows = segments.Select(s => (
-            $"{s.Segment}={s.Value}{(s.Critical ? " (critical)" : string.Empty)}",
-            s.Lift.Absolute.Value * factor,
-            s.Lift.Absolute.CiLow * factor,
-            s.Lift.Absolute.CiHigh * factor)).ToList();
+        var rows = segments.Select(s =>
+        {
+            var (low, high) = MetricFormat.Bounded(s.Lift.Absolute.CiLow, s.Lift.Absolute.CiHigh, primary.Unit);
+            return ($"{s.Segment}={s.Value}{(s.Critical ? " (critical)" : string.Empty)}", s.Lift.Absolute.Value * factor, low * factor, high * factor);
+        }).ToList();
         ChartStyle.Forest(plot, rows, MarkerShape.FilledSquare, "segment lift");
         ChartStyle.VerticalLine(plot, 0, ChartStyle.Zero, LinePattern.Solid, "zero");
         ChartStyle.VerticalLine(plot, primary.Lift.Absolute.Value * factor, ChartStyle.Boundary, LinePattern.Dashed, "pooled lift");

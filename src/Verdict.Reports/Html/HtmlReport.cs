@@ -142,7 +142,7 @@ public static class HtmlReport
             .Append("</td><td>").Append(E(MetricFormat.Value(c.TreatmentValue, c.Unit))).Append("</td><td>").Append(E(MetricFormat.Delta(a.Value, c.Unit)))
             .Append("</td><td>[").Append(E(MetricFormat.Delta(a.CiLow, c.Unit))).Append(", ").Append(E(MetricFormat.Delta(a.CiHigh, c.Unit))).Append("]</td><td>")
             .Append(E(MetricFormat.Relative(c.Lift.Relative.Value))).Append("</td><td>")
-            .Append(double.IsNaN(a.PValue) ? "n/a" : a.PValue < 1e-4 ? a.PValue.ToString("0.0e+0", CultureInfo.InvariantCulture) : a.PValue.ToString("0.0000", CultureInfo.InvariantCulture)).Append("</td></tr>");
+            .Append(E(MetricFormat.PValue(a.PValue))).Append("</td></tr>");
     }
 
     private static void OverTime(StringBuilder html, ReportCharts charts)

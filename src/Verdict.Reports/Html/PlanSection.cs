@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
 using static Verdict.Reports.Html.Html;
 
 namespace Verdict.Reports.Html;
@@ -17,8 +18,8 @@ internal static class PlanSection
         Row(html, "owner", E(brief.Owner));
         Row(html, "change", $"<code>{E(brief.Change.Field)}</code> {E(brief.Change.Description)}");
         Row(html, "primary metric", $"<code>{E(brief.PrimaryMetric)}</code>, MDE {E(a.Mde.ToString())}, minimum ship lift {E(a.MinimumShipLift.ToString())}");
-        Row(html, "error rates", string.Create(CultureInfo.InvariantCulture, $"α {a.Alpha}, power {a.Power}, secondary correction {a.SecondaryCorrection}, SRM alarm p &lt; {a.SrmPValue}"));
-        Row(html, "design", E(a.Design.ToString()) + (a.Looks.Count > 0 ? E($", looks {string.Join(", ", a.Looks.Select(l => l.ToString(CultureInfo.InvariantCulture)))}, spending {a.Spending}") : string.Empty));
+        Row(html, "error rates", string.Create(CultureInfo.InvariantCulture, $"α {a.Alpha}, power {a.Power}, secondary correction {MetricFormat.Name(a.SecondaryCorrection)}, SRM alarm p &lt; {a.SrmPValue}"));
+        Row(html, "design", E(MetricFormat.Name(a.Design)) + (a.Looks.Count > 0 ? E($", looks {string.Join(", ", a.Looks.Select(l => l.ToString(CultureInfo.InvariantCulture)))}, spending {a.Spending}") : string.Empty));
         Row(html, "units per arm", plan.Arms.Count > 0
             ? E(string.Join(", ", plan.Arms.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Name} {x.Units:N0} ({x.Weight:0.##})")))) + (plan.Method is { } m ? $" <span class=\"muted\">{E(m)}</span>" : string.Empty)
             : "not computable");
@@ -27,7 +28,7 @@ internal static class PlanSection
             Row(html, "duration", string.Create(CultureInfo.InvariantCulture, $"{days} days at {plan.EnrolledPerDay:N0} enrolled a day"));
         }
 
-        Row(html, "guardrails", E(string.Join("; ", brief.Guardrails.Select(g => $"{g.Metric} ({g.Harmful} is harmful, budget {g.Budget?.ToString() ?? "none"}, {g.Rule})"))));
+        Row(html, "guardrails", E(string.Join("; ", brief.Guardrails.Select(g => $"{g.Metric} ({MetricFormat.Name(g.Harmful)} is harmful, budget {g.Budget?.ToString() ?? "none"}, {MetricFormat.Name(g.Rule)})"))));
         Row(html, "segments", E(string.Join(", ", brief.Segments.Select(s => s.Name + (s.Critical ? " (critical)" : string.Empty)))));
         foreach (var note in plan.Notes)
         {

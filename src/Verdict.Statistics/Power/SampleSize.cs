@@ -143,9 +143,17 @@ public static class SampleSize
         return Normal.CDF(0, 1, (d - (za * seH0)) / seH1) + Normal.CDF(0, 1, (-d - (za * seH0)) / seH1);
     }
 
+    /// <summary>The most units per arm a plan may ask for; beyond it the effect is too small to detect in practice (and counts would overflow).</summary>
+    public const double MaxUnitsPerArm = 1e15;
+
     private static SampleSizeResult Round(double nControl, double ratio)
     {
         var nTreatment = nControl * ratio;
+        if (!(nControl <= MaxUnitsPerArm && nTreatment <= MaxUnitsPerArm))
+        {
+            throw new ArgumentOutOfRangeException("mde", $"the effect is too small to detect: it needs more than {MaxUnitsPerArm:0e0} units per arm");
+        }
+
         return new SampleSizeResult(CeilCount(nControl), CeilCount(nTreatment), nControl, nTreatment);
     }
 

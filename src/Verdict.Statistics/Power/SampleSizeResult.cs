@@ -14,6 +14,12 @@ public sealed record SampleSizeResult(long Control, long Treatment, double Exact
     {
         Guard.Positive(dailyEligibleUnits);
         Guard.Positive(exposure);
-        return (int)Math.Ceiling(Total / (dailyEligibleUnits * exposure));
+        var days = Math.Ceiling(Total / (dailyEligibleUnits * exposure));
+        if (!(days <= int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(dailyEligibleUnits), dailyEligibleUnits, "the duration exceeds any calendar: more traffic a day is needed");
+        }
+
+        return (int)days;
     }
 }

@@ -72,4 +72,19 @@ public abstract class SqlDialect
 
     /// <summary>DDL creating the event tables and the property-column catalog when missing.</summary>
     public abstract IReadOnlyList<string> SchemaStatements { get; }
+
+    /// <summary>
+    /// A query counting the indexes named by the parameter <paramref name="nameParameter"/> in the current schema, or null
+    /// for an engine without unique indexes (which must then make loads idempotent its own way).
+    /// </summary>
+    public virtual string? IndexCount(string nameParameter) => null;
+
+    /// <summary>
+    /// Deletes all but one row of each group of rows of <paramref name="table"/> equal on <paramref name="keyColumns"/>, so
+    /// a unique key can be created on a store written before the key existed.
+    /// </summary>
+    public virtual string DeleteDuplicates(string table, string keyColumns) => throw new NotSupportedException($"{Name} has no unique keys");
+
+    /// <summary>The clause that makes an insert skip rows whose unique key exists (empty for an engine without unique keys).</summary>
+    public virtual string ConflictSkip => "ON CONFLICT DO NOTHING";
 }

@@ -8,10 +8,13 @@ internal sealed class DuckDbEventLoader : EventLoader
 {
     private readonly DuckDBAppender exposures;
     private readonly DuckDBAppender events;
+    private readonly SemaphoreSlim writer;
 
-    public DuckDbEventLoader(EventStore store, DuckDBConnection connection)
+    /// <summary>Starts a load holding <paramref name="writer"/> (already entered), the store's one-writer-at-a-time turn.</summary>
+    public DuckDbEventLoader(EventStore store, DuckDBConnection connection, SemaphoreSlim writer)
         : base(store, connection.BeginTransaction())
     {
+        this.writer = writer;
         CreateStaging();
         exposures = connection.CreateAppender("temp", "main", "stage_exposures");
         events = connection.CreateAppender("temp", "main", "stage_events");
@@ -58,5 +61,9 @@ internal sealed class DuckDbEventLoader : EventLoader
         }
 
         base.Dispose(disposing);
+        if (disposing)
+        {
+            writer.Release();
+        }
     }
 }

@@ -6,7 +6,9 @@ namespace Verdict.Storage;
 /// <summary>The embedded default: one DuckDB file (<c>verdict.duckdb</c> unless told otherwise).</summary>
 public sealed class DuckDbEventStore : EventStore
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
     private readonly DuckDBConnection connection;
+    private readonly SemaphoreSlim memoryWriter = new(1, 1);
 
     private DuckDbEventStore(string path, DuckDBConnection connection)
     {
@@ -24,7 +26,13 @@ public sealed class DuckDbEventStore : EventStore
     public override string Location { get; }
 
     /// <summary>Opens (creating when missing) the store at <paramref name="path"/>; ":memory:" for an in-memory store.</summary>
-    public static DuckDbEventStore Open(string path)
+    public static DuckDbEventStore Open(string path) => Open(path, readOnly: false);
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/>; with <paramref name="readOnly"/> in DuckDB's read-only mode, creating and
+    /// changing nothing (the file must exist and hold Verdict's tables), so analysis needs read access only.
+    /// </summary>
+    public static DuckDbEventStore Open(string path, bool readOnly)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (path != ":memory:")
@@ -36,7 +44,7 @@ public sealed class DuckDbEventStore : EventStore
             }
         }
 
-        var connection = new DuckDBConnection($"Data Source={path}");
+        var connection = new DuckDBConnection(readOnly && path != ":memory:" ? $"Data Source={path};ACCESS_MODE=READ_ONLY" : $"Data Source={path}");
         try
         {
             connection.Open();
@@ -48,11 +56,50 @@ public sealed class DuckDbEventStore : EventStore
         }
 
         var store = new DuckDbEventStore(path, connection);
-        store.EnsureSchema();
+        if (readOnly)
+        {
+            store.RequireSchema();
+        }
+        else
+        {
+            store.EnsureSchema();
+        }
+
         return store;
     }
 
-    public override EventLoader BeginLoad() => new DuckDbEventLoader(this, connection);
+    /// <summary>
+    /// Starts a load. DuckDB runs one writer per file across processes (its file lock) but lets connections of one process
+    /// write at once and fails the later commit on a conflict; loads of one file in this process therefore take turns.
+    /// </summary>
+    /// <summary>
+    /// True when <paramref name="exception"/> is the environment refusing the store (a full disk or another I/O error,
+    /// missing permissions, memory), not a bug.
+    /// </summary>
+    public static bool IsEnvironmentFailure(Exception exception) => exception is DuckDBException duck && duck.ErrorType switch
+    {
+        DuckDB.NET.Native.DuckDBErrorType.Io or DuckDB.NET.Native.DuckDBErrorType.Permission or DuckDB.NET.Native.DuckDBErrorType.OutOfMemory => true,
+
+        // A write that fails during a checkpoint invalidates the database and surfaces as FATAL, carrying the I/O error's text.
+        DuckDB.NET.Native.DuckDBErrorType.Fatal => duck.Message.Contains("Could not write file", StringComparison.Ordinal)
+            || duck.Message.Contains("No space left on device", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    public override EventLoader BeginLoad()
+    {
+        var writer = Location == ":memory:" ? memoryWriter : Writers.GetOrAdd(Path.GetFullPath(Location), _ => new SemaphoreSlim(1, 1));
+        writer.Wait();
+        try
+        {
+            return new DuckDbEventLoader(this, connection, writer);
+        }
+        catch
+        {
+            writer.Release();
+            throw;
+        }
+    }
 
     protected override DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction)
     {

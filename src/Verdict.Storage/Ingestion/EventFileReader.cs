@@ -10,6 +10,39 @@ namespace Verdict.Storage;
 /// <summary>Reads CSV, NDJSON and Parquet event files row by row into an <see cref="IEventSink"/> (docs/events.md).</summary>
 public static class EventFileReader
 {
+    /// <summary>
+    /// Why <paramref name="path"/> cannot be read as an event file (a directory, missing, unreadable, or an extension
+    /// that names no format), or null when it can be opened: checked for every file before a store is touched.
+    /// </summary>
+    public static string? Unreadable(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            return $"{path} is a directory, not an event file";
+        }
+
+        if (!File.Exists(path))
+        {
+            return $"{path} does not exist";
+        }
+
+        if (Path.GetExtension(path).ToLowerInvariant() is not (".csv" or ".ndjson" or ".jsonl" or ".json" or ".parquet"))
+        {
+            return $"{path}: unknown format: expected a .csv, .ndjson (.jsonl) or .parquet file";
+        }
+
+        try
+        {
+            using var probe = File.OpenRead(path);
+            return null;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return $"{path} cannot be read: {e.Message}";
+        }
+    }
+
     /// <summary>Reads <paramref name="path"/>; the format follows the extension (.csv, .ndjson/.jsonl/.json, .parquet).</summary>
     public static void Read(string path, IEventSink sink, EventStore? store = null)
     {

@@ -132,17 +132,20 @@ internal sealed class RawRow(string path, long line)
     private DateTimeOffset Timestamp()
     {
         var raw = Fields.GetValueOrDefault("timestamp");
-        return raw switch
+        var parsed = raw switch
         {
             DateTimeOffset o => o,
             DateTime d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
-            string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) => t,
-            long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
-            double ms when double.IsFinite(ms) => DateTimeOffset.FromUnixTimeMilliseconds((long)ms),
+            string s => EventTimestamp.Parse(s),
+            long ms => EventTimestamp.FromEpochMilliseconds(ms),
+            double ms when ms == Math.Floor(ms) && Math.Abs(ms) < 1e17 => EventTimestamp.FromEpochMilliseconds((long)ms),
             null => throw Fail("timestamp is missing"),
-            _ => throw Fail($"timestamp must be ISO-8601 (2026-05-04T10:15:00Z) or epoch milliseconds, got \"{raw}\""),
+            _ => null,
         };
+        return parsed ?? throw Fail($"timestamp must be ISO-8601 with an offset or Z (2026-05-04T10:15:00Z) or whole epoch milliseconds (1777889700000), got \"{Clip(Convert.ToString(raw, CultureInfo.InvariantCulture))}\"");
     }
+
+    private static string? Clip(string? text) => text is { Length: > 80 } ? text[..77] + "…" : text;
 
     private IReadOnlyDictionary<string, string> Map(string field, string prefix)
     {

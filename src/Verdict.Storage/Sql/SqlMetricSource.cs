@@ -200,7 +200,46 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
             }
         }
 
-        return ExposureSummary.Read(store, brief, limit).Population(brief, perArm, perSegment, clusters, (multi, burnIn, first));
+        return ExposureSummary.Read(store, brief, limit).Population(brief, perArm, perSegment, clusters, (multi, burnIn, first)) with
+        {
+            EventsByName = EventsByName(brief, limit),
+            VersionsInStore = VersionsInStore(brief),
+        };
+    }
+
+    /// <summary>Events per name the brief's metrics read, up to <paramref name="limit"/> (names absent from the store count 0).</summary>
+    private Dictionary<string, long> EventsByName(ExperimentBrief brief, long limit)
+    {
+        var names = brief.Metrics.Values.SelectMany(m => m.Events).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var counts = names.ToDictionary(n => n, _ => 0L, StringComparer.Ordinal);
+        if (names.Count == 0)
+        {
+            return counts;
+        }
+
+        var p = new SqlParameters(store.Dialect);
+        var list = string.Join(", ", names.Select(n => p.Add(n)));
+        using var reader = store.Query($"SELECT name, COUNT(*) AS n FROM events WHERE ts <= {p.Add(limit)} AND name IN ({list}) GROUP BY name", p.Values);
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = DbValue.Long(reader["n"]);
+        }
+
+        return counts;
+    }
+
+    /// <summary>The versions of the brief's key that have exposures in the store.</summary>
+    private List<int> VersionsInStore(ExperimentBrief brief)
+    {
+        var p = new SqlParameters(store.Dialect);
+        var versions = new List<int>();
+        using var reader = store.Query($"SELECT DISTINCT version FROM exposures WHERE experiment = {p.Add(brief.Key)} ORDER BY version", p.Values);
+        while (reader.Read())
+        {
+            versions.Add((int)DbValue.Long(reader[0]));
+        }
+
+        return versions;
     }
 
     /// <summary>The ISO date of a day number (days since the Unix epoch, UTC), as day cells are labelled.</summary>

@@ -35,6 +35,14 @@ internal static class ArenaRunCommand
                 CacheDirectory = parse.GetValue(cache),
                 NoCache = parse.GetValue(noCache),
             }, cancellationToken).ConfigureAwait(false);
+            if (run.Progress.Unreachable > 0)
+            {
+                throw new CliException(
+                    $"{run.Progress.Unreachable} of {run.Progress.Planned} model calls got no reply (first: {run.Progress.FirstUnreachable}); "
+                    + "the arena could not run, so its gate was not judged and no report was written",
+                    ExitCodes.EndpointUnavailable);
+            }
+
             var result = ArenaAnalyzer.Analyze(run);
             if (parse.GetValue(output) is { } directory)
             {

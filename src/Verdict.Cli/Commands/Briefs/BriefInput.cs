@@ -7,6 +7,11 @@ internal static class BriefInput
 {
     public static BriefLoadResult Load(string path, double? dailyUnits = null)
     {
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"{path} is a directory; give the brief file (brief.yaml)");
+        }
+
         if (!File.Exists(path))
         {
             throw new CliException($"brief not found: {path}");

@@ -25,7 +25,7 @@ public static class ExperimentsCommand
     {
         var brief = new Argument<string>("brief") { Description = "The brief (brief.yaml); the metrics files it names are sent with it" };
         var (server, key, reason) = (ServerConnection.Server(), ServerConnection.Key(), Reason());
-        var command = new Command("create", "Register a brief as a draft experiment (validated exactly as `verdict plan`; its lock hash is recorded).\n\nExample:\n  verdict experiments create examples/refund-query-rewrite/brief.yaml --reason \"approved in review\"")
+        var command = new Command("create", "Register a locked brief as a draft experiment (validated exactly as `verdict plan`, refused unless it matches its lock; the lock hash is recorded).\n\nExample:\n  verdict experiments create examples/refund-query-rewrite/brief.yaml --reason \"approved in review\"")
         {
             brief, server, key, reason,
         };
@@ -33,6 +33,11 @@ public static class ExperimentsCommand
         {
             var path = parse.GetValue(brief)!;
             var loaded = BriefInput.Load(path);
+            if (LockGate.Problem(path, loaded.Brief!) is { } problem)
+            {
+                throw new CliException($"{problem}; register the brief with `verdict plan {path}` (which writes its lock) before creating the experiment");
+            }
+
             var files = NamedFiles(path);
             var answer = await ServerConnection.SendAsync(parse.GetValue(server)!, parse.GetValue(key), HttpMethod.Post, "/api/v1/experiments", new { Brief = File.ReadAllText(path), Files = files, Reason = parse.GetValue(reason) }, cancellationToken).ConfigureAwait(false);
             Print(context, answer);

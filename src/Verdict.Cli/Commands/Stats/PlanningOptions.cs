@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -40,6 +41,34 @@ internal sealed class PlanningOptions
         }
 
         return hasBaseline;
+    }
+
+    /// <summary>
+    /// The value of an <c>--mde</c> option, which must be positive and finite: it is the size of the effect, and a
+    /// two-sided test detects either direction, so a sign would be silently dropped.
+    /// </summary>
+    public static double Mde(ParseResult parse, Option<double> option)
+    {
+        var value = parse.GetValue(option);
+        if (!(value > 0 && double.IsFinite(value)))
+        {
+            throw new CliException($"{option.Name} must be a positive finite number (the size of the effect, either direction), got {value.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return value;
+    }
+
+    /// <summary>The value of <c>--daily-traffic</c>, which must be positive and finite when given.</summary>
+    public static double? DailyTraffic(ParseResult parse, Option<double?> option)
+    {
+        if (parse.GetValue(option) is not { } value)
+        {
+            return null;
+        }
+
+        return value > 0 && double.IsFinite(value)
+            ? value
+            : throw new CliException($"{option.Name} must be a positive finite number, got {value.ToString(CultureInfo.InvariantCulture)}");
     }
 
     public double Baseline(ParseResult parse) => parse.GetValue(BaselineOption)!.Value;

@@ -17,10 +17,12 @@ internal static class SampleSizeCommand
         command.Options.Add(daily);
         command.SetAction(parse =>
         {
+            var effect = PlanningOptions.Mde(parse, mde);
+            var dailyTraffic = PlanningOptions.DailyTraffic(parse, daily);
             var result = o.IsBinary(parse)
-                ? SampleSize.ForProportions(o.Baseline(parse), parse.GetValue(mde), parse.GetValue(o.Alpha), parse.GetValue(o.Power), o.Formula(parse), parse.GetValue(o.Ratio), parse.GetValue(o.Correlation))
-                : SampleSize.ForMeans(o.Sd(parse), parse.GetValue(mde), parse.GetValue(o.Alpha), parse.GetValue(o.Power), parse.GetValue(o.Ratio), parse.GetValue(o.Correlation));
-            int? days = parse.GetValue(daily) is { } d ? result.DurationDays(d) : null;
+                ? SampleSize.ForProportions(o.Baseline(parse), effect, parse.GetValue(o.Alpha), parse.GetValue(o.Power), o.Formula(parse), parse.GetValue(o.Ratio), parse.GetValue(o.Correlation))
+                : SampleSize.ForMeans(o.Sd(parse), effect, parse.GetValue(o.Alpha), parse.GetValue(o.Power), parse.GetValue(o.Ratio), parse.GetValue(o.Correlation));
+            int? days = dailyTraffic is { } d ? result.DurationDays(d) : null;
             if (parse.GetValue(o.Json))
             {
                 JsonOutput.Write(context.Out, result.IsBalanced && parse.GetValue(o.Ratio) == 1
@@ -92,8 +94,8 @@ internal static class SampleSizeCommand
             }
 
             var value = o.IsBinary(parse)
-                ? SampleSize.PowerForProportions(o.Baseline(parse), parse.GetValue(mde), units, parse.GetValue(o.Alpha), o.Formula(parse), parse.GetValue(o.Ratio), parse.GetValue(o.Correlation))
-                : SampleSize.PowerForMeans(o.Sd(parse), parse.GetValue(mde), units, parse.GetValue(o.Alpha), parse.GetValue(o.Ratio), parse.GetValue(o.Correlation));
+                ? SampleSize.PowerForProportions(o.Baseline(parse), PlanningOptions.Mde(parse, mde), units, parse.GetValue(o.Alpha), o.Formula(parse), parse.GetValue(o.Ratio), parse.GetValue(o.Correlation))
+                : SampleSize.PowerForMeans(o.Sd(parse), PlanningOptions.Mde(parse, mde), units, parse.GetValue(o.Alpha), parse.GetValue(o.Ratio), parse.GetValue(o.Correlation));
             if (parse.GetValue(o.Json))
             {
                 JsonOutput.Write(context.Out, new { power = value, control = units });

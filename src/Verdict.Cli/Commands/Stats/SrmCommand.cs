@@ -20,6 +20,11 @@ internal static class SrmCommand
         {
             var c = ArgParsing.Numbers(parse.GetValue(counts)!, "--counts").Select(v => ArgParsing.Count(v, "--counts", "each count")).ToArray();
             var w = parse.GetValue(weights) is { } text ? ArgParsing.Numbers(text, "--weights", c.Length, $"{c.Length} weights, one per count") : Enumerable.Repeat(1.0 / c.Length, c.Length).ToArray();
+            if (w.Any(x => x < 0) || Math.Abs(w.Sum() - 1) > 1e-9)
+            {
+                throw new CliException($"--weights: the planned split must be non-negative shares that sum to 1, got {parse.GetValue(weights)} (sum {w.Sum().ToString("R", System.Globalization.CultureInfo.InvariantCulture)})");
+            }
+
             var t = parse.GetValue(threshold);
             if (!(t > 0 && t < 1))
             {

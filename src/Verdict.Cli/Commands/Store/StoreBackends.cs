@@ -7,11 +7,11 @@ namespace Verdict.Cli.Commands.Store;
 /// <summary>Backends other than the embedded default.</summary>
 internal static class StoreBackends
 {
-    public static EventStore OpenPostgres(string connection)
+    public static EventStore OpenPostgres(string connection, bool readOnly = false)
     {
         try
         {
-            return PostgresEventStore.Open(connection);
+            return PostgresEventStore.Open(connection, readOnly);
         }
         catch (StoreUnavailableException e)
         {

@@ -13,11 +13,11 @@ internal static class StoreOptions
     };
 
     /// <summary>Opens the store named by <paramref name="connection"/>; a store that cannot be reached exits with code 3.</summary>
-    public static EventStore Open(string connection)
+    public static EventStore Open(string connection, bool readOnly = false)
     {
         if (IsPostgres(connection))
         {
-            return StoreBackends.OpenPostgres(connection);
+            return StoreBackends.OpenPostgres(connection, readOnly);
         }
 
         if (Verdict.Storage.ClickHouse.ClickHouseAddress.IsClickHouse(connection))
@@ -27,7 +27,7 @@ internal static class StoreOptions
 
         try
         {
-            return DuckDbEventStore.Open(connection);
+            return DuckDbEventStore.Open(connection, readOnly);
         }
         catch (DirectoryNotFoundException e)
         {
@@ -40,8 +40,8 @@ internal static class StoreOptions
     }
 
     /// <summary>
-    /// Opens a store that must already hold data (analyze, report): a DuckDB path that does not exist is an error with
-    /// exit code 3, rather than a new empty file whose analysis reads as "no units yet".
+    /// Opens a store that must already hold data (analyze, report), read-only: a DuckDB path that does not exist is an
+    /// error with exit code 3, rather than a new empty file whose analysis reads as "no units yet"; nothing is created.
     /// </summary>
     public static EventStore OpenExisting(string connection)
     {
@@ -52,8 +52,12 @@ internal static class StoreOptions
                 ExitCodes.StoreUnavailable);
         }
 
-        return Open(connection);
+        return Open(connection, readOnly: true);
     }
+
+    /// <summary>True when a store's engine reports the environment refusing it (full disk, I/O, permissions, memory): exit 2, not 70.</summary>
+    public static bool IsEnvironmentFailure(Exception exception) =>
+        DuckDbEventStore.IsEnvironmentFailure(exception) || Verdict.Storage.Postgres.PostgresEventStore.IsEnvironmentFailure(exception);
 
     public static bool IsPostgres(string connection) =>
         connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
