@@ -32,7 +32,10 @@ public sealed class SupportBotEndToEndTests
 
         await using var llm = await ScriptedOpenAIServer.StartAsync();
         llm.RecordCalls = false;
-        llm.Responder = call => new ScriptedReply($"[{call.Model}] You can ask for a refund from your orders page within 30 days.");
+        // Now and then (3 %, either model) an answer carries an email address, which the bot's PII guardrail masks.
+        var leaks = new Random(11);
+        llm.Responder = call => new ScriptedReply($"[{call.Model}] You can ask for a refund from your orders page within 30 days."
+            + (leaks.NextDouble() < 0.03 ? " Or write to refunds@example.com." : string.Empty));
         var bot = SupportBotApp.Build(
             ["--urls=http://127.0.0.1:0", $"--Verdict:ServerUrl={server.BaseAddress}", $"--Verdict:ApiKey={server.Sdk.DefaultRequestHeaders.Authorization!.Parameter}", $"--Llm:BaseUrl={llm.BaseUrl}"],
             b =>
@@ -65,7 +68,7 @@ public sealed class SupportBotEndToEndTests
         await bot.DisposeAsync();
 
         var results = await ServerHarness.JsonAsync(await server.Reader.GetAsync($"/api/v1/experiments/{SupportBotApp.Experiment}/results", cancellationToken));
-        Assert.Equal("SHIP", results.GetProperty("decision").GetString());
+        Assert.True(results.GetProperty("decision").GetString() == "SHIP", results.ToString());
         var lift = results.GetProperty("primary").GetProperty("lift").GetProperty("absolute");
         Assert.InRange(TreatmentSolveRate - ControlSolveRate, lift.GetProperty("ci_low").GetDouble(), lift.GetProperty("ci_high").GetDouble());
 

@@ -11,10 +11,10 @@ public sealed class InputRefusalTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Theory]
-    [InlineData("ope", "--help")]
+    [InlineData("frobnicate", "--help")]
     [InlineData("stats", "nope", "--help")]
-    [InlineData("ope", "-h")]
-    [InlineData("ope")]
+    [InlineData("frobnicate", "-h")]
+    [InlineData("frobnicate")]
     public void Run_UnknownCommandWhateverFollows_ExitsTwo(params string[] args)
     {
         var (code, output, error) = CliRunner.Run(args);
