@@ -49,7 +49,7 @@ public sealed class SdkBehaviourTests
     public async Task Queue_Full_DropsAndCounts_NeverThrowsOrBlocks()
     {
         // A closed loopback port: nothing listens, so nothing is ever sent.
-        var port = ClosedPort();
+        var port = Verdict.Testing.LoopbackPort.Free();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddVerdict(o =>
@@ -92,13 +92,6 @@ public sealed class SdkBehaviourTests
             Assert.Contains("ServerUrl must be an absolute http(s) URL", error.Message, StringComparison.Ordinal);
             Assert.Contains("BatchSize", error.Message, StringComparison.Ordinal);
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task WaitAsync(Func<bool> condition)

@@ -56,10 +56,7 @@ public sealed class ExperimentsCommandTests
             await app.DisposeAsync();
         }
 
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var closed = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
-        listener.Stop();
+        var closed = $"http://127.0.0.1:{Verdict.Testing.LoopbackPort.Free()}";
         var unreachable = CliRunner.Run("experiments", "list", "--server", closed, "--key", "vk_000000000000.x");
         Assert.Equal(3, unreachable.ExitCode);
         Assert.Equal(2, CliRunner.Run("experiments", "list", "--server", "ftp://127.0.0.1", "--key", "vk_x").ExitCode);

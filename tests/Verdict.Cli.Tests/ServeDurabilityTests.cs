@@ -24,7 +24,7 @@ public sealed class ServeDurabilityTests
         var store = Path.Combine(directory, "verdict.duckdb");
         var admin = CliRunner.Run("keys", "create", "--role", "admin", "--name", "ops", "--store", store).Out.Trim();
         var sdk = CliRunner.Run("keys", "create", "--role", "sdk", "--name", "bot", "--store", store).Out.Trim();
-        var port = FreePort();
+        var port = Verdict.Testing.LoopbackPort.Free();
         var url = $"http://127.0.0.1:{port}";
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(20) };
 
@@ -159,13 +159,6 @@ public sealed class ServeDurabilityTests
         }
 
         Assert.Fail("verdict serve did not become healthy within 15 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepositoryRoot() => Verdict.Testing.RepositoryRoot.Path;

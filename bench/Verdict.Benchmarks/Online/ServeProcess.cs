@@ -38,12 +38,7 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
 
         var (admin, sdk) = (Key("admin"), Key("sdk"));
-        int port;
-        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = Verdict.Testing.LoopbackPort.Free();
 
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
