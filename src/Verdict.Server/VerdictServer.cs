@@ -10,6 +10,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Endpoints;
 using Verdict.Server.Ingestion;
@@ -40,6 +43,15 @@ public static class VerdictServer
         }
 
         builder.Services.AddProblemDetails();
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
+        {
+            // The standard OTLP variables (endpoint, headers, protocol, service name) configure the exporter.
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService("verdict-server"))
+                .WithTracing(t => t.AddSource(ServerTelemetry.Name).AddAspNetCoreInstrumentation().AddOtlpExporter())
+                .WithMetrics(m => m.AddMeter(ServerTelemetry.Name).AddAspNetCoreInstrumentation().AddOtlpExporter());
+        }
+
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = Verdict.Experiments.VerdictJson.Options.PropertyNamingPolicy;
