@@ -96,11 +96,12 @@ public sealed class ConfigAndAssignTests
         Assert.Equal(4 * 38, checkedCount);
     }
 
-    [Fact]
-    public async Task Assign_PausedExperiment_KeepsEnrolledUnitsAndAdmitsNoNewOnes()
+    [Theory]
+    [MemberData(nameof(ServerHarness.Engines), MemberType = typeof(ServerHarness))]
+    public async Task Assign_PausedExperiment_KeepsEnrolledUnitsAndAdmitsNoNewOnes(string engine)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var server = await ServerHarness.StartAsync("duckdb");
+        await using var server = await ServerHarness.StartAsync(engine);
         await server.CreateAndStartAsync();
         var assigner = new ExperimentAssigner(server.Registry.Served["refund-query-rewrite"].Config.ToAssignmentSpec());
         var enrolled = Enumerable.Range(0, 100).Select(i => $"customer-{i:000}").First(u => assigner.Assign(u).Arm == 1);
@@ -119,11 +120,12 @@ public sealed class ConfigAndAssignTests
         Assert.Equal(("control", false, "stopped"), (stopped.GetProperty("arm").GetString(), stopped.GetProperty("in_experiment").GetBoolean(), stopped.GetProperty("status").GetString()));
     }
 
-    [Fact]
-    public async Task Assign_BadRequests_AreClear4xx()
+    [Theory]
+    [MemberData(nameof(ServerHarness.Engines), MemberType = typeof(ServerHarness))]
+    public async Task Assign_BadRequests_AreClear4xx(string engine)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var server = await ServerHarness.StartAsync("duckdb");
+        await using var server = await ServerHarness.StartAsync(engine);
         await server.CreateAndStartAsync();
         Assert.Equal(404, (int)(await server.Sdk.PostAsJsonAsync("/api/v1/assign", new { experiment = "nope", unit_id = "u" }, cancellationToken)).StatusCode);
         Assert.Equal(400, (int)(await server.Sdk.PostAsJsonAsync("/api/v1/assign", new { experiment = "refund-query-rewrite" }, cancellationToken)).StatusCode);

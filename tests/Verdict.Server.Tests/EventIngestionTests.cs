@@ -52,25 +52,28 @@ public sealed class EventIngestionTests
     public async Task Events_BadBody_IsRefusedWithLineAndField_AndNothingIsStored(string what, string body, int status, long line, string? field)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var server = await ServerHarness.StartAsync("duckdb");
-        await server.CreateAndStartAsync();
-        var response = await server.Sdk.PostAsync("/api/v1/events", new StringContent(body), cancellationToken);
-        Assert.True(status == (int)response.StatusCode, what);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await ServerHarness.JsonAsync(response);
-        if (line > 0)
+        foreach (var engine in new[] { "duckdb", "postgres" })
         {
-            Assert.Equal(line, problem.GetProperty("line").GetInt64());
-            Assert.Contains($"line {line}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        }
+            await using var server = await ServerHarness.StartAsync(engine);
+            await server.CreateAndStartAsync();
+            var response = await server.Sdk.PostAsync("/api/v1/events", new StringContent(body), cancellationToken);
+            Assert.True(status == (int)response.StatusCode, what);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await ServerHarness.JsonAsync(response);
+            if (line > 0)
+            {
+                Assert.Equal(line, problem.GetProperty("line").GetInt64());
+                Assert.Contains($"line {line}", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            }
 
-        if (field is not null)
-        {
-            Assert.Equal(field, problem.GetProperty("field").GetString());
-        }
+            if (field is not null)
+            {
+                Assert.Equal(field, problem.GetProperty("field").GetString());
+            }
 
-        Assert.Equal((0, 0), (server.Count("exposures"), server.Count("events")));
-        Assert.Equal(200, (int)(await server.Sdk.GetAsync("/api/v1/config", cancellationToken)).StatusCode);
+            Assert.Equal((0, 0), (server.Count("exposures"), server.Count("events")));
+            Assert.Equal(200, (int)(await server.Sdk.GetAsync("/api/v1/config", cancellationToken)).StatusCode);
+        }
     }
 
     [Theory]
@@ -90,11 +93,12 @@ public sealed class EventIngestionTests
         Assert.Equal(200, (int)(await server.Sdk.PostAsync("/api/v1/events", new StringContent(Event), cancellationToken)).StatusCode);
     }
 
-    [Fact]
-    public async Task Events_InvalidUtf8_Is400()
+    [Theory]
+    [MemberData(nameof(ServerHarness.Engines), MemberType = typeof(ServerHarness))]
+    public async Task Events_InvalidUtf8_Is400(string engine)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var server = await ServerHarness.StartAsync("duckdb");
+        await using var server = await ServerHarness.StartAsync(engine);
         await server.CreateAndStartAsync();
         var bytes = Encoding.UTF8.GetBytes(Event).Concat(new byte[] { 0xC3, 0x28 }).ToArray();
         var response = await server.Sdk.PostAsync("/api/v1/events", new ByteArrayContent(bytes), cancellationToken);

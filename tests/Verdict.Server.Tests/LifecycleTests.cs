@@ -33,11 +33,12 @@ public sealed class LifecycleTests
         Assert.True(entries.Select(e => e.GetProperty("sequence").GetInt64()).SequenceEqual(entries.Select(e => e.GetProperty("sequence").GetInt64()).Order()));
     }
 
-    [Fact]
-    public async Task Create_StartedVersion_IsImmutable_AndADraftCanBeReplaced()
+    [Theory]
+    [MemberData(nameof(ServerHarness.Engines), MemberType = typeof(ServerHarness))]
+    public async Task Create_StartedVersion_IsImmutable_AndADraftCanBeReplaced(string engine)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var server = await ServerHarness.StartAsync("duckdb");
+        await using var server = await ServerHarness.StartAsync(engine);
         Assert.Equal(201, (int)(await server.Admin.PostAsJsonAsync("/api/v1/experiments", ServerHarness.CreateBody(), cancellationToken)).StatusCode);
         Assert.Equal(201, (int)(await server.Admin.PostAsJsonAsync("/api/v1/experiments", ServerHarness.CreateBody(y => y.Replace("minimum_ship_lift: 2.0pp", "minimum_ship_lift: 3.0pp", StringComparison.Ordinal)), cancellationToken)).StatusCode);
         await ExpectAsync(server, "start", new { reason = "go" }, 200);
@@ -49,11 +50,12 @@ public sealed class LifecycleTests
         await ExpectAsync(server, "start", new { version = 2 }, 409);
     }
 
-    [Fact]
-    public async Task Create_InvalidBrief_Is422WithEveryProblem_AndNothingIsCreated()
+    [Theory]
+    [MemberData(nameof(ServerHarness.Engines), MemberType = typeof(ServerHarness))]
+    public async Task Create_InvalidBrief_Is422WithEveryProblem_AndNothingIsCreated(string engine)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var server = await ServerHarness.StartAsync("duckdb");
+        await using var server = await ServerHarness.StartAsync(engine);
         var response = await server.Admin.PostAsJsonAsync("/api/v1/experiments", ServerHarness.CreateBody(y => y.Replace("weight: 0.5", "weight: 0.7", StringComparison.Ordinal).Replace("alpha: 0.05", "alpha: 5", StringComparison.Ordinal)), cancellationToken);
         Assert.Equal(422, (int)response.StatusCode);
         var problem = await ServerHarness.JsonAsync(response);

@@ -41,11 +41,12 @@ public sealed class ResultsTests
         AssertNumbersEqual(expected, served, "$");
     }
 
-    [Fact]
-    public async Task Results_UnknownExperimentOrBadParameters_AreClear4xx()
+    [Theory]
+    [MemberData(nameof(ServerHarness.Engines), MemberType = typeof(ServerHarness))]
+    public async Task Results_UnknownExperimentOrBadParameters_AreClear4xx(string engine)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var server = await ServerHarness.StartAsync("duckdb");
+        await using var server = await ServerHarness.StartAsync(engine);
         await server.CreateAndStartAsync();
         Assert.Equal(404, (int)(await server.Reader.GetAsync("/api/v1/experiments/nope/results", cancellationToken)).StatusCode);
         Assert.Equal(404, (int)(await server.Reader.GetAsync("/api/v1/experiments/refund-query-rewrite/results?version=9", cancellationToken)).StatusCode);

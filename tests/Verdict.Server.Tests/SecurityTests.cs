@@ -26,13 +26,16 @@ public sealed class SecurityTests
     [MemberData(nameof(Matrix))]
     public async Task Endpoint_EachKind_GetsDocumentedStatus(string method, string path, int none, int sdk, int read, int admin, int revoked)
     {
-        await using var server = await ServerHarness.StartAsync("duckdb");
-        await server.CreateAndStartAsync();
-        var expected = new[] { (server.Anonymous, none), (server.Sdk, sdk), (server.Reader, read), (server.Revoked, revoked), (server.Admin, admin) };
-        foreach (var (client, status) in expected)
+        foreach (var engine in new[] { "duckdb", "postgres" })
         {
-            using var response = await SendAsync(client, method, path);
-            Assert.True(status == (int)response.StatusCode, $"{method} {path} with {Describe(server, client)}: expected {status}, got {(int)response.StatusCode}");
+            await using var server = await ServerHarness.StartAsync(engine);
+            await server.CreateAndStartAsync();
+            var expected = new[] { (server.Anonymous, none), (server.Sdk, sdk), (server.Reader, read), (server.Revoked, revoked), (server.Admin, admin) };
+            foreach (var (client, status) in expected)
+            {
+                using var response = await SendAsync(client, method, path);
+                Assert.True(status == (int)response.StatusCode, $"{engine}: {method} {path} with {Describe(server, client)}: expected {status}, got {(int)response.StatusCode}");
+            }
         }
     }
 
@@ -50,10 +53,11 @@ public sealed class SecurityTests
         Assert.Equal(401, (int)(await client.GetAsync("/api/v1/config", TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    [Fact]
-    public async Task KeyList_NeverShowsSecretsOrHashes()
+    [Theory]
+    [MemberData(nameof(ServerHarness.Engines), MemberType = typeof(ServerHarness))]
+    public async Task KeyList_NeverShowsSecretsOrHashes(string engine)
     {
-        await using var server = await ServerHarness.StartAsync("duckdb");
+        await using var server = await ServerHarness.StartAsync(engine);
         var text = await server.Admin.GetStringAsync("/api/v1/keys", TestContext.Current.CancellationToken);
         Assert.Contains("support-bot", text, StringComparison.Ordinal);
         Assert.DoesNotContain("vk_", text, StringComparison.Ordinal);
