@@ -48,7 +48,7 @@ public static class DashboardEndpoints
             }
 
             http.Response.Cookies.Delete(LoginCookie, DashboardCookies.Options(http, null));
-            http.Response.Cookies.Append(SessionCookie, session.Id, DashboardCookies.Options(http, session.ExpiresAt));
+            http.Response.Cookies.Append(SessionCookie, session.Id, DashboardCookies.Options(http, sessions.Lifetime));
             return Redirect(http, "/");
         });
         app.MapPost("/logout", async (HttpContext http) =>
