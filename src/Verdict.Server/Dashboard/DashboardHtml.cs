@@ -26,6 +26,7 @@ button.danger{border-color:#c62828;color:#c62828}
 .alerts{color:#c62828;font-weight:700}
 .login{max-width:420px;margin:60px auto;background:#fff;border:1px solid #dde0e5;border-radius:8px;padding:20px}
 .login input{width:100%;box-sizing:border-box;font:inherit;padding:6px;margin:6px 0 12px}
+#audit code{word-break:break-all;font-size:12px}
 .placeholder{border:2px dashed #b0b6c0;border-radius:6px;padding:10px 14px;background:#fafbfc}
 """;
 

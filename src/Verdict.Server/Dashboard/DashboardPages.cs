@@ -33,8 +33,9 @@ internal sealed class DashboardPages(Registry registry, VerdictCache verdicts, T
         var audit = registry.Audit(key);
         var verdict = await verdicts.GetAsync(record, http.RequestAborted).ConfigureAwait(false);
         var guardrails = monitor is null ? null : await monitor.StatusAsync(record.Key, record.Version, http.RequestAborted).ConfigureAwait(false);
+        var entries = AuditFacts.OfVersion(audit, record.Version);
         var model = new ExperimentPage.Model(record, registry.Brief(record.Key, record.Version)!, verdict, audit,
-            AuditFacts.DaysRunning(AuditFacts.OfVersion(audit, record.Version), time.GetUtcNow()), monitor is not null, guardrails, session, error);
+            AuditFacts.DaysRunning(entries, time.GetUtcNow()), AuditFacts.OpenAlerts(entries).Count, monitor is not null, guardrails, session, error);
         return DashboardHtml.Page(http, $"{record.Key} v{record.Version}", session, ExperimentPage.Body(model), status);
     }
 
