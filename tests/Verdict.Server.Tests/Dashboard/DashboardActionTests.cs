@@ -14,13 +14,11 @@ public sealed class DashboardActionTests
     public async Task Post_AdminSessionWithToken_PausesAndAudits()
     {
         await using var server = await ServerHarness.StartAsync("duckdb");
-        await server.CreateAndStartAsync();
-        using var client = new DashboardClient(server);
-        await client.LoginAsync(DashboardClient.KeyOf(server.Admin));
-        var page = await (await client.GetAsync("/experiments/refund-query-rewrite")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var (client, page, token) = await DashboardClient.LoggedInAsync(server, server.Admin, "/experiments/refund-query-rewrite");
+        using var owned = client;
         Assert.Contains("id=\"form-pause\"", page, StringComparison.Ordinal);
 
-        using var response = await client.PostAsync(Pause, new() { ["csrf"] = DashboardClient.Token(page), ["version"] = "1", ["reason"] = "p95 alert" });
+        using var response = await client.PostAsync(Pause, new() { ["csrf"] = token, ["version"] = "1", ["reason"] = "p95 alert" });
         Assert.Equal(303, (int)response.StatusCode);
         Assert.Equal(ExperimentStatus.Paused, server.Registry.Records.Single().Status);
         var last = server.Registry.Audit("refund-query-rewrite")[^1];
@@ -33,11 +31,10 @@ public sealed class DashboardActionTests
     public async Task Post_AdminSessionWithoutOrWithWrongToken_IsRefusedAndChangesNothing()
     {
         await using var server = await ServerHarness.StartAsync("duckdb");
-        await server.CreateAndStartAsync();
-        using var client = new DashboardClient(server);
-        await client.LoginAsync(DashboardClient.KeyOf(server.Admin));
+        var (client, _, token) = await DashboardClient.LoggedInAsync(server, server.Admin);
+        using var owned = client;
         var before = server.Registry.Audit("refund-query-rewrite").Count;
-        var wrong = DashboardClient.Token(await (await client.GetAsync("/")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken)) + "A";
+        var wrong = token + "A";
         foreach (var fields in new Dictionary<string, string>[] { new() { ["reason"] = "forged" }, new() { ["reason"] = "forged", ["csrf"] = wrong }, new() { ["reason"] = "forged", ["csrf"] = string.Empty } })
         {
             using var response = await client.PostAsync(Pause, fields);
@@ -52,15 +49,13 @@ public sealed class DashboardActionTests
     public async Task Post_ReadSessionEvenWithItsToken_IsForbiddenAndSeesNoButtons()
     {
         await using var server = await ServerHarness.StartAsync("duckdb");
-        await server.CreateAndStartAsync();
-        using var client = new DashboardClient(server);
-        await client.LoginAsync(DashboardClient.KeyOf(server.Reader));
-        var page = await (await client.GetAsync("/experiments/refund-query-rewrite")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var (client, page, token) = await DashboardClient.LoggedInAsync(server, server.Reader, "/experiments/refund-query-rewrite");
+        using var owned = client;
         Assert.DoesNotContain("id=\"actions\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"action\"", page, StringComparison.Ordinal);
         foreach (var action in new[] { "pause", "stop", "ramp" })
         {
-            using var response = await client.PostAsync("/experiments/refund-query-rewrite/" + action, new() { ["csrf"] = DashboardClient.Token(page), ["reason"] = "forged", ["exposure"] = "1" });
+            using var response = await client.PostAsync("/experiments/refund-query-rewrite/" + action, new() { ["csrf"] = token, ["reason"] = "forged", ["exposure"] = "1" });
             Assert.Equal(403, (int)response.StatusCode);
         }
 
@@ -71,10 +66,8 @@ public sealed class DashboardActionTests
     public async Task Post_RefusedChange_ShowsTheControlPlanesReason()
     {
         await using var server = await ServerHarness.StartAsync("duckdb");
-        await server.CreateAndStartAsync();
-        using var client = new DashboardClient(server);
-        await client.LoginAsync(DashboardClient.KeyOf(server.Admin));
-        var token = DashboardClient.Token(await (await client.GetAsync("/")).Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var (client, _, token) = await DashboardClient.LoggedInAsync(server, server.Admin);
+        using var owned = client;
         using var response = await client.PostAsync("/experiments/refund-query-rewrite/ramp", new() { ["csrf"] = token, ["exposure"] = "0.01", ["reason"] = "lower" });
         Assert.Equal(409, (int)response.StatusCode);
         Assert.Contains("id=\"error\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

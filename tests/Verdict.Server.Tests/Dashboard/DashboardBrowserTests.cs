@@ -10,19 +10,15 @@ namespace Verdict.Server.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
-
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "dashboard-screenshots");
 
     [Fact]
     public async Task Dashboard_AdminPausesAndReaderCannot_InChromium()
     {
-        var executable = Chromium();
         await using var server = await ServerHarness.StartAsync("duckdb");
         await DashboardClient.SeedAsync(server, 3000, yaml => yaml.Replace("design: fixed_horizon", "design: group_sequential\n  looks: [0.1, 0.5, 1.0]\n  spending: obf", StringComparison.Ordinal));
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Args = ChromiumArgs, Headless = true });
+        await using var browser = await Verdict.Testing.TestChromium.LaunchAsync(playwright);
         Directory.CreateDirectory(Screenshots);
         var requests = new List<string>();
 
@@ -132,22 +128,5 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         }
 
         return form;
-    }
-
-    private static string Chromium()
-    {
-        var executable = Environment.GetEnvironmentVariable("VERDICT_TEST_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        if (!File.Exists(executable))
-        {
-            var message = $"Chromium not found at {executable} (install Debian's chromium or set VERDICT_TEST_CHROMIUM)";
-            if (Environment.GetEnvironmentVariable("VERDICT_REQUIRE_SERVICES") == "1")
-            {
-                Assert.Fail(message);
-            }
-
-            Assert.Skip(message);
-        }
-
-        return executable;
     }
 }

@@ -41,6 +41,16 @@ internal sealed partial class DashboardClient : IDisposable
         return await PostAsync("/login", new() { ["csrf"] = Token(form), ["key"] = key });
     }
 
+    /// <summary>A started server with the example running, a client logged in with <paramref name="key"/>, and the page at <paramref name="path"/> with its CSRF token.</summary>
+    public static async Task<(DashboardClient Client, string Page, string Token)> LoggedInAsync(ServerHarness server, HttpClient key, string path = "/")
+    {
+        await server.CreateAndStartAsync();
+        var client = new DashboardClient(server);
+        Assert.Equal(303, (int)(await client.LoginAsync(KeyOf(key))).StatusCode);
+        var page = await (await client.GetAsync(path)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return (client, page, Token(page));
+    }
+
     public Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> fields) =>
         Http.PostAsync(path, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
 
