@@ -35,7 +35,7 @@ public static class DashboardEndpoints
         app.MapGet("/login", (HttpContext http) => LoginPage(http, null, 200));
         app.MapPost("/login", async (HttpContext http) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+            var form = await FormAsync(http).ConfigureAwait(false);
             if (!LoginTokenMatches(http, form[CsrfField]))
             {
                 return LoginPage(http, "The login form expired or was not sent from this page; try again.", 403);
@@ -53,7 +53,7 @@ public static class DashboardEndpoints
         });
         app.MapPost("/logout", async (HttpContext http) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+            var form = await FormAsync(http).ConfigureAwait(false);
             if (sessions.Find(http.Request.Cookies[SessionCookie]) is { } session && SessionStore.CsrfMatches(session, form[CsrfField]))
             {
                 sessions.Logout(session.Id);
@@ -73,7 +73,7 @@ public static class DashboardEndpoints
                 : Redirect(http, "/login"));
         app.MapPost("/experiments/{key}/{action}", async (HttpContext http, string key, string action) =>
         {
-            var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+            var form = await FormAsync(http).ConfigureAwait(false);
             var session = sessions.Find(http.Request.Cookies[SessionCookie]);
             if (session is null)
             {
@@ -125,6 +125,10 @@ public static class DashboardEndpoints
             + "<button type=\"submit\" id=\"login\">Log in</button></form></div>";
         return DashboardHtml.Page(http, "Log in", null, body, status);
     }
+
+    /// <summary>The posted form; any other body (JSON, text) reads as an empty form, so it carries no token and is refused.</summary>
+    private static async Task<IFormCollection> FormAsync(HttpContext http) =>
+        http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false) : FormCollection.Empty;
 
     private static bool LoginTokenMatches(HttpContext http, string? presented) =>
         http.Request.Cookies[LoginCookie] is { Length: > 0 } expected && presented is not null

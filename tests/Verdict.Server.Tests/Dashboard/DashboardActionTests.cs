@@ -41,6 +41,8 @@ public sealed class DashboardActionTests
             Assert.Equal(403, (int)response.StatusCode);
         }
 
+        using var json = await client.Http.PostAsync(Pause, new StringContent("{\"reason\":\"forged\"}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(403, (int)json.StatusCode);
         Assert.Equal(ExperimentStatus.Running, server.Registry.Records.Single().Status);
         Assert.Equal(before, server.Registry.Audit("refund-query-rewrite").Count);
     }
@@ -73,6 +75,29 @@ public sealed class DashboardActionTests
         Assert.Contains("id=\"error\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         using var unknown = await client.PostAsync("/experiments/refund-query-rewrite/delete", new() { ["csrf"] = token });
         Assert.Equal(404, (int)unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_DraftAndStartedWithoutEvents_RenderWithoutAVerdict()
+    {
+        await using var server = await ServerHarness.StartAsync("duckdb");
+        Assert.Equal(201, (int)(await server.Admin.PostAsync("/api/v1/experiments", System.Net.Http.Json.JsonContent.Create(ServerHarness.CreateBody()), TestContext.Current.CancellationToken)).StatusCode);
+        using var client = new DashboardClient(server);
+        await client.LoginAsync(DashboardClient.KeyOf(server.Admin));
+        var draft = await client.GetAsync("/experiments/refund-query-rewrite");
+        var html = await draft.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(200, (int)draft.StatusCode);
+        Assert.Contains("data-status=\"draft\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"form-start\"", html, StringComparison.Ordinal);
+        Assert.Contains(server.Registry.Records.Single().LockHash, html, StringComparison.Ordinal);
+
+        using var start = await client.PostAsync("/experiments/refund-query-rewrite/start", new() { ["csrf"] = DashboardClient.Token(html), ["reason"] = "go" });
+        Assert.Equal(303, (int)start.StatusCode);
+        var started = await client.GetAsync("/experiments/refund-query-rewrite");
+        Assert.Equal(200, (int)started.StatusCode);
+        Assert.Contains("data-status=\"running\"", await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(200, (int)(await client.GetAsync("/")).StatusCode);
+        Assert.Equal(404, (int)(await client.GetAsync("/experiments/nope")).StatusCode);
     }
 
     [Fact]
