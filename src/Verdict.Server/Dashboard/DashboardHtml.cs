@@ -36,6 +36,14 @@ button.danger{border-color:#c62828;color:#c62828}
     /// <summary>A number for a page, invariant culture.</summary>
     public static string N(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>The brief's registered rollout stage as people write it: shadow, canary or A/B.</summary>
+    public static string Stage(Verdict.Experiments.RolloutStage stage) => stage switch
+    {
+        Verdict.Experiments.RolloutStage.Shadow => "shadow",
+        Verdict.Experiments.RolloutStage.Canary => "canary",
+        _ => "A/B",
+    };
+
     /// <summary>A hidden field carrying the session's CSRF token.</summary>
     public static string Csrf(DashboardSession session) => $"<input type=\"hidden\" name=\"{DashboardEndpoints.CsrfField}\" value=\"{E(session.CsrfToken)}\">";
 

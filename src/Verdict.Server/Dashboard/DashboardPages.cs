@@ -15,7 +15,7 @@ internal sealed class DashboardPages(Registry registry, VerdictCache verdicts, T
             var record = Current(key)!;
             var entries = AuditFacts.OfVersion(registry.Audit(key), record.Version);
             var verdict = await verdicts.GetAsync(record, cancellationToken).ConfigureAwait(false);
-            rows.Add(new ListPage.Row(record, AuditFacts.DaysRunning(entries, time.GetUtcNow()), verdict, AuditFacts.OpenAlerts(entries).Count));
+            rows.Add(new ListPage.Row(record, DashboardHtml.Stage(registry.Brief(record.Key, record.Version)!.Traffic.Stage), AuditFacts.DaysRunning(entries, time.GetUtcNow()), verdict, AuditFacts.OpenAlerts(entries).Count));
         }
 
         return ListPage.Body(rows);

@@ -21,9 +21,6 @@ public sealed class SessionStore(Registry registry, TimeProvider time, TimeSpan 
     /// <summary>How long a session lasts after login.</summary>
     public TimeSpan Lifetime { get; } = lifetime;
 
-    /// <summary>The outcome of a login: the session, or the HTTP status and why not.</summary>
-    public sealed record LoginResult(DashboardSession? Session, int Status, string? Error);
-
     /// <summary>Opens a session for <paramref name="keyText"/>: 401 for an unknown or revoked key, 403 for an sdk key.</summary>
     public LoginResult Login(string? keyText)
     {

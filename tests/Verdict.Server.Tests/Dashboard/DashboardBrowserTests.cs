@@ -30,6 +30,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         Assert.DoesNotContain("vk_", page.Url, StringComparison.Ordinal);
         var row = page.Locator("tr.experiment[data-key='refund-query-rewrite']");
         Assert.Equal("running", await row.Locator(".badge").GetAttributeAsync("data-status"));
+        Assert.Equal("A/B", await row.Locator("td.stage").InnerTextAsync());
         Assert.False(string.IsNullOrWhiteSpace(await row.Locator("td.verdict strong").InnerTextAsync()));
         await Shot(page, "1-admin-list.png");
 
