@@ -95,6 +95,7 @@ public static class VerdictServer
         SdkEndpoints.Map(app, registry, queue, reader, options);
         ExperimentEndpoints.Map(app, registry, reader);
         KeyEndpoints.Map(app, registry);
+        Dashboard.DashboardEndpoints.Map(app, registry, reader, options.Time);
         return app;
     }
 

@@ -9,9 +9,6 @@ namespace Verdict.Reports.Tests;
 /// </summary>
 public sealed class BrowserReportTests(ShipExperiment fixture, ITestOutputHelper output) : IClassFixture<ShipExperiment>
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
-
     private readonly AnalysedExperiment ship = fixture.Experiment;
 
     [Fact]
@@ -66,20 +63,8 @@ public sealed class BrowserReportTests(ShipExperiment fixture, ITestOutputHelper
 
     private static async Task<LaunchedBrowser> LaunchAsync()
     {
-        var executable = Environment.GetEnvironmentVariable("VERDICT_TEST_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        if (!File.Exists(executable))
-        {
-            var message = $"Chromium not found at {executable} (install Debian's chromium or set VERDICT_TEST_CHROMIUM)";
-            if (Environment.GetEnvironmentVariable("VERDICT_REQUIRE_SERVICES") == "1")
-            {
-                Assert.Fail(message);
-            }
-
-            Assert.Skip(message);
-        }
-
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Args = ChromiumArgs, Headless = true });
+        var browser = await Verdict.Testing.TestChromium.LaunchAsync(playwright);
         return new LaunchedBrowser(playwright, browser);
     }
 
