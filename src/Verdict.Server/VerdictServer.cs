@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Endpoints;
 using Verdict.Server.Ingestion;
+using Verdict.Server.Monitor;
 
 namespace Verdict.Server;
 
@@ -55,6 +56,11 @@ public static class VerdictServer
         builder.Services.AddSingleton(reader);
         builder.Services.AddSingleton(sp => new IngestionQueue(writerStore, options.QueueCapacity, options.MaxGroupRows, sp.GetRequiredService<ILogger<IngestionQueue>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());
+        builder.Services.AddSingleton(sp => new MonitorRunner(registry, reader, options.Time, sp.GetRequiredService<ILogger<MonitorRunner>>()));
+        if (options.MonitorInterval is { } interval)
+        {
+            builder.Services.AddHostedService(sp => new MonitorService(sp.GetRequiredService<MonitorRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<MonitorService>>()));
+        }
 
         var app = builder.Build();
         var queue = app.Services.GetRequiredService<IngestionQueue>();
@@ -83,6 +89,7 @@ public static class VerdictServer
         SdkEndpoints.Map(app, registry, queue, reader, options);
         ExperimentEndpoints.Map(app, registry, reader);
         KeyEndpoints.Map(app, registry);
+        MonitorEndpoints.Map(app, registry, app.Services.GetRequiredService<MonitorRunner>());
         return app;
     }
 

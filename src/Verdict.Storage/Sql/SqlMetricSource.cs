@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Monitoring;
 using Verdict.Statistics;
 
 namespace Verdict.Storage;
@@ -13,7 +14,7 @@ namespace Verdict.Storage;
 /// products every metric needs, and a window query returns the order statistics of quantile metrics. Only
 /// aggregates reach .NET.
 /// </summary>
-public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
+public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, IMetricWindowSource
 {
     private static int sequence;
     private bool clustered;
@@ -34,19 +35,34 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
             return own;
         }
 
+        return Compute(brief, asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue, null);
+    }
+
+    /// <summary>
+    /// A monitor window by the same SQL as the analysis: the units first exposed in [<paramref name="start"/>,
+    /// <paramref name="end"/>), with their events up to (not including) <paramref name="end"/> (docs/monitor.md).
+    /// </summary>
+    public MetricData LoadWindow(ExperimentBrief brief, DateTimeOffset start, DateTimeOffset end)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(start, end);
+        return Compute(brief, EventLoader.ToMicroseconds(end) - 1, EventLoader.ToMicroseconds(start));
+    }
+
+    private MetricData Compute(ExperimentBrief brief, long limit, long? enrolledFrom)
+    {
         var dialect = store.Dialect;
         var columns = new MetricColumns(brief);
         var compiler = new UnitTableCompiler(dialect, brief, columns, PropertyColumns.Read(store));
         var id = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
         var units = "verdict_units_" + id;
         var values = "verdict_values_" + id;
-        var limit = asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue;
         try
         {
             var (unitSql, unitParameters) = compiler.Units(units, limit);
             store.Execute(unitSql, unitParameters.Values);
             Refresh(units);
-            var (valueSql, valueParameters) = compiler.Values(values, units, limit);
+            var (valueSql, valueParameters) = compiler.Values(values, units, limit, enrolledFrom);
             store.Execute(valueSql, valueParameters.Values);
             Refresh(values);
             clustered = compiler.Clustered;

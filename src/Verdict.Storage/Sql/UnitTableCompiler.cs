@@ -51,11 +51,15 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
         return (sql, p);
     }
 
-    /// <summary>CREATE TEMPORARY TABLE {values}: analysed units (one arm, after burn-in) with each metric's per-unit value.</summary>
-    public (string Sql, SqlParameters Parameters) Values(string table, string units, long asOf)
+    /// <summary>
+    /// CREATE TEMPORARY TABLE {values}: analysed units (one arm, after burn-in) with each metric's per-unit value; with
+    /// <paramref name="enrolledFrom"/>, only the units first exposed at or after it (a monitor window's cohort).
+    /// </summary>
+    public (string Sql, SqlParameters Parameters) Values(string table, string units, long asOf, long? enrolledFrom = null)
     {
         var p = new SqlParameters(dialect);
         var burnIn = p.Add(brief.Analysis.BurnIn.Ticks / 10);
+        var cohort = enrolledFrom is { } from ? $" AND u.first_ts >= {p.Add(from)}" : string.Empty;
         var day = dialect.FloorDivide("u.first_ts", p.Add(MicrosecondsPerDay));
         var segmentColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", u.s{i}")) + (Clustered ? ", u.cluster" : string.Empty);
 
@@ -102,7 +106,7 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
             eligible AS (
                 SELECT u.unit_id, u.first_ts, u.arm, {day} AS day{segmentColumns}
                 FROM {units} u, bounds
-                WHERE u.arm_count = 1 AND u.first_ts >= bounds.start_ts + {burnIn}),
+                WHERE u.arm_count = 1 AND u.first_ts >= bounds.start_ts + {burnIn}{cohort}),
             raw AS (
             {stream}),
             ev AS (
