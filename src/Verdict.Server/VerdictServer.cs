@@ -56,7 +56,7 @@ public static class VerdictServer
         builder.Services.AddSingleton(reader);
         builder.Services.AddSingleton(sp => new IngestionQueue(writerStore, options.QueueCapacity, options.MaxGroupRows, sp.GetRequiredService<ILogger<IngestionQueue>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());
-        builder.Services.AddSingleton(sp => new MonitorRunner(registry, reader, options.Time, sp.GetRequiredService<ILogger<MonitorRunner>>()));
+        builder.Services.AddSingleton(sp => new MonitorRunner(registry, reader, options.Time, options.MonitorSettle, sp.GetRequiredService<ILogger<MonitorRunner>>()));
         if (options.MonitorInterval is { } interval)
         {
             builder.Services.AddHostedService(sp => new MonitorService(sp.GetRequiredService<MonitorRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<MonitorService>>()));

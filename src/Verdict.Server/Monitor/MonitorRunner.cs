@@ -24,10 +24,14 @@ public sealed class MonitorRunner
     private readonly StoreReader reader;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly TimeSpan settle;
     private readonly DateTimeOffset since;
 
-    /// <summary>A monitor over <paramref name="registry"/>'s experiments and <paramref name="reader"/>'s store.</summary>
-    public MonitorRunner(Registry registry, StoreReader reader, TimeProvider time, ILogger<MonitorRunner> logger)
+    /// <summary>
+    /// A monitor over <paramref name="registry"/>'s experiments and <paramref name="reader"/>'s store; a window is judged
+    /// once <paramref name="settle"/> has passed after its end.
+    /// </summary>
+    public MonitorRunner(Registry registry, StoreReader reader, TimeProvider time, TimeSpan settle, ILogger<MonitorRunner> logger)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(reader);
@@ -37,7 +41,8 @@ public sealed class MonitorRunner
         this.reader = reader;
         this.time = time;
         this.logger = logger;
-        since = time.GetUtcNow();
+        this.settle = settle;
+        since = time.GetUtcNow() - settle;
     }
 
     /// <summary>One pass over every running experiment with monitor blocks; returns the windows judged.</summary>
@@ -46,7 +51,7 @@ public sealed class MonitorRunner
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = time.GetUtcNow();
+            var now = time.GetUtcNow() - settle;
             var judged = new List<MonitorStep>();
             foreach (var record in registry.Records.Where(r => r.Status is ExperimentStatus.Running or ExperimentStatus.Paused))
             {
