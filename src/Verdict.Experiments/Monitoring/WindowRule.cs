@@ -56,9 +56,9 @@ public static class WindowRule
             StandardError = estimate.StandardError,
         };
         var smallest = Math.Min(comparison.ControlUnits, comparison.TreatmentUnits);
-        if (smallest < monitor.MinimumSample)
+        if (smallest < monitor.MinSamplePerArm)
         {
-            return evaluation with { Outcome = WindowOutcome.TooSmall, Reason = $"{smallest} units in the smaller arm, fewer than the registered {monitor.MinimumSample}; not judged" };
+            return evaluation with { Outcome = WindowOutcome.TooSmall, Reason = $"{smallest} units in the smaller arm, fewer than the registered {monitor.MinSamplePerArm}; not judged" };
         }
 
         if (!estimate.IsAvailable)

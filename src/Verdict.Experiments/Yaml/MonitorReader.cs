@@ -54,6 +54,6 @@ internal static class MonitorReader
             return null;
         }
 
-        return new GuardrailMonitor(window.Value, threshold, minimum ?? GuardrailMonitor.DefaultMinimumSample, (int)(consecutive ?? 1), action.Value, alpha);
+        return new GuardrailMonitor(window.Value, threshold, minimum ?? GuardrailMonitor.DefaultMinSamplePerArm, (int)(consecutive ?? 1), action.Value, alpha);
     }
 }
