@@ -5,21 +5,21 @@ namespace Verdict.Cli.Tests;
 /// <summary><c>verdict monitor</c> over a DuckDB file filled by <c>verdict simulate</c> (docs/cli.md, "verdict monitor").</summary>
 public sealed class MonitorCommandTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("verdict-monitor-").FullName;
+    private readonly ScratchFolder scratch = new();
+    private readonly string briefPath;
 
     public MonitorCommandTests()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Examples")))
-        {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
-        }
+        var examples = Path.Combine(AppContext.BaseDirectory, "Examples");
+        scratch.Write("metrics.yaml", File.ReadAllText(Path.Combine(examples, "metrics.yaml")));
+        briefPath = scratch.Write("brief.yaml", File.ReadAllText(Path.Combine(examples, "brief.yaml")));
     }
 
-    private string BriefPath => Path.Combine(folder, "brief.yaml");
+    private string BriefPath => briefPath;
 
-    private string StorePath => Path.Combine(folder, "verdict.duckdb");
+    private string StorePath => Path.Combine(Path.GetDirectoryName(briefPath)!, "verdict.duckdb");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public void Monitor_LatencyRegression_FiresThePauseAtTheStreakAndExitsOne()
