@@ -60,6 +60,6 @@ public sealed record BanditState
         Seed = Seed + period,
         TopTwo = TopTwo,
         MinimumWeight = MinWeight,
-        MinSamplePerArmPerArm = MinSample,
+        MinimumSamplePerArm = MinSample,
     };
 }

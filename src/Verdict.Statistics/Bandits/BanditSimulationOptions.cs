@@ -28,7 +28,7 @@ public sealed class BanditSimulationOptions
     /// How the batched study computes weights. Default: quadrature, floor 0.10, minimum 20 rewards per arm. The floor
     /// keeps about ten units of each arm in every period, so no period drops out of the stratified estimate.
     /// </summary>
-    public ThompsonOptions Thompson { get; init; } = new() { MinSamplePerArmPerArm = 20, MinimumWeight = 0.10 };
+    public ThompsonOptions Thompson { get; init; } = new() { MinimumSamplePerArm = 20, MinimumWeight = 0.10 };
 
     /// <summary>Two-sided level of the stratified lift's interval, whose coverage the study reports. Default 0.05.</summary>
     public double Alpha { get; init; } = 0.05;

@@ -27,13 +27,13 @@ public static class ThompsonAllocation
         var best = options.Method == WeightMethod.Quadrature
             ? ProbabilityBest.Quadrature(arms)
             : ProbabilityBest.MonteCarlo(arms, options.Draws, options.Seed);
-        var below = arms.Select((a, i) => (a, i)).Where(x => x.a.Count < options.MinSamplePerArmPerArm).ToList();
+        var below = arms.Select((a, i) => (a, i)).Where(x => x.a.Count < options.MinimumSamplePerArm).ToList();
         if (below.Count > 0)
         {
             var previous = current?.ToArray() ?? Enumerable.Repeat(1.0 / k, k).ToArray();
             var which = string.Join(", ", below.Select(x => $"arm {x.i} has {x.a.Count}"));
             return new BanditWeights(previous, best, false,
-                [new Diagnostic(DiagnosticCode.SmallSample, $"weights not updated: {which} of the {options.MinSamplePerArmPerArm} rewards required per arm")]);
+                [new Diagnostic(DiagnosticCode.SmallSample, $"weights not updated: {which} of the {options.MinimumSamplePerArm} rewards required per arm")]);
         }
 
         var psi = options.TopTwo ? TopTwo(best, options.TopTwoLeaderProbability) : best;

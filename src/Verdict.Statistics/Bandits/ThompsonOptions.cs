@@ -22,14 +22,14 @@ public sealed class ThompsonOptions
     public double MinimumWeight { get; init; } = 0.01;
 
     /// <summary>No update until every arm has this many rewards (default 100).</summary>
-    public long MinSamplePerArmPerArm { get; init; } = 100;
+    public long MinimumSamplePerArm { get; init; } = 100;
 
     /// <summary>Throws on an option outside its range; <paramref name="arms"/> is the number of arms.</summary>
     public void Validate(int arms)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(arms, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(Draws, 1, nameof(Draws));
-        ArgumentOutOfRangeException.ThrowIfNegative(MinSamplePerArmPerArm, nameof(MinSamplePerArmPerArm));
+        ArgumentOutOfRangeException.ThrowIfNegative(MinimumSamplePerArm, nameof(MinimumSamplePerArm));
         if (!(TopTwoLeaderProbability > 0 && TopTwoLeaderProbability < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(TopTwoLeaderProbability), TopTwoLeaderProbability, "must lie strictly between 0 and 1");

@@ -51,7 +51,7 @@ public sealed class BanditCommandsTests : IDisposable
 
         // The recorded weights are Thompson's from the same counts, floored at 0.05.
         var posteriors = Enumerable.Range(0, 2).Select(a => ArmPosterior.FromBinary(units.Count(u => u.Arm == a && u.Reward), units.Count(u => u.Arm == a), BetaPrior.Flat)).ToArray();
-        var expected = ThompsonAllocation.Compute(posteriors, new ThompsonOptions { MinimumWeight = 0.05, MinSamplePerArmPerArm = 50 });
+        var expected = ThompsonAllocation.Compute(posteriors, new ThompsonOptions { MinimumWeight = 0.05, MinimumSamplePerArm = 50 });
         var state = BanditStateFile.Load(StatePath);
         Assert.Equal(2, state.Periods.Count);
         Assert.Equal(expected.Weights[1], state.Periods[1].Weights[1], 12);
@@ -106,7 +106,7 @@ public sealed class BanditCommandsTests : IDisposable
         var result = CliRunner.Json("bandit", "update", BriefPath, "--state", StatePath, "--store", StorePath, "--json");
 
         var posteriors = scores.Select(s => ArmPosterior.FromMoments(Moments.FromSums(s.Count, s.Sum(), s.Sum(x => x * x)))).ToArray();
-        var expected = ThompsonAllocation.Compute(posteriors, new ThompsonOptions { MinimumWeight = 0.05, MinSamplePerArmPerArm = 50 });
+        var expected = ThompsonAllocation.Compute(posteriors, new ThompsonOptions { MinimumWeight = 0.05, MinimumSamplePerArm = 50 });
         for (var arm = 0; arm < 2; arm++)
         {
             var row = result.GetProperty("arms")[arm];
@@ -117,7 +117,7 @@ public sealed class BanditCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Update_BeforeMinSamplePerArm_KeepsWeightsAndSaysWhy()
+    public void Update_BeforeMinimumSample_KeepsWeightsAndSaysWhy()
     {
         Assert.Equal(0, CliRunner.Run("bandit", "init", BriefPath, "--out", StatePath, "--enrollment-per-period", "0.25", "--min-sample", "5000").ExitCode);
         Serve(0, 2000);
@@ -129,7 +129,7 @@ public sealed class BanditCommandsTests : IDisposable
     }
 
     [Fact]
-    public void Init_CountRewardWithMinSamplePerArmOne_ExitsTwo()
+    public void Init_CountRewardWithMinimumSampleOne_ExitsTwo()
     {
         File.WriteAllText(BriefPath, File.ReadAllText(BriefPath).Replace("type: binary", "type: count", StringComparison.Ordinal).Replace("unit: proportion", "unit: count", StringComparison.Ordinal).Replace("7pp", "1", StringComparison.Ordinal).Replace("baseline: 0.55", "baseline: 1.2\n  baseline_sd: 1.0", StringComparison.Ordinal));
         var (code, _, error) = CliRunner.Run("bandit", "init", BriefPath, "--out", StatePath, "--min-sample", "1");

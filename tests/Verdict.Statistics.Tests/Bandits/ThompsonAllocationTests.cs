@@ -15,7 +15,7 @@ public sealed class ThompsonAllocationTests
     [Fact]
     public void Compute_Plain_WeightsAreProbabilityBestAfterFloor()
     {
-        var options = new ThompsonOptions { MinimumWeight = 0.05, MinSamplePerArmPerArm = 50 };
+        var options = new ThompsonOptions { MinimumWeight = 0.05, MinimumSamplePerArm = 50 };
         var result = ThompsonAllocation.Compute(ThreeArms, options);
         Assert.True(result.Updated);
         Assert.Equal(1, result.Weights.Sum(), 1e-12);
@@ -27,10 +27,10 @@ public sealed class ThompsonAllocationTests
     }
 
     [Fact]
-    public void Compute_ArmBelowMinSamplePerArm_KeepsCurrentWeights()
+    public void Compute_ArmBelowMinimumSample_KeepsCurrentWeights()
     {
         ArmPosterior[] arms = [ArmPosterior.FromBinary(5, 19, BetaPrior.Flat), ArmPosterior.FromBinary(90, 100, BetaPrior.Flat)];
-        var result = ThompsonAllocation.Compute(arms, new ThompsonOptions { MinSamplePerArmPerArm = 20 }, [0.3, 0.7]);
+        var result = ThompsonAllocation.Compute(arms, new ThompsonOptions { MinimumSamplePerArm = 20 }, [0.3, 0.7]);
         Assert.False(result.Updated);
         Assert.Equal([0.3, 0.7], result.Weights);
         var diagnostic = Assert.Single(result.Diagnostics);
@@ -89,9 +89,9 @@ public sealed class ThompsonAllocationTests
     [Fact]
     public void Compute_TopTwo_GivesLessToTheLeaderThanPlainThompson()
     {
-        var options = new ThompsonOptions { MinSamplePerArmPerArm = 0, MinimumWeight = 0 };
+        var options = new ThompsonOptions { MinimumSamplePerArm = 0, MinimumWeight = 0 };
         var plain = ThompsonAllocation.Compute(ThreeArms, options);
-        var topTwo = ThompsonAllocation.Compute(ThreeArms, new ThompsonOptions { MinSamplePerArmPerArm = 0, MinimumWeight = 0, TopTwo = true });
+        var topTwo = ThompsonAllocation.Compute(ThreeArms, new ThompsonOptions { MinimumSamplePerArm = 0, MinimumWeight = 0, TopTwo = true });
         Assert.True(plain.ProbabilityBest[1] > 0.5);
         Assert.True(topTwo.Weights[1] < plain.Weights[1]);
     }

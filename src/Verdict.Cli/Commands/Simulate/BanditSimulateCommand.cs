@@ -19,7 +19,7 @@ internal static class BanditSimulateCommand
         var batch = new Option<int>("--batch") { Description = $"Pulls per period between weight updates (default {defaults.BatchSize})", DefaultValueFactory = _ => defaults.BatchSize };
         var drift = new Option<double>("--drift") { Description = $"Rise of every arm's rate from first to last period (default {defaults.Drift})", DefaultValueFactory = _ => defaults.Drift };
         var floor = new Option<double>("--min-weight") { Description = $"Weight floor per arm (default {defaults.Thompson.MinimumWeight})", DefaultValueFactory = _ => defaults.Thompson.MinimumWeight };
-        var minimum = new Option<long>("--min-sample") { Description = $"Rewards per arm before the first update (default {defaults.Thompson.MinSamplePerArmPerArm})", DefaultValueFactory = _ => defaults.Thompson.MinSamplePerArmPerArm };
+        var minimum = new Option<long>("--min-sample") { Description = $"Rewards per arm before the first update (default {defaults.Thompson.MinimumSamplePerArm})", DefaultValueFactory = _ => defaults.Thompson.MinimumSamplePerArm };
         var topTwo = new Option<bool>("--top-two") { Description = "Top-two Thompson sampling (β = 0.5) instead of plain" };
         var method = new Option<string>("--method") { Description = "Posterior weights by quadrature or monte-carlo (default quadrature)", DefaultValueFactory = _ => "quadrature" };
         var seed = new Option<int>("--seed") { Description = $"Seed (default {defaults.Seed})", DefaultValueFactory = _ => defaults.Seed };
@@ -46,7 +46,7 @@ internal static class BanditSimulateCommand
                 Thompson = new ThompsonOptions
                 {
                     MinimumWeight = parse.GetValue(floor),
-                    MinSamplePerArmPerArm = parse.GetValue(minimum),
+                    MinimumSamplePerArm = parse.GetValue(minimum),
                     TopTwo = parse.GetValue(topTwo),
                     Method = BanditInput.Method(parse.GetValue(method)!),
                 },
@@ -74,7 +74,7 @@ internal static class BanditSimulateCommand
         var t = r.BestArmTraffic;
         context.Console.WriteLine(Invariant($"  best arm's traffic over {r.Runs} runs: mean {t.Mean:F1}, median {t.Median:F0}, 95% of runs in [{t.Low:F0}, {t.High:F0}]"));
         context.Console.WriteLine();
-        context.Console.WriteLine(Invariant($"batched bandit: {o.Periods} periods of {o.BatchSize}, floor {o.Thompson.MinimumWeight}, minimum {o.Thompson.MinSamplePerArmPerArm} rewards per arm, {(o.Thompson.TopTwo ? "top-two" : "plain")} Thompson, drift {o.Drift}, {r.Runs} runs"));
+        context.Console.WriteLine(Invariant($"batched bandit: {o.Periods} periods of {o.BatchSize}, floor {o.Thompson.MinimumWeight}, minimum {o.Thompson.MinimumSamplePerArm} rewards per arm, {(o.Thompson.TopTwo ? "top-two" : "plain")} Thompson, drift {o.Drift}, {r.Runs} runs"));
         var regret = new Table().AddColumns("pulls", "bandit regret (mean)", "95% CI of mean", "2.5%–97.5% of runs", "50/50 regret");
         foreach (var p in r.RegretCurve)
         {
