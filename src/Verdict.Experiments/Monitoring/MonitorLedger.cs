@@ -9,6 +9,7 @@ namespace Verdict.Experiments.Monitoring;
 public sealed class MonitorLedger
 {
     private readonly List<GuardrailTrack> tracks = [];
+    private readonly ExperimentBrief windowBrief;
 
     /// <summary>A ledger for <paramref name="brief"/> whose windows start at <paramref name="origin"/>.</summary>
     public MonitorLedger(ExperimentBrief brief, DateTimeOffset origin)
@@ -16,6 +17,17 @@ public sealed class MonitorLedger
         ArgumentNullException.ThrowIfNull(brief);
         Brief = brief;
         Origin = origin;
+
+        // A window computes only the monitored guardrails' metrics: no primary (and its CUPED lookback), no secondary
+        // metrics, no segments. The unit, arms, eligibility and burn-in stay the brief's, so the cohort is the analysis's.
+        var monitored = brief.Guardrails.Where(g => g.Monitor is not null).ToList();
+        windowBrief = monitored.Count == 0 ? brief : brief with
+        {
+            PrimaryMetric = monitored[0].Metric,
+            Guardrails = monitored,
+            SecondaryMetrics = [],
+            Segments = [],
+        };
         foreach (var guardrail in brief.Guardrails.Where(g => g.Monitor is not null))
         {
             foreach (var arm in brief.Arms.Where(a => !a.IsControl))
@@ -64,7 +76,7 @@ public sealed class MonitorLedger
         {
             if (!loaded.TryGetValue((start, end), out var data))
             {
-                data = loaded[(start, end)] = source.LoadWindow(Brief, start, end);
+                data = loaded[(start, end)] = source.LoadWindow(windowBrief, start, end);
             }
 
             var guardrail = Brief.Guardrails.First(g => g.Metric == track.Metric && g.Monitor is not null);

@@ -79,7 +79,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
                 (cells, counts) = Cells(brief, columns, values);
             }
 
-            var population = Population(brief, units, values, limit, counts);
+            var population = Population(brief, units, values, limit, counts, diagnostics: enrolledFrom is null);
             var quantiles = Quantiles(brief, columns, values, cells);
             return new MetricData(population, cells, quantiles, covariates);
         }
@@ -183,7 +183,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
         return counts;
     }
 
-    private PopulationSummary Population(ExperimentBrief brief, string units, string values, long limit, UnitCounts counts)
+    private PopulationSummary Population(ExperimentBrief brief, string units, string values, long limit, UnitCounts counts, bool diagnostics)
     {
         var perArm = counts.PerArm;
         var perSegment = counts.PerSegment;
@@ -218,8 +218,9 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
 
         return ExposureSummary.Read(store, brief, limit).Population(brief, perArm, perSegment, clusters, (multi, burnIn, first)) with
         {
-            EventsByName = EventsByName(brief, limit),
-            VersionsInStore = VersionsInStore(brief),
+            // The analysis's data diagnostics (events per name, versions in the store); a monitor window does not read them.
+            EventsByName = diagnostics ? EventsByName(brief, limit) : null,
+            VersionsInStore = diagnostics ? VersionsInStore(brief) : null,
         };
     }
 

@@ -83,7 +83,9 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
         var names = eventNames.Count > 0 ? p.List(eventNames.Order(StringComparer.Ordinal)) : "(NULL)";
 
         var (read, stored, extracted) = PropertyColumns(p);
-        var stream = EventStream(p, names, asOfParameter, exclusions, read, stored);
+        // A window's cohort reads no event older than its start less the covariate lookback: no metric of its units can.
+        var since = enrolledFrom is { } start ? p.Add(start - lookback) : null;
+        var stream = EventStream(p, names, asOfParameter, since, exclusions, read, stored);
 
         var aggregates = new StringBuilder();
         var selects = new StringBuilder();
@@ -200,11 +202,12 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
     /// its unique idempotency key). A metric with exclusion k subtracts those rows in the same grouping; the others
     /// skip them (docs/analysis.md).
     /// </summary>
-    private static string EventStream(SqlParameters p, string names, string asOf, List<EventExclusion> exclusions, Func<string, string> read, IReadOnlyList<string> stored)
+    private static string EventStream(SqlParameters p, string names, string asOf, string? since, List<EventExclusion> exclusions, Func<string, string> read, IReadOnlyList<string> stored)
     {
+        var from = since is null ? string.Empty : $" AND e.ts >= {since}";
         var stream = new StringBuilder($"""
                 SELECT e.unit_id, e.name, e.ts, e.value{read("e")}, 1 AS w, 0 AS x
-                FROM events e WHERE e.ts <= {asOf} AND e.name IN {names}
+                FROM events e WHERE e.ts <= {asOf}{from} AND e.name IN {names}
             """);
         var carried = string.Concat(stored.Select(c => ", s." + c));
         for (var k = 0; k < exclusions.Count; k++)
@@ -217,7 +220,7 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
                 FROM (
                     SELECT DISTINCT s.idempotency_key, s.unit_id, s.name, s.ts, s.value{carried}
                     FROM events s JOIN events t ON t.unit_id = s.unit_id
-                    WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOf} AND t.name = {p.Add(x.Event)}
+                    WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOf}{(since is null ? string.Empty : $" AND s.ts >= {since}")} AND t.name = {p.Add(x.Event)}
                       AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOf}) b
                 """);
         }
