@@ -14,8 +14,9 @@ public static class MonitorEndpoints
     {
         ArgumentNullException.ThrowIfNull(runner);
         var read = app.MapGroup("/api/v1/experiments").AddEndpointFilter(new ApiKeyFilter(registry, ApiKeyRole.Read, ApiKeyRole.Admin));
-        read.MapGet("/{key}/monitor", (string key) => runner.View(key) is { } view
-            ? Results.Json(view, Verdict.Experiments.VerdictJson.Options)
-            : Problems.Create(404, "Unknown experiment", $"no experiment \"{key}\" has been created"));
+        read.MapGet("/{key}/monitor", async (string key, CancellationToken cancellationToken) =>
+            await runner.ViewAsync(key, cancellationToken).ConfigureAwait(false) is { } view
+                ? Results.Json(view, Verdict.Experiments.VerdictJson.Options)
+                : Problems.Create(404, "Unknown experiment", $"no experiment \"{key}\" has been created"));
     }
 }

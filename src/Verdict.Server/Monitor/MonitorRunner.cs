@@ -89,7 +89,7 @@ public sealed class MonitorRunner
     }
 
     /// <summary>The monitor's state of one experiment key's live (or latest) version, or null when it is not monitored.</summary>
-    public MonitorView? View(string key)
+    public async Task<MonitorView?> ViewAsync(string key, CancellationToken cancellationToken = default)
     {
         var record = registry.Records.Where(r => r.Key == key).OrderBy(r => r.Status is ExperimentStatus.Running or ExperimentStatus.Paused).ThenBy(r => r.Version).LastOrDefault();
         if (record is null)
@@ -97,7 +97,7 @@ public sealed class MonitorRunner
             return null;
         }
 
-        gate.Wait();
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var brief = registry.Brief(record.Key, record.Version)!;
