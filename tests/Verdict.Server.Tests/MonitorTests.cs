@@ -56,6 +56,12 @@ public sealed class MonitorTests
         var resumed = await server.Admin.PostAsJsonAsync($"/api/v1/experiments/{Key}/resume", new { reason = "regression fixed in the rewrite prompt" }, TestContext.Current.CancellationToken);
         Assert.Equal(200, (int)resumed.StatusCode);
         Assert.Contains(server.Registry.Audit(Key), a => a.Action == "resume" && a.Reason == "regression fixed in the rewrite prompt");
+        var resumedAt = server.Time.GetUtcNow();
+        server.Time.Advance(TimeSpan.FromDays(1));
+        var after = await Runner(server).RunOnceAsync(TestContext.Current.CancellationToken);
+        Assert.NotEmpty(after);
+        Assert.All(after, s => Assert.True(s.Window.Start >= resumedAt, $"window {s.Window.Start:O} began before the resume"));
+        Assert.Equal(0, after[^1].Streak);
     }
 
     [Fact]

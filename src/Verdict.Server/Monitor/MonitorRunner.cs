@@ -53,7 +53,7 @@ public sealed class MonitorRunner
         {
             var now = time.GetUtcNow() - settle;
             var judged = new List<MonitorStep>();
-            foreach (var record in registry.Records.Where(r => r.Status is ExperimentStatus.Running or ExperimentStatus.Paused))
+            foreach (var record in registry.Records.Where(r => r.Status == ExperimentStatus.Running))
             {
                 var brief = registry.Brief(record.Key, record.Version);
                 if (brief is null || !MonitorLedger.Monitors(brief))
@@ -62,17 +62,12 @@ public sealed class MonitorRunner
                 }
 
                 var watch = await WatchAsync(record, brief, cancellationToken).ConfigureAwait(false);
-                if (record.Status == ExperimentStatus.Paused)
+                if (LastResume(record) is { } resumed && resumed > watch.ResumedAt)
                 {
-                    watch.Paused = true;
-                    continue;
-                }
-
-                if (watch.Paused)
-                {
-                    // Resumed (by an admin, with a reason in the audit log): streaks restart after the pause.
-                    watch.Ledger.Restart(record.UpdatedAt);
-                    watch.Paused = false;
+                    // Resumed by an admin (with a reason in the audit log) since the last pass: every streak restarts,
+                    // and the windows that began before the resume (they overlap the pause) are skipped.
+                    watch.Ledger.Restart(resumed);
+                    watch.ResumedAt = resumed;
                 }
 
                 var steps = await reader.ReadAsync(store => watch.Ledger.Advance(new SqlMetricSource(store), now), cancellationToken).ConfigureAwait(false);
@@ -118,7 +113,7 @@ public sealed class MonitorRunner
 
         // Windows start when the version started (its "start" audit line).
         var origin = registry.Audit(record.Key).LastOrDefault(a => a.Version == record.Version && a.Action == "start")?.At ?? record.CreatedAt;
-        watch = new Watch(new MonitorLedger(brief, origin)) { Paused = record.Status == ExperimentStatus.Paused };
+        watch = new Watch(new MonitorLedger(brief, origin)) { ResumedAt = LastResume(record) ?? DateTimeOffset.MinValue };
         if (origin < since)
         {
             // A server restarted while the version ran: rebuild the streaks from the windows that ended before this
@@ -139,6 +134,9 @@ public sealed class MonitorRunner
         watches[(record.Key, record.Version)] = watch;
         return watch;
     }
+
+    private DateTimeOffset? LastResume(ExperimentRecord record) =>
+        registry.Audit(record.Key).LastOrDefault(a => a.Version == record.Version && a.Action == "resume")?.At;
 
     private void Act(ExperimentRecord record, IReadOnlyList<MonitorStep> steps)
     {
@@ -197,6 +195,6 @@ public sealed class MonitorRunner
     {
         public MonitorLedger Ledger { get; } = ledger;
 
-        public bool Paused { get; set; }
+        public DateTimeOffset ResumedAt { get; set; }
     }
 }
