@@ -26,6 +26,12 @@ public sealed class ServerOptions
     /// <summary>How far in the future an event's timestamp may be (clock skew). Default 5 minutes.</summary>
     public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the guardrail monitor runs (docs/monitor.md); null turns it off. Default 1 minute.</summary>
+    public TimeSpan? MonitorInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long after a window ends the monitor waits before judging it, so late batches are in. Default 5 minutes.</summary>
+    public TimeSpan MonitorSettle { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The clock (tests pass a fake one).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -44,5 +50,10 @@ public sealed class ServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(QueueCapacity, 1, nameof(QueueCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxGroupRows, 1, nameof(MaxGroupRows));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxClockSkew, TimeSpan.Zero, nameof(MaxClockSkew));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MonitorSettle, TimeSpan.Zero, nameof(MonitorSettle));
+        if (MonitorInterval is { } interval)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.FromSeconds(1), nameof(MonitorInterval));
+        }
     }
 }

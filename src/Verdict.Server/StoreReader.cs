@@ -29,6 +29,21 @@ public sealed class StoreReader(EventStore store) : IDisposable
         }
     }
 
+    /// <summary>Runs <paramref name="read"/> on the reading connection, alone (the monitor's window pass).</summary>
+    public async Task<T> ReadAsync<T>(Func<EventStore, T> read, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return read(store);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>The arm a unit was first exposed to in one experiment version, or null when it never was.</summary>
     public async Task<string?> EnrolledArmAsync(string experiment, int version, string unitId, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,7 @@ using OpenTelemetry.Trace;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Endpoints;
 using Verdict.Server.Ingestion;
+using Verdict.Server.Monitor;
 
 namespace Verdict.Server;
 
@@ -67,6 +68,12 @@ public static class VerdictServer
         builder.Services.AddSingleton(reader);
         builder.Services.AddSingleton(sp => new IngestionQueue(writerStore, options.QueueCapacity, options.MaxGroupRows, sp.GetRequiredService<ILogger<IngestionQueue>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());
+        builder.Services.AddSingleton(sp => new MonitorRunner(registry, reader, options.Time, options.MonitorSettle, sp.GetRequiredService<ILogger<MonitorRunner>>()));
+        builder.Services.AddSingleton<Dashboard.IGuardrailStatusSource>(sp => new MonitorStatusSource(sp.GetRequiredService<MonitorRunner>()));
+        if (options.MonitorInterval is { } interval)
+        {
+            builder.Services.AddHostedService(sp => new MonitorService(sp.GetRequiredService<MonitorRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<MonitorService>>()));
+        }
 
         var app = builder.Build();
         var queue = app.Services.GetRequiredService<IngestionQueue>();
@@ -96,6 +103,7 @@ public static class VerdictServer
         ExperimentEndpoints.Map(app, registry, reader);
         KeyEndpoints.Map(app, registry);
         Dashboard.DashboardEndpoints.Map(app, registry, reader, options.Time);
+        MonitorEndpoints.Map(app, registry, app.Services.GetRequiredService<MonitorRunner>());
         return app;
     }
 

@@ -147,7 +147,7 @@ internal static partial class BriefReader
 
     private static Guardrail? ReadGuardrail(YamlFields root, (YamlDotNet.RepresentationModel.YamlNode Node, string Path) item, IReadOnlyDictionary<string, MetricDefinition> metrics)
     {
-        var f = root.Context.Mapping(root.File, item.Node, item.Path, ["metric", "harmful", "budget", "rule", "alpha"]);
+        var f = root.Context.Mapping(root.File, item.Node, item.Path, ["metric", "harmful", "budget", "rule", "alpha", "monitor"]);
         if (f is null)
         {
             return null;
@@ -172,7 +172,10 @@ internal static partial class BriefReader
             f.Choice("harmful", Vocabulary.Directions) ?? HarmfulDirection.Increase,
             budget,
             f.Choice("rule", Vocabulary.Rules) ?? GuardrailRule.ObservedDelta,
-            alpha);
+            alpha)
+        {
+            Monitor = MonitorReader.Read(f, unit, budget),
+        };
     }
 
     private static Segment? ReadSegment(YamlFields root, (YamlDotNet.RepresentationModel.YamlNode Node, string Path) item)

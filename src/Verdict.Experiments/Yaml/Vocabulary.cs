@@ -72,6 +72,14 @@ internal static class Vocabulary
         ["non_inferiority"] = GuardrailRule.NonInferiority,
     };
 
+    public static readonly IReadOnlyDictionary<string, MonitorAction> MonitorActions = new Dictionary<string, MonitorAction>
+    {
+        ["alert"] = MonitorAction.Alert,
+        ["pause"] = MonitorAction.Pause,
+        ["rollback"] = MonitorAction.Rollback,
+        ["review_spend"] = MonitorAction.ReviewSpend,
+    };
+
     public static readonly IReadOnlyDictionary<string, PValueAdjustmentMethod> Corrections = new Dictionary<string, PValueAdjustmentMethod>
     {
         ["none"] = PValueAdjustmentMethod.None,

@@ -124,6 +124,14 @@ public sealed class ControlPlaneStore : IDisposable
         transaction.Commit();
     }
 
+    /// <summary>Appends an audit line that changes no state (a monitor's breach, alert or spend review), with its evidence as JSON in <c>after</c>.</summary>
+    public void Note(string experiment, int? version, DateTimeOffset at, string actor, string action, string? reason, string? evidence)
+    {
+        using var transaction = store.Connection.BeginTransaction();
+        Audit(transaction, experiment, version, at, actor, action, reason, null, evidence);
+        transaction.Commit();
+    }
+
     /// <summary>How many lines the audit log holds.</summary>
     public long AuditLength()
     {

@@ -100,8 +100,11 @@ public sealed class Registry
         }
     }
 
-    /// <summary>Applies a lifecycle change to <paramref name="key"/> (its latest version unless <paramref name="version"/> is given).</summary>
-    public ExperimentRecord Change(string key, int? version, ExperimentChange change, double? exposure, string actor, string? reason)
+    /// <summary>
+    /// Applies a lifecycle change to <paramref name="key"/> (its latest version unless <paramref name="version"/> is given);
+    /// <paramref name="action"/> names the audit line when it is not the change's own name (the monitor's <c>rollback</c> is a stop).
+    /// </summary>
+    public ExperimentRecord Change(string key, int? version, ExperimentChange change, double? exposure, string actor, string? reason, string? action = null)
     {
         lock (gate)
         {
@@ -112,10 +115,19 @@ public sealed class Registry
             }
 
             var next = Lifecycle.Apply(current, change, exposure, time.GetUtcNow());
-            store.Save(current, next, actor, change.ToString().ToLowerInvariant(), reason);
+            store.Save(current, next, actor, action ?? change.ToString().ToLowerInvariant(), reason);
             records = [.. records.Select(r => r == current ? next : r)];
             Rebuild();
             return next;
+        }
+    }
+
+    /// <summary>Appends an audit line that changes no state; <paramref name="evidence"/> (JSON) is stored as its <c>after</c>.</summary>
+    public void Note(string key, int version, string actor, string action, string? reason, string? evidence)
+    {
+        lock (gate)
+        {
+            store.Note(key, version, time.GetUtcNow(), actor, action, reason, evidence);
         }
     }
 

@@ -25,7 +25,7 @@ internal static class GuardrailSection
 
         if (status is null)
         {
-            html.Append("<p class=\"muted\">The monitor has no state for this version yet.</p></section>");
+            html.Append("<p class=\"muted\">No guardrail of this version registers a <code>monitor</code> block, or no window has closed yet (docs/monitor.md).</p></section>");
             return;
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Monitoring;
 using Verdict.Statistics;
 
 namespace Verdict.Storage;
@@ -13,7 +14,7 @@ namespace Verdict.Storage;
 /// products every metric needs, and a window query returns the order statistics of quantile metrics. Only
 /// aggregates reach .NET.
 /// </summary>
-public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
+public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, IMetricWindowSource
 {
     private static int sequence;
     private bool clustered;
@@ -34,19 +35,34 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
             return own;
         }
 
+        return Compute(brief, asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue, null);
+    }
+
+    /// <summary>
+    /// A monitor window by the same SQL as the analysis: the units first exposed in [<paramref name="start"/>,
+    /// <paramref name="end"/>), with their events up to (not including) <paramref name="end"/> (docs/monitor.md).
+    /// </summary>
+    public MetricData LoadWindow(ExperimentBrief brief, DateTimeOffset start, DateTimeOffset end)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(start, end);
+        return Compute(brief, EventLoader.ToMicroseconds(end) - 1, EventLoader.ToMicroseconds(start));
+    }
+
+    private MetricData Compute(ExperimentBrief brief, long limit, long? enrolledFrom)
+    {
         var dialect = store.Dialect;
         var columns = new MetricColumns(brief);
         var compiler = new UnitTableCompiler(dialect, brief, columns, PropertyColumns.Read(store));
         var id = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
         var units = "verdict_units_" + id;
         var values = "verdict_values_" + id;
-        var limit = asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue;
         try
         {
             var (unitSql, unitParameters) = compiler.Units(units, limit);
             store.Execute(unitSql, unitParameters.Values);
             Refresh(units);
-            var (valueSql, valueParameters) = compiler.Values(values, units, limit);
+            var (valueSql, valueParameters) = compiler.Values(values, units, limit, enrolledFrom);
             store.Execute(valueSql, valueParameters.Values);
             Refresh(values);
             clustered = compiler.Clustered;
@@ -63,7 +79,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
                 (cells, counts) = Cells(brief, columns, values);
             }
 
-            var population = Population(brief, units, values, limit, counts);
+            var population = Population(brief, units, values, limit, counts, diagnostics: enrolledFrom is null);
             var quantiles = Quantiles(brief, columns, values, cells);
             return new MetricData(population, cells, quantiles, covariates);
         }
@@ -167,7 +183,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
         return counts;
     }
 
-    private PopulationSummary Population(ExperimentBrief brief, string units, string values, long limit, UnitCounts counts)
+    private PopulationSummary Population(ExperimentBrief brief, string units, string values, long limit, UnitCounts counts, bool diagnostics)
     {
         var perArm = counts.PerArm;
         var perSegment = counts.PerSegment;
@@ -202,8 +218,9 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource
 
         return ExposureSummary.Read(store, brief, limit).Population(brief, perArm, perSegment, clusters, (multi, burnIn, first)) with
         {
-            EventsByName = EventsByName(brief, limit),
-            VersionsInStore = VersionsInStore(brief),
+            // The analysis's data diagnostics (events per name, versions in the store); a monitor window does not read them.
+            EventsByName = diagnostics ? EventsByName(brief, limit) : null,
+            VersionsInStore = diagnostics ? VersionsInStore(brief) : null,
         };
     }
 

@@ -25,7 +25,7 @@ internal sealed partial class UnitTableCompiler
         CollectProperties([metric]);
         var names = p.List(eventNames.Order(StringComparer.Ordinal));
         var (read, stored, extracted) = PropertyColumns(p);
-        var stream = EventStream(p, names, asOfParameter, exclusions, read, stored);
+        var stream = EventStream(p, names, asOfParameter, null, exclusions, read, stored);
         panel = true;
         try
         {

@@ -51,11 +51,15 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
         return (sql, p);
     }
 
-    /// <summary>CREATE TEMPORARY TABLE {values}: analysed units (one arm, after burn-in) with each metric's per-unit value.</summary>
-    public (string Sql, SqlParameters Parameters) Values(string table, string units, long asOf)
+    /// <summary>
+    /// CREATE TEMPORARY TABLE {values}: analysed units (one arm, after burn-in) with each metric's per-unit value; with
+    /// <paramref name="enrolledFrom"/>, only the units first exposed at or after it (a monitor window's cohort).
+    /// </summary>
+    public (string Sql, SqlParameters Parameters) Values(string table, string units, long asOf, long? enrolledFrom = null)
     {
         var p = new SqlParameters(dialect);
         var burnIn = p.Add(brief.Analysis.BurnIn.Ticks / 10);
+        var cohort = enrolledFrom is { } from ? $" AND u.first_ts >= {p.Add(from)}" : string.Empty;
         var day = dialect.FloorDivide("u.first_ts", p.Add(MicrosecondsPerDay));
         var segmentColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", u.s{i}")) + (Clustered ? ", u.cluster" : string.Empty);
 
@@ -79,7 +83,9 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
         var names = eventNames.Count > 0 ? p.List(eventNames.Order(StringComparer.Ordinal)) : "(NULL)";
 
         var (read, stored, extracted) = PropertyColumns(p);
-        var stream = EventStream(p, names, asOfParameter, exclusions, read, stored);
+        // A window's cohort reads no event older than its start less the covariate lookback: no metric of its units can.
+        var since = enrolledFrom is { } start ? p.Add(start - lookback) : null;
+        var stream = EventStream(p, names, asOfParameter, since, exclusions, read, stored);
 
         var aggregates = new StringBuilder();
         var selects = new StringBuilder();
@@ -102,7 +108,7 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
             eligible AS (
                 SELECT u.unit_id, u.first_ts, u.arm, {day} AS day{segmentColumns}
                 FROM {units} u, bounds
-                WHERE u.arm_count = 1 AND u.first_ts >= bounds.start_ts + {burnIn}),
+                WHERE u.arm_count = 1 AND u.first_ts >= bounds.start_ts + {burnIn}{cohort}),
             raw AS (
             {stream}),
             ev AS (
@@ -196,11 +202,12 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
     /// its unique idempotency key). A metric with exclusion k subtracts those rows in the same grouping; the others
     /// skip them (docs/analysis.md).
     /// </summary>
-    private static string EventStream(SqlParameters p, string names, string asOf, List<EventExclusion> exclusions, Func<string, string> read, IReadOnlyList<string> stored)
+    private static string EventStream(SqlParameters p, string names, string asOf, string? since, List<EventExclusion> exclusions, Func<string, string> read, IReadOnlyList<string> stored)
     {
+        var from = since is null ? string.Empty : $" AND e.ts >= {since}";
         var stream = new StringBuilder($"""
                 SELECT e.unit_id, e.name, e.ts, e.value{read("e")}, 1 AS w, 0 AS x
-                FROM events e WHERE e.ts <= {asOf} AND e.name IN {names}
+                FROM events e WHERE e.ts <= {asOf}{from} AND e.name IN {names}
             """);
         var carried = string.Concat(stored.Select(c => ", s." + c));
         for (var k = 0; k < exclusions.Count; k++)
@@ -213,7 +220,7 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
                 FROM (
                     SELECT DISTINCT s.idempotency_key, s.unit_id, s.name, s.ts, s.value{carried}
                     FROM events s JOIN events t ON t.unit_id = s.unit_id
-                    WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOf} AND t.name = {p.Add(x.Event)}
+                    WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOf}{(since is null ? string.Empty : $" AND s.ts >= {since}")} AND t.name = {p.Add(x.Event)}
                       AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOf}) b
                 """);
         }

@@ -42,7 +42,9 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await AssertChartAsync(page, "#cumulative-effect", "cumulative-lift");
         await AssertChartAsync(page, "#arm-counts", "observed");
         Assert.Contains("sequential-boundary", (await page.Locator("#cumulative-effect").GetAttributeAsync("data-series"))!.Split(','));
-        Assert.Equal("absent", await page.Locator("#guardrails").GetAttributeAsync("data-monitor"));
+        // The server runs the monitor; this brief registers no monitor block, and the section says so.
+        Assert.Equal("present", await page.Locator("#guardrails").GetAttributeAsync("data-monitor"));
+        Assert.Contains("registers a monitor block", await page.Locator("#guardrails").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(server.Registry.Records.Single().LockHash, await page.Locator("#lock-hash").InnerTextAsync());
         await Shot(page, "2-admin-experiment.png");
 
