@@ -36,11 +36,6 @@ public static class SupportBotApp
             .UseExperiment(Experiment, o => o with
             {
                 Prompts = new Dictionary<string, string> { ["support-bot-v3"] = "You are a concise, friendly support agent for an online shop. Answer refund and delivery questions." },
-                Prices = new Dictionary<string, ModelPrice>
-                {
-                    ["support-generator-v7"] = new(2.5, 10),
-                    ["support-generator-v8"] = new(5, 15),
-                },
                 Guardrails = [new PiiGuardrail(), new LengthGuardrail(2000)],
             });
         configure?.Invoke(builder);

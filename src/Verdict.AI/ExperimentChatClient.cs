@@ -248,7 +248,7 @@ public sealed class ExperimentChatClient : DelegatingChatClient
     private void Log(VerdictAssignment assignment, ArmConfig arm, string? model, long started, long? firstToken, UsageDetails? usage, string? error, bool streaming, string? pair, string? output)
     {
         var ended = time.GetTimestamp();
-        double? cost = model is not null && usage is { InputTokenCount: { } input, OutputTokenCount: { } outputTokens } && settings.Prices.TryGetValue(model, out var price)
+        double? cost = model is not null && usage is { InputTokenCount: { } input, OutputTokenCount: { } outputTokens } && Price(model) is { } price
             ? price.Cost(input, outputTokens)
             : null;
         verdict.Enqueue(new CallRow
@@ -273,6 +273,19 @@ public sealed class ExperimentChatClient : DelegatingChatClient
             Output = output is null ? null : output.Length > settings.ShadowOutputCharacters ? output[..settings.ShadowOutputCharacters] : output,
             IdempotencyKey = Guid.CreateVersion7(time.GetUtcNow()),
         });
+    }
+
+    /// <summary>The middleware's own price for <paramref name="model"/>, else the brief's (served in the config), else null.</summary>
+    private ModelPrice? Price(string model)
+    {
+        if (settings.Prices.TryGetValue(model, out var own))
+        {
+            return own;
+        }
+
+        return verdict.Config.Experiments.TryGetValue(settings.Experiment, out var served) && served.Config.Prices?.GetValueOrDefault(model) is { } brief
+            ? new ModelPrice(brief.InputPerMillion, brief.OutputPerMillion)
+            : null;
     }
 
     /// <inheritdoc />

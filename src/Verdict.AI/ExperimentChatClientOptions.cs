@@ -18,7 +18,10 @@ public sealed record ExperimentChatClientOptions
     /// <summary>The event each call is logged as. Default <c>llm_call</c>; its properties are listed in docs/sdk.md.</summary>
     public string CallEvent { get; init; } = "llm_call";
 
-    /// <summary>Prices by model id, for the <c>cost_usd</c> property. A model without a price logs no cost.</summary>
+    /// <summary>
+    /// Prices by model id, for the <c>cost_usd</c> property; they win over the brief's <c>prices</c> (served in the
+    /// config). A model priced by neither logs no cost.
+    /// </summary>
     public IReadOnlyDictionary<string, ModelPrice> Prices { get; init; } = new Dictionary<string, ModelPrice>();
 
     /// <summary>System prompt texts by the prompt version a receipt pins; a version not listed is used as the text itself.</summary>

@@ -73,7 +73,7 @@ internal sealed class LiveStack : IAsyncDisposable
         });
         var openAi = new OpenAIClient(new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = new Uri(llm.BaseUrl) });
         builder.Services.AddChatClient(openAi.GetChatClient("app-default-model").AsIChatClient())
-            .UseExperiment("refund-query-rewrite", o => (middleware?.Invoke(o) ?? o) with { Prices = Prices })
+            .UseExperiment("refund-query-rewrite", o => middleware?.Invoke(o with { Prices = Prices }) ?? (o with { Prices = Prices }))
             .Use(inner => new ClockAdvancingChatClient(inner, server.Time));
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

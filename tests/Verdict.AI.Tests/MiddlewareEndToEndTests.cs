@@ -61,6 +61,30 @@ public sealed class MiddlewareEndToEndTests
     }
 
     [Fact]
+    public async Task Cost_WithoutMiddlewarePrices_ComesFromTheBriefsPrices()
+    {
+        const string Prices = "prices:\n  support-generator-v7: {input_per_million: 1, output_per_million: 2}\n  support-generator-v8: {input_per_million: 3, output_per_million: 4}\nsecondary_metrics:";
+        await using var stack = await LiveStack.StartAsync(
+            middleware: o => o with { Prices = new Dictionary<string, ModelPrice>() },
+            brief: yaml => LiveStack.ModelSwap(yaml).Replace("secondary_metrics:", Prices, StringComparison.Ordinal));
+        Assert.Equal(new Verdict.Client.Wire.PriceConfig(3, 4), stack.Verdict.Config.Experiments["refund-query-rewrite"].Config.Prices!["support-generator-v8"]);
+        foreach (var conversation in new[] { "conv-p1", "conv-p2", "conv-p3", "conv-p4" })
+        {
+            await stack.AskAsync(conversation, "refund?");
+        }
+
+        await stack.FlushAsync();
+        var calls = StoreRows.Events(stack.Server.OpenStore, "llm_call");
+        Assert.Equal(4, calls.Count);
+        foreach (var (_, _, properties) in calls)
+        {
+            var p = JsonDocument.Parse(properties).RootElement;
+            var expected = p.GetProperty("model").GetString() == "support-generator-v7" ? new ModelPrice(1, 2).Cost(10, 20) : new ModelPrice(3, 4).Cost(10, 20);
+            Assert.Equal(expected, double.Parse(p.GetProperty("cost_usd").ToString(), System.Globalization.CultureInfo.InvariantCulture), 12);
+        }
+    }
+
+    [Fact]
     public async Task Streaming_LogsTimeToFirstTokenAndUsage()
     {
         await using var stack = await LiveStack.StartAsync();

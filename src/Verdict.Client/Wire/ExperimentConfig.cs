@@ -38,6 +38,9 @@ public sealed record ExperimentConfig
     /// <summary>The event that enrols a unit (the brief's <c>eligibility.enrollment_event</c>).</summary>
     public string? EnrollmentEvent { get; init; }
 
+    /// <summary>The brief's prices by model id (for the cost of each call), or null when it names none.</summary>
+    public IReadOnlyDictionary<string, PriceConfig>? Prices { get; init; }
+
     /// <summary>The brief's lock hash, recorded when the experiment was created.</summary>
     public required string LockHash { get; init; }
 

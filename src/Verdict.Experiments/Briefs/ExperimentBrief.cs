@@ -45,6 +45,12 @@ public sealed record ExperimentBrief
     /// <summary>The guardrails.</summary>
     public IReadOnlyList<Guardrail> Guardrails { get; init; } = [];
 
+    /// <summary>
+    /// Prices by model id, from which the IChatClient middleware computes each call's cost; null when the brief names
+    /// none (then it is absent from the lock's canonical form, so briefs without it keep their hashes).
+    /// </summary>
+    public IReadOnlyDictionary<string, TokenPrice>? Prices { get; init; }
+
     /// <summary>Secondary metrics, corrected for multiple testing.</summary>
     public IReadOnlyList<string> SecondaryMetrics { get; init; } = [];
 

@@ -9,8 +9,10 @@ internal static partial class BriefReader
     public static readonly string[] RootFields =
     [
         "key", "version", "owner", "hypothesis", "change", "unit", "eligibility", "arms", "receipt_must_match", "traffic",
-        "metrics_file", "metrics", "primary_metric", "guardrails", "secondary_metrics", "segments", "analysis",
+        "metrics_file", "metrics", "primary_metric", "guardrails", "secondary_metrics", "segments", "analysis", "prices",
     ];
+
+    private static readonly string[] PriceFields = ["input_per_million", "output_per_million"];
 
     private static readonly string[] ReceiptFields = ["model", "prompt", "decoder", "retrieval_index", "components"];
     private static readonly string[] DecoderFields = ["selection", "temperature", "top_p", "max_tokens", "output_schema"];
@@ -60,6 +62,7 @@ internal static partial class BriefReader
             Segments = root.Items("segments").Select(item => ReadSegment(root, item)).OfType<Segment>().ToList(),
             Analysis = AnalysisReader.Read(root, primary is null ? null : metrics.GetValueOrDefault(primary)),
             Metrics = new SortedDictionary<string, MetricDefinition>(metrics.ToDictionary(), StringComparer.Ordinal),
+            Prices = ReadPrices(root),
         };
         BriefRules.Check(root.Context, root.File, brief);
         return root.Context.HasErrors ? null : brief;
@@ -200,4 +203,37 @@ internal static partial class BriefReader
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex KeyPattern();
+
+    /// <summary><c>prices: {MODEL: {input_per_million: X, output_per_million: Y}}</c>, USD; null when absent.</summary>
+    private static SortedDictionary<string, TokenPrice>? ReadPrices(YamlFields root)
+    {
+        var map = root.Mapping("prices", []);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var prices = new SortedDictionary<string, TokenPrice>(StringComparer.Ordinal);
+        foreach (var (name, _) in map.Node.Children)
+        {
+            var model = ((YamlDotNet.RepresentationModel.YamlScalarNode)name).Value ?? string.Empty;
+            var f = map.Mapping(model, PriceFields, required: true);
+            var input = f?.Number("input_per_million", required: true);
+            var output = f?.Number("output_per_million", required: true);
+            foreach (var (field, value) in new[] { ("input_per_million", input), ("output_per_million", output) })
+            {
+                if (value is { } v && !(double.IsFinite(v) && v >= 0))
+                {
+                    f!.Error(field, $"a price must be a finite number of USD at least 0, got {v}");
+                }
+            }
+
+            if (input is { } i && output is { } o)
+            {
+                prices[model] = new TokenPrice(i, o);
+            }
+        }
+
+        return prices;
+    }
 }

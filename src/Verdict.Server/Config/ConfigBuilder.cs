@@ -33,6 +33,7 @@ public static class ConfigBuilder
             Holdout = brief.Traffic.Holdout is { } holdout ? new HoldoutConfig(holdout.Name, holdout.Fraction) : null,
             Forced = brief.Traffic.Forced,
             EnrollmentEvent = brief.Eligibility.EnrollmentEvent,
+            Prices = brief.Prices?.ToDictionary(p => p.Key, p => new PriceConfig(p.Value.InputPerMillion, p.Value.OutputPerMillion), StringComparer.Ordinal),
             LockHash = record.LockHash,
         };
     }
