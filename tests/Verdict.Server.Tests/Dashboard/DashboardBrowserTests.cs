@@ -24,6 +24,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
 
         // Admin: log in, see the list, open the experiment, charts render, press pause.
         var admin = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
+        Patient(admin);
         var page = await admin.NewPageAsync();
         page.Request += (_, request) => requests.Add(request.Url);
         await LoginAsync(page, server, DashboardClient.KeyOf(server.Admin));
@@ -71,6 +72,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
 
         // Reader: no buttons; a POST without, with a wrong, or with the reader's own token is refused.
         var reader = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
+        Patient(reader);
         var readPage = await reader.NewPageAsync();
         readPage.Request += (_, request) => requests.Add(request.Url);
         await LoginAsync(readPage, server, DashboardClient.KeyOf(server.Reader));
@@ -131,5 +133,15 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         }
 
         return form;
+    }
+
+    /// <summary>
+    /// Pages render an analysis on the server; when the whole suite runs in parallel on two cores that can take longer
+    /// than Playwright's 30 s default, which is a limit on waiting, not a claim about speed.
+    /// </summary>
+    private static void Patient(Microsoft.Playwright.IBrowserContext context)
+    {
+        context.SetDefaultTimeout(180_000);
+        context.SetDefaultNavigationTimeout(180_000);
     }
 }
