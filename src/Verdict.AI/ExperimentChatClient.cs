@@ -41,6 +41,9 @@ public sealed class ExperimentChatClient : DelegatingChatClient
 
     private long shadowSkipped;
 
+    /// <summary>Shadow calls still running (their events are queued when they end).</summary>
+    public int ShadowCallsInFlight => Math.Max(1, settings.MaxShadowConcurrency) - shadowSlots.CurrentCount;
+
     /// <inheritdoc />
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -54,7 +54,9 @@ public sealed class GuardrailAndShadowTests
         Assert.Equal("support-generator-v7: refund?", first.Text);
         Assert.Equal("support-generator-v7: refund?", second.Text);
 
-        await WaitAsync(() => stack.Llm.Calls.Count == 4);
+        // The treatments' calls end after the answers return; their events are queued when they end.
+        var middleware = stack.Chat.GetService<ExperimentChatClient>()!;
+        await WaitAsync(() => stack.Llm.Calls.Count == 4 && middleware.ShadowCallsInFlight == 0);
         await stack.FlushAsync();
         Assert.Empty(StoreRows.Exposures(stack.Server.OpenStore));
         var rows = StoreRows.Events(stack.Server.OpenStore, "shadow_call").Select(e => JsonDocument.Parse(e.Properties).RootElement).ToList();
@@ -72,9 +74,9 @@ public sealed class GuardrailAndShadowTests
     private static async Task WaitAsync(Func<bool> condition)
     {
         // Shadow calls finish after the answer returns; wait for them, bounded in count and time.
-        for (var i = 0; i < 200 && !condition(); i++)
+        for (var i = 0; i < 400 && !condition(); i++)
         {
-            await Task.Delay(25, TestContext.Current.CancellationToken);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
         Assert.True(condition());

@@ -96,9 +96,9 @@ public sealed class SdkBehaviourTests
 
     private static async Task WaitAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 200 && !condition(); i++)
+        for (var i = 0; i < 400 && !condition(); i++)
         {
-            await Task.Delay(25, TestContext.Current.CancellationToken);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
         Assert.True(condition());
