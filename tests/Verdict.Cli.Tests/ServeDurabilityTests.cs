@@ -140,7 +140,7 @@ public sealed class ServeDurabilityTests
 
     private static async Task WaitHealthyAsync(HttpClient http)
     {
-        for (var attempt = 0; attempt < 150; attempt++)
+        for (var attempt = 0; attempt < 600; attempt++)
         {
             try
             {
@@ -158,7 +158,7 @@ public sealed class ServeDurabilityTests
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
 
-        Assert.Fail("verdict serve did not become healthy within 15 s");
+        Assert.Fail("verdict serve did not become healthy within 60 s");
     }
 
     private static string RepositoryRoot() => Verdict.Testing.RepositoryRoot.Path;
