@@ -66,7 +66,9 @@ public sealed class StoreReader(EventStore store) : IDisposable
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return store.Count("exposures") >= 0;
+            // A constant query: a readiness probe must not scan the tables (COUNT(*) did, on every probe).
+            using var reader = store.Query("SELECT 1", []);
+            return reader.Read();
         }
         catch (System.Data.Common.DbException)
         {

@@ -18,6 +18,7 @@ public sealed class Registry
     private readonly ControlPlaneStore store;
     private readonly TimeProvider time;
     private readonly Dictionary<(string Key, int Version), ExperimentBrief> briefs = [];
+    private FrozenDictionary<(string Key, int Version), ExperimentBrief> briefSnapshot = FrozenDictionary<(string Key, int Version), ExperimentBrief>.Empty;
     private List<ExperimentRecord> records;
 
     /// <summary>Loads keys and experiments from <paramref name="store"/>.</summary>
@@ -61,10 +62,8 @@ public sealed class Registry
     /// <summary>The parsed brief of a version, or null.</summary>
     public ExperimentBrief? Brief(string key, int version)
     {
-        lock (gate)
-        {
-            return briefs.GetValueOrDefault((key, version));
-        }
+        // Read without the lock: ingestion asks once per exposure row, and the lock is held across control-plane writes.
+        return Volatile.Read(ref briefSnapshot).GetValueOrDefault((key, version));
     }
 
     /// <summary>Parses a brief exactly as <c>verdict plan</c> does; <paramref name="files"/> holds the files it names.</summary>
@@ -199,6 +198,7 @@ public sealed class Registry
         }
 
         Served = served.ToFrozenDictionary(StringComparer.Ordinal);
+        Volatile.Write(ref briefSnapshot, briefs.ToFrozenDictionary());
         Config = new ConfigSnapshot(new SdkConfig { Revision = revision, Experiments = [.. served.Values.Select(s => s.Config).OrderBy(c => c.Key, StringComparer.Ordinal)] });
     }
 }

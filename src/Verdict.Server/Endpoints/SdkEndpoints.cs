@@ -88,10 +88,10 @@ public static class SdkEndpoints
             return Reject("invalid", 400, "Invalid encoding", "the body is not valid UTF-8");
         }
 
-        var batch = new EventBatch(registry, options.Time.GetUtcNow() + options.MaxClockSkew);
+        var batch = new EventBatch(registry, options.Time.GetUtcNow() + options.MaxClockSkew, options.MaxBatchRows);
         try
         {
-            JsonRows.Read(body, "body", new Limited(batch, options.MaxBatchRows));
+            JsonRows.Read(body, "body", batch);
         }
         catch (IngestException e)
         {
@@ -139,31 +139,5 @@ public static class SdkEndpoints
         var end = reason.IndexOfAny([' ', ':']);
         var word = end > 0 ? reason[..end] : reason;
         return word.Length > 0 && word.All(c => char.IsAsciiLetterLower(c) || c == '_' || char.IsAsciiDigit(c)) ? word : null;
-    }
-
-    private sealed class BatchTooLargeException : Exception;
-
-    /// <summary>Stops reading once a batch passes its row limit.</summary>
-    private sealed class Limited(EventBatch inner, int limit) : Experiments.IEventSink
-    {
-        public void Add(Experiments.ExposureRecord exposure)
-        {
-            Check();
-            inner.Add(exposure);
-        }
-
-        public void Add(Experiments.OutcomeEvent outcome)
-        {
-            Check();
-            inner.Add(outcome);
-        }
-
-        private void Check()
-        {
-            if (inner.Count >= limit)
-            {
-                throw new BatchTooLargeException();
-            }
-        }
     }
 }

@@ -6,9 +6,10 @@ namespace Verdict.Server.Ingestion;
 /// <summary>
 /// The rows of one request body, checked against what the server knows before any is queued: an exposure must name a
 /// created experiment version and one of its arms; no row may be further in the future than the allowed clock skew.
-/// A refusal throws <see cref="InvalidDataException"/>, which the reader reports at the row's line.
+/// A refusal throws <see cref="InvalidDataException"/>, which the reader reports at the row's line; a row past
+/// <paramref name="maxRows"/> throws <see cref="BatchTooLargeException"/>.
 /// </summary>
-public sealed class EventBatch(Registry registry, DateTimeOffset latestAllowed) : IEventSink
+public sealed class EventBatch(Registry registry, DateTimeOffset latestAllowed, int maxRows = int.MaxValue) : IEventSink
 {
     /// <summary>The exposures, in body order.</summary>
     public List<ExposureRecord> Exposures { get; } = [];
@@ -23,6 +24,7 @@ public sealed class EventBatch(Registry registry, DateTimeOffset latestAllowed) 
     public void Add(ExposureRecord exposure)
     {
         ArgumentNullException.ThrowIfNull(exposure);
+        CheckRoom();
         var brief = registry.Brief(exposure.Experiment, exposure.Version)
             ?? throw new InvalidDataException($"experiment: no experiment \"{exposure.Experiment}\" v{exposure.Version} has been created on this server");
         if (!brief.Arms.Any(a => a.Name == exposure.Arm))
@@ -38,8 +40,17 @@ public sealed class EventBatch(Registry registry, DateTimeOffset latestAllowed) 
     public void Add(OutcomeEvent outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        CheckRoom();
         CheckTime(outcome.Timestamp);
         Events.Add(outcome);
+    }
+
+    private void CheckRoom()
+    {
+        if (Count >= maxRows)
+        {
+            throw new BatchTooLargeException(maxRows);
+        }
     }
 
     private void CheckTime(DateTimeOffset timestamp)

@@ -51,10 +51,13 @@ internal sealed record ExposureSummary(Dictionary<string, long> Mismatches, long
         (long Multi, long BurnIn, DateTimeOffset? First) units) => new()
     {
         UnitsPerArm = brief.Arms.ToDictionary(a => a.Name, a => perArm.GetValueOrDefault(a.Name), StringComparer.Ordinal),
-        UnitsPerSegment = perSegment.ToDictionary(
-            s => s.Key,
-            s => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>)s.Value.ToDictionary(
-                v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value, StringComparer.Ordinal),
+        // Sorted, so every check and outcome built from these comes out in the same order whatever order the SQL rows had.
+        UnitsPerSegment = new SortedDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>>(
+            perSegment.ToDictionary(
+                s => s.Key,
+                s => (IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>)new SortedDictionary<string, IReadOnlyDictionary<string, long>>(
+                    s.Value.ToDictionary(v => v.Key, v => (IReadOnlyDictionary<string, long>)v.Value, StringComparer.Ordinal), StringComparer.Ordinal),
+                StringComparer.Ordinal),
             StringComparer.Ordinal),
         ClustersPerArm = clusters is null ? null : brief.Arms.ToDictionary(a => a.Name, a => clusters.GetValueOrDefault(a.Name), StringComparer.Ordinal),
         MultiArmUnits = units.Multi,
