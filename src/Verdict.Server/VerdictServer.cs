@@ -64,6 +64,9 @@ public static class VerdictServer
         var registry = new Registry(control, options.Time);
         var reader = new StoreReader(options.OpenStore());
         var writerStore = options.OpenStore();
+
+        // The writer's loads are many and small: keep the stored keys' hashes so a batch of new keys skips the anti-join.
+        (writerStore as Verdict.Storage.DuckDbEventStore)?.RememberKeys();
         builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton(reader);
         builder.Services.AddSingleton(sp => new IngestionQueue(writerStore, options.QueueCapacity, options.MaxGroupRows, sp.GetRequiredService<ILogger<IngestionQueue>>()));

@@ -15,9 +15,11 @@ namespace Verdict.Storage;
 /// </summary>
 public abstract class EventLoader : IEventSink, IDisposable
 {
-    private const string MergeExposures = """
-        INSERT INTO exposures (experiment, version, unit_id, arm, ts, receipt_hash, attributes)
-        SELECT experiment, version, unit_id, arm, ts, receipt_hash, attributes FROM (
+    private const string ExposureColumns = "experiment, version, unit_id, arm, ts, receipt_hash, attributes";
+
+    private const string MergeExposures = $"""
+        INSERT INTO exposures ({ExposureColumns})
+        SELECT {ExposureColumns} FROM (
             SELECT s.*, ROW_NUMBER() OVER (PARTITION BY experiment, version, unit_id, arm, ts ORDER BY receipt_hash) AS rn
             FROM stage_exposures s) d
         WHERE rn = 1 AND NOT EXISTS (
@@ -73,24 +75,42 @@ public abstract class EventLoader : IEventSink, IDisposable
         return added;
     }
 
+    /// <summary>
+    /// True when the loader knows every staged exposure's key is distinct and absent from the table, so the merge appends
+    /// them without looking for duplicates (a DuckDB loader that keeps <see cref="StoredKeys"/>).
+    /// </summary>
+    protected virtual bool ExposuresKnownNew => false;
+
+    /// <summary>True when the loader knows every staged event's idempotency key is distinct and absent from the table.</summary>
+    protected virtual bool EventsKnownNew => false;
+
+    /// <summary>Called after the commit with the rows it added.</summary>
+    protected virtual void Committed(long exposures, long events)
+    {
+    }
+
     /// <summary>Merges the staged rows whose keys are new into the tables and commits; engines without transactions override it.</summary>
     protected virtual (long Exposures, long Events) Merge()
     {
-        long exposures = store.Execute($"{MergeExposures} {store.Dialect.ConflictSkip}", [], Transaction);
+        var mergeExposures = ExposuresKnownNew ? $"INSERT INTO exposures ({ExposureColumns}) SELECT {ExposureColumns} FROM stage_exposures" : MergeExposures;
+        long exposures = store.Execute($"{mergeExposures} {store.Dialect.ConflictSkip}", [], Transaction);
         var positions = PropertyColumns.Extend(store, Transaction, propertyKeys, backfill: false);
         var p = new SqlParameters(store.Dialect);
         var (columns, values, parse) = PropertyColumns.Insert(store.Dialect, p, positions);
+        var newEvents = EventsKnownNew ? "stage_events d" : """
+            (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY idempotency_key ORDER BY ts) AS rn FROM stage_events s) d
+                WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.idempotency_key = d.idempotency_key)
+            """;
         long events = store.Execute($"""
             INSERT INTO events (idempotency_key, name, unit_id, ts, value, properties{columns})
             SELECT idempotency_key, name, unit_id, ts, value, properties{values} FROM (
-                SELECT d.*, {parse} AS pl FROM (
-                    SELECT s.*, ROW_NUMBER() OVER (PARTITION BY idempotency_key ORDER BY ts) AS rn FROM stage_events s) d
-                WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.idempotency_key = d.idempotency_key)) n
+                SELECT d.*, {parse} AS pl FROM {newEvents}) n
             {store.Dialect.ConflictSkip}
             """, p.Values, Transaction);
         store.Execute("DROP TABLE stage_exposures", [], Transaction);
         store.Execute("DROP TABLE stage_events", [], Transaction);
         Transaction.Commit();
+        Committed(exposures, events);
         return (exposures, events);
     }
 

@@ -9,7 +9,8 @@ namespace Verdict.Benchmarks.Online;
 /// <summary>
 /// Where a batch of 1 000 events spends its time in the server: parsing and checking the body (the same row reader as
 /// `verdict ingest`), and the group commit into a DuckDB store that already holds <see cref="StoredRows"/> events
-/// (the merge skips keys already stored, so its cost may grow with the table).
+/// (the merge skips keys already stored: with an anti-join over the table, or, when the store remembers its keys'
+/// hashes as the server's writer does, without one for a batch of new keys).
 /// </summary>
 [MemoryDiagnoser]
 public class IngestionPathBenchmarks
@@ -23,6 +24,10 @@ public class IngestionPathBenchmarks
 
     [Params(0, 2_000_000)]
     public int StoredRows { get; set; }
+
+    /// <summary>Whether the store keeps its keys' hashes (as `verdict serve`'s writer does) or merges with an anti-join.</summary>
+    [Params(false, true)]
+    public bool RememberKeys { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -42,6 +47,11 @@ public class IngestionPathBenchmarks
             }
 
             loader.Commit();
+        }
+
+        if (RememberKeys)
+        {
+            store.RememberKeys();
         }
     }
 

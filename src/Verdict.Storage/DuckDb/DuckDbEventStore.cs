@@ -9,6 +9,7 @@ public sealed class DuckDbEventStore : EventStore
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
     private readonly DuckDBConnection connection;
     private readonly SemaphoreSlim memoryWriter = new(1, 1);
+    private StoredKeys? storedKeys;
 
     private DuckDbEventStore(string path, DuckDBConnection connection)
     {
@@ -86,13 +87,24 @@ public sealed class DuckDbEventStore : EventStore
         _ => false,
     };
 
+    /// <summary>
+    /// Keeps the hashes of every stored key in memory (about 16 bytes per stored event and exposure) so that a load of
+    /// new keys appends without an anti-join over the whole table; for a long-lived writer such as <c>verdict serve</c>,
+    /// whose loads are many and small. The first load after this reads the keys once. See <see cref="StoredKeys"/>.
+    /// </summary>
+    public DuckDbEventStore RememberKeys()
+    {
+        storedKeys ??= new StoredKeys();
+        return this;
+    }
+
     public override EventLoader BeginLoad()
     {
         var writer = Location == ":memory:" ? memoryWriter : Writers.GetOrAdd(Path.GetFullPath(Location), _ => new SemaphoreSlim(1, 1));
         writer.Wait();
         try
         {
-            return new DuckDbEventLoader(this, connection, writer);
+            return new DuckDbEventLoader(this, connection, writer, storedKeys);
         }
         catch
         {
