@@ -128,20 +128,27 @@ public abstract class EventLoader : IEventSink, IDisposable
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = jsonBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(256);
+        var writer = jsonWriter ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        foreach (var (key, value) in map)
         {
-            writer.WriteStartObject();
-            foreach (var (key, value) in map)
-            {
-                writer.WriteString(key, value);
-            }
-
-            writer.WriteEndObject();
+            writer.WriteString(key, value);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        writer.WriteEndObject();
+        writer.Flush();
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    // One buffer and writer per thread for ToJson (called once per staged row).
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? jsonBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? jsonWriter;
 
     /// <summary>Creates the staging tables inside the load's transaction.</summary>
     protected void CreateStaging(string doubleType = "DOUBLE", string jsonType = "VARCHAR")
