@@ -62,7 +62,7 @@ public static class InterleavingAnalyzer
         var decision = LaunchDecision.Invalid;
         if (!invalid)
         {
-            var interval = F($"B's share of decisive queries {primary.ShareB:P1}, {1 - alpha:P0} CI [{primary.CiLow:P1}, {primary.CiHigh:P1}], p = {primary.PValue:G3} ({Describe(design.Variance)})");
+            var interval = F($"B's share of decisive queries {primary.ShareB:0.0%}, {1 - alpha:0%} CI [{primary.CiLow:0.0%}, {primary.CiHigh:0.0%}], p = {primary.PValue:G3} ({Describe(primary.Clustered)})");
             (decision, var status, var reason) = primary.CiLow > 0.5 ? (LaunchDecision.Ship, CheckStatus.Pass, $"{b} (B) is preferred: {interval}")
                 : primary.CiHigh < 0.5 ? (LaunchDecision.RollBack, CheckStatus.Fail, $"{a} (A) is preferred over {b}: {interval}")
                 : (LaunchDecision.Hold, CheckStatus.Warn, $"no preference shown at alpha {alpha.ToString(CultureInfo.InvariantCulture)}: {interval}");
@@ -73,8 +73,8 @@ public static class InterleavingAnalyzer
         return new InterleavingReport(brief.Key, brief.Version, asOf, design, a, b, sums, perQuery, perUnit, decision, reasons, checks, Caveat);
     }
 
-    private static string Describe(InterleavingVariance variance) =>
-        variance == InterleavingVariance.Clustered ? "clustered by unit, Wald" : "queries independent, Wilson and exact binomial";
+    private static string Describe(bool clustered) =>
+        clustered ? "clustered by unit, Wald" : "queries independent, Wilson and exact binomial";
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
