@@ -67,6 +67,8 @@ public sealed class BanditCommandsTests : IDisposable
         Assert.Equal(memory.Lift.Value, lift.GetProperty("estimate").GetDouble(), 10);
         Assert.Equal(memory.Lift.StandardError, lift.GetProperty("standard_error").GetDouble(), 10);
         Assert.Equal(memory.InverseProbability[1], second.GetProperty("arms")[1].GetProperty("ipw_mean").GetDouble(), 10);
+        Assert.Equal(memory.InverseProbabilityIntervals[1].StandardError, second.GetProperty("arms")[1].GetProperty("ipw_standard_error").GetDouble(), 10);
+        Assert.Equal(memory.InverseProbabilityLift.CiLow, second.GetProperty("ipw_lift").GetProperty("ci_low").GetDouble(), 10);
         Assert.Contains("not a fixed-horizon launch test", second.GetProperty("caveat").GetString(), StringComparison.Ordinal);
     }
 
