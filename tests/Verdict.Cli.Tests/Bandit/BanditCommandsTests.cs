@@ -38,8 +38,10 @@ public sealed class BanditCommandsTests : IDisposable
         Assert.Equal(0, CliRunner.Run("bandit", "init", BriefPath, "--out", StatePath, "--enrollment-per-period", "0.25", "--min-sample", "50", "--min-weight", "0.05").ExitCode);
 
         Serve(0, 6000);
-        var first = CliRunner.Json("bandit", "update", BriefPath, "--state", StatePath, "--store", StorePath, "--json");
+        var first = CliRunner.Json("bandit", "update", BriefPath, "--state", StatePath, "--store", StorePath, "--as-of", "2026-05-06T00:00:00Z", "--json");
         Assert.Equal(1, first.GetProperty("period").GetInt32());
+        // The reward metric's window is one day: units first exposed by the day before the as-of count (all of period 0).
+        Assert.Equal(new DateTimeOffset(2026, 5, 5, 0, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(first.GetProperty("reward_cutoff").GetString()!, CultureInfo.InvariantCulture));
         Assert.True(first.GetProperty("updated").GetBoolean());
         for (var arm = 0; arm < 2; arm++)
         {

@@ -18,6 +18,10 @@ internal sealed record BanditReportJson(
     IReadOnlyList<string> Diagnostics,
     string Caveat)
 {
+    /// <summary>Rewards were counted for units first exposed by this time (ISO-8601); null when the metric has no window.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+    public string? RewardCutoff { get; init; }
+
     public static BanditReportJson From(BanditReport r, bool recorded) => new(
         r.Experiment,
         r.Version,
@@ -35,7 +39,10 @@ internal sealed record BanditReportJson(
         r.Estimate.PeriodsUsed,
         EstimateJson.N(r.EstimatedRegret),
         r.Weights.Diagnostics.Concat(r.Estimate.Diagnostics).Select(d => $"{d.Code}: {d.Message}").ToList(),
-        r.Caveat);
+        r.Caveat)
+    {
+        RewardCutoff = r.RewardCutoff?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+    };
 
 }
 
