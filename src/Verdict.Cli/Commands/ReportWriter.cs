@@ -35,7 +35,7 @@ internal static class ReportWriter
     }
 
     /// <summary>Refuses, before anything is drawn or written, an <c>--out</c> or <c>--png</c> that cannot be used.</summary>
-    private static string CheckTargets(string outPath, string? pngDirectory)
+    internal static string CheckTargets(string outPath, string? pngDirectory)
     {
         var full = Path.GetFullPath(outPath);
         if (Directory.Exists(full))

@@ -91,6 +91,32 @@ public sealed class InterleavingCommandsTests : IDisposable
         Assert.Contains("--markdown", markdown.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReportBrief_Interleaving_WritesOneHtmlWithTheVerdict()
+    {
+        var (store, users) = Ingested(0.60);
+        var brief = Path.Combine(folder, "brief.yaml");
+        File.WriteAllText(brief, BriefText);
+        Assert.Equal(0, CliRunner.Run("plan", brief).ExitCode);
+        var html = Path.Combine(folder, "report.html");
+
+        var result = CliRunner.Json("report", brief, "--store", store, "--out", html, "--json");
+        Assert.Equal("SHIP", result.GetProperty("decision").GetString());
+        var lockHash = result.GetProperty("lock_hash").GetString()!;
+        var page = File.ReadAllText(html);
+        Assert.Contains("search-ranker v1: team-draft interleaving", page, StringComparison.Ordinal);
+        Assert.Contains("Verdict: SHIP", page, StringComparison.Ordinal);
+        Assert.Contains("preference share", page, StringComparison.Ordinal);
+        Assert.Contains(lockHash, page, StringComparison.Ordinal);
+        var clustered = InterleavingPreference.AnalyzeClustered(users);
+        Assert.Contains(clustered.CiLow.ToString("0.00%", CultureInfo.InvariantCulture), page, StringComparison.Ordinal);
+        Assert.Equal(2, page.Split("<svg", StringSplitOptions.None).Length - 1);
+
+        var png = CliRunner.Run("report", brief, "--store", store, "--out", html, "--png", folder);
+        Assert.Equal(2, png.ExitCode);
+        Assert.Contains("--png", png.Error, StringComparison.Ordinal);
+    }
+
     private const string BriefText = """
         key: search-ranker
         version: 1

@@ -18,6 +18,20 @@ internal static class InterleavingBriefAnalysis
     /// <summary>The options of <c>analyze</c> this path reads.</summary>
     public sealed record Request(string BriefPath, ExperimentBrief Brief, string Store, DateTimeOffset? AsOf, bool Unlocked, bool Json, bool Markdown, string? Arm, bool FailOnNotShip);
 
+    /// <summary>
+    /// The lock gate (exit 2 unless registered or <paramref name="unlocked"/>), the per-user sums of the brief's events
+    /// from <paramref name="store"/>, and the verdict: what <c>analyze</c> and <c>report</c> share.
+    /// </summary>
+    public static InterleavingReport Analyze(CliContext context, bool quiet, string briefPath, ExperimentBrief brief, string store, DateTimeOffset? asOf, bool unlocked)
+    {
+        var problem = LockGate.Enforce(briefPath, brief, unlocked);
+        var design = brief.Interleaving!;
+        using var opened = StoreOptions.OpenExisting(store);
+        var sums = CliProgress.Status(context, quiet, $"computing interleaving outcomes for {brief.Key} v{brief.Version} in {opened.Location}",
+            () => new SqlInterleavingSource(opened).Load(brief.Key, asOf, design.ImpressionEvent, design.ClickEvent));
+        return InterleavingAnalyzer.Analyze(brief, sums, asOf).WithPlanProblem(problem);
+    }
+
     /// <summary>Analyses the brief and returns the exit code.</summary>
     public static int Run(CliContext context, Request request)
     {
@@ -31,12 +45,8 @@ internal static class InterleavingBriefAnalysis
             throw new CliException("--arm: an interleaving brief compares its two arms (control is team A); there is no arm to choose");
         }
 
-        var problem = LockGate.Enforce(request.BriefPath, request.Brief, request.Unlocked);
-        var design = request.Brief.Interleaving!;
-        using var opened = StoreOptions.OpenExisting(request.Store);
-        var sums = CliProgress.Status(context, request.Json, $"computing interleaving outcomes for {request.Brief.Key} v{request.Brief.Version} in {opened.Location}",
-            () => new SqlInterleavingSource(opened).Load(request.Brief.Key, request.AsOf, design.ImpressionEvent, design.ClickEvent));
-        var report = InterleavingAnalyzer.Analyze(request.Brief, sums, request.AsOf).WithPlanProblem(problem);
+        var report = Analyze(context, request.Json, request.BriefPath, request.Brief, request.Store, request.AsOf, request.Unlocked);
+        var sums = report.Sums;
         if (request.Json)
         {
             JsonOutput.Write(context.Out, InterleavingAnalysisDocument.From(report));
