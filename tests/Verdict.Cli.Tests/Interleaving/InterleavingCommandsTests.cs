@@ -50,9 +50,7 @@ public sealed class InterleavingCommandsTests : IDisposable
     public void AnalyzeBrief_Interleaving_IsThePreferenceVerdict(double attractionB, string decision)
     {
         var (store, users) = Ingested(attractionB);
-        var brief = Path.Combine(folder, "brief.yaml");
-        File.WriteAllText(brief, BriefText);
-        Assert.Equal(0, CliRunner.Run("plan", brief).ExitCode);
+        var brief = WriteBrief(plan: true);
 
         var (code, output, error) = CliRunner.Run("analyze", brief, "--store", store, "--json", "--fail-on-not-ship");
         Assert.True(code == (decision == "SHIP" ? 0 : 1), error);
@@ -78,8 +76,7 @@ public sealed class InterleavingCommandsTests : IDisposable
     public void AnalyzeBrief_InterleavingWithoutLock_IsRefusedOrInvalid()
     {
         var (store, _) = Ingested(0.60);
-        var brief = Path.Combine(folder, "brief.yaml");
-        File.WriteAllText(brief, BriefText);
+        var brief = WriteBrief(plan: false);
         var refused = CliRunner.Run("analyze", brief, "--store", store, "--json");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("has no lock", refused.Error, StringComparison.Ordinal);
@@ -95,9 +92,7 @@ public sealed class InterleavingCommandsTests : IDisposable
     public void ReportBrief_Interleaving_WritesOneHtmlWithTheVerdict()
     {
         var (store, users) = Ingested(0.60);
-        var brief = Path.Combine(folder, "brief.yaml");
-        File.WriteAllText(brief, BriefText);
-        Assert.Equal(0, CliRunner.Run("plan", brief).ExitCode);
+        var brief = WriteBrief(plan: true);
         var html = Path.Combine(folder, "report.html");
 
         var result = CliRunner.Json("report", brief, "--store", store, "--out", html, "--json");
@@ -115,6 +110,19 @@ public sealed class InterleavingCommandsTests : IDisposable
         var png = CliRunner.Run("report", brief, "--store", store, "--out", html, "--png", folder);
         Assert.Equal(2, png.ExitCode);
         Assert.Contains("--png", png.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the interleaving brief into the folder and, with <paramref name="plan"/>, locks it; returns its path.</summary>
+    private string WriteBrief(bool plan)
+    {
+        var brief = Path.Combine(folder, "brief.yaml");
+        File.WriteAllText(brief, BriefText);
+        if (plan)
+        {
+            Assert.Equal(0, CliRunner.Run("plan", brief).ExitCode);
+        }
+
+        return brief;
     }
 
     private const string BriefText = """

@@ -25,16 +25,7 @@ internal static class InterleavingBriefReport
         var report = InterleavingBriefAnalysis.Analyze(context, request.Json, request.BriefPath, request.Brief, request.Store, request.AsOf, request.Unlocked);
         var existing = BriefLockFile.Read(BriefLockFile.PathFor(request.BriefPath));
         var html = InterleavingPage.Render(report, existing?.Hash, time.GetUtcNow());
-        var temporary = full + ".tmp";
-        try
-        {
-            File.WriteAllText(temporary, html);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        ReportWriter.WriteAtomically(full, html);
 
         var decision = AnalysisDocument.DecisionText(report.Decision);
         if (request.Json)
