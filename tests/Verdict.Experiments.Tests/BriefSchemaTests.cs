@@ -47,7 +47,7 @@ public sealed class BriefSchemaTests
     }
 
     /// <summary>YAML 1.2 core schema → JSON: plain scalars become null, booleans and numbers; quoted ones stay text.</summary>
-    private static string ToJson(string yaml)
+    internal static string ToJson(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));

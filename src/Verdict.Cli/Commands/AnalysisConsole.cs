@@ -7,11 +7,14 @@ namespace Verdict.Cli.Commands;
 /// <summary>The human rendering of an analysis: the checks table and the verdict banner.</summary>
 internal static class AnalysisConsole
 {
-    public static void Write(CliContext context, AnalysisReport report)
+    public static void Write(CliContext context, AnalysisReport report) => Write(context, report.Checks, report.Decision, report.Reasons);
+
+    /// <summary>The checks table and the verdict banner of any analysis (a launch analysis, an interleaving brief's).</summary>
+    public static void Write(CliContext context, IReadOnlyList<AnalysisCheck> checks, LaunchDecision decisionMade, IReadOnlyList<string> reasons)
     {
         var table = new Table().AddColumns("step", "check", "result", "detail");
         table.Columns[3].Width(90);
-        foreach (var check in report.Checks)
+        foreach (var check in checks)
         {
             var status = check.Status switch
             {
@@ -24,15 +27,15 @@ internal static class AnalysisConsole
         }
 
         context.Console.Write(table);
-        var decision = AnalysisDocument.DecisionText(report.Decision);
-        var colour = report.Decision switch
+        var decision = AnalysisDocument.DecisionText(decisionMade);
+        var colour = decisionMade switch
         {
             LaunchDecision.Ship => "green",
             LaunchDecision.Hold => "yellow",
             _ => "red",
         };
         context.Console.MarkupLine($"[bold {colour}]decision: {decision}[/]");
-        foreach (var reason in report.Reasons)
+        foreach (var reason in reasons)
         {
             context.Console.MarkupLine("  " + Markup.Escape(reason));
         }

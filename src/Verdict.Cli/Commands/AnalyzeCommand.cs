@@ -33,6 +33,11 @@ public static class AnalyzeCommand
 
             var loaded = BriefInput.Load(parse.GetValue(brief)!).Brief!;
             var limit = AnalysisRun.ParseAsOf(parse.GetValue(asOf));
+            if (loaded.Interleaving is not null)
+            {
+                return Interleaving.InterleavingBriefAnalysis.Run(context, new(parse.GetValue(brief)!, loaded, parse.GetValue(store)!, limit, parse.GetValue(unlocked), parse.GetValue(json), parse.GetValue(markdown), parse.GetValue(arm), parse.GetValue(failOnNotShip)));
+            }
+
             var report = AnalysisRun.AnalyzeRegistered(context, parse.GetValue(json) || parse.GetValue(markdown), parse.GetValue(brief)!, loaded, parse.GetValue(store)!, limit, parse.GetValue(unlocked), parse.GetValue(arm));
             if (parse.GetValue(json))
             {

@@ -33,6 +33,11 @@ public static class ReportCommand
             var path = parse.GetValue(brief)!;
             var loaded = BriefInput.Load(path).Brief!;
             var quiet = parse.GetValue(json);
+            if (loaded.Interleaving is not null)
+            {
+                return Interleaving.InterleavingBriefReport.Run(context, new(path, loaded, parse.GetValue(store)!, parse.GetValue(output)!, parse.GetValue(png), AnalysisRun.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(unlocked), quiet, parse.GetValue(failOnNotShip)), time);
+            }
+
             var report = AnalysisRun.AnalyzeRegistered(context, quiet, path, loaded, parse.GetValue(store)!, AnalysisRun.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(unlocked));
             var written = CliProgress.Status(context, quiet, "drawing the report", () =>
                 ReportWriter.Write(loaded, path, report, parse.GetValue(output)!, parse.GetValue(png), time.GetUtcNow()));

@@ -20,22 +20,27 @@ internal static class ReportWriter
 
         // Charts first, the HTML last and atomically: a failure leaves no report that looks complete.
         var pngs = pngDirectory is null ? [] : charts.SavePngs(pngDirectory);
+        WriteAtomically(full, html);
+        return new Written(full, pngs, existing);
+    }
+
+    /// <summary>Writes <paramref name="text"/> to a temporary file beside <paramref name="full"/> and moves it into place.</summary>
+    internal static void WriteAtomically(string full, string text)
+    {
         var temporary = full + ".tmp";
         try
         {
-            File.WriteAllText(temporary, html);
+            File.WriteAllText(temporary, text);
             File.Move(temporary, full, overwrite: true);
         }
         finally
         {
             File.Delete(temporary);
         }
-
-        return new Written(full, pngs, existing);
     }
 
     /// <summary>Refuses, before anything is drawn or written, an <c>--out</c> or <c>--png</c> that cannot be used.</summary>
-    private static string CheckTargets(string outPath, string? pngDirectory)
+    internal static string CheckTargets(string outPath, string? pngDirectory)
     {
         var full = Path.GetFullPath(outPath);
         if (Directory.Exists(full))

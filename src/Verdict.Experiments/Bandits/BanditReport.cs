@@ -16,4 +16,8 @@ public sealed record BanditReport(
     BanditWeights Weights,
     BanditEstimate Estimate,
     double EstimatedRegret,
-    string Caveat);
+    string Caveat)
+{
+    /// <summary>Rewards were counted only for units first exposed at or before this time (their windows had closed); null when every unit counted.</summary>
+    public DateTimeOffset? RewardCutoff { get; init; }
+}

@@ -50,6 +50,16 @@ public static class BanditUpdater
         return brief with { Segments = [.. brief.Segments.Where(s => s.Name != PeriodAttribute), new Segment(PeriodAttribute, PeriodAttribute, false)] };
     }
 
+    /// <summary>
+    /// The latest first exposure whose reward window (the reward metric's <c>within</c>) has closed at
+    /// <paramref name="asOf"/>: asOf − within. Null when the metric has no window (it never closes, so every unit counts).
+    /// </summary>
+    public static DateTimeOffset? RewardCutoff(ExperimentBrief brief, DateTimeOffset asOf)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        return brief.Metrics.TryGetValue(brief.PrimaryMetric, out var metric) && metric.Within is { } within ? asOf - within : null;
+    }
+
     /// <summary>Appends the next period to <paramref name="state"/> from <paramref name="data"/> (loaded for <see cref="ForStore"/>).</summary>
     public static (BanditState State, BanditReport Report) Update(ExperimentBrief brief, BanditState state, MetricData data, DateTimeOffset now)
     {

@@ -51,6 +51,12 @@ public sealed record ExperimentBrief
     /// </summary>
     public IReadOnlyDictionary<string, TokenPrice>? Prices { get; init; }
 
+    /// <summary>
+    /// The interleaving design when the experiment interleaves two rankings per query; null otherwise (then it is absent
+    /// from the lock's canonical form, so briefs without it keep their hashes).
+    /// </summary>
+    public InterleavingDesign? Interleaving { get; init; }
+
     /// <summary>Secondary metrics, corrected for multiple testing.</summary>
     public IReadOnlyList<string> SecondaryMetrics { get; init; } = [];
 

@@ -10,6 +10,7 @@ internal static partial class BriefReader
     [
         "key", "version", "owner", "hypothesis", "change", "unit", "eligibility", "arms", "receipt_must_match", "traffic",
         "metrics_file", "metrics", "primary_metric", "guardrails", "secondary_metrics", "segments", "analysis", "prices",
+        "interleaving",
     ];
 
     private static readonly string[] PriceFields = ["input_per_million", "output_per_million"];
@@ -63,6 +64,7 @@ internal static partial class BriefReader
             Analysis = AnalysisReader.Read(root, primary is null ? null : metrics.GetValueOrDefault(primary)),
             Metrics = new SortedDictionary<string, MetricDefinition>(metrics.ToDictionary(), StringComparer.Ordinal),
             Prices = ReadPrices(root),
+            Interleaving = InterleavingReader.Read(root, arms),
         };
         BriefRules.Check(root.Context, root.File, brief);
         return root.Context.HasErrors ? null : brief;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Verdict.Assignment;
+using Verdict.Experiments;
 using Verdict.Statistics;
 
 namespace Verdict.Reports;
@@ -11,7 +13,39 @@ namespace Verdict.Reports;
 public static class InterleavingPage
 {
     /// <summary>Renders the page for one experiment's per-query and per-user analyses.</summary>
-    public static string Render(string experiment, ClusteredInterleavingTally sums, PreferenceResult perQuery, PreferenceResult perUser, DateTimeOffset generatedAt)
+    public static string Render(string experiment, ClusteredInterleavingTally sums, PreferenceResult perQuery, PreferenceResult perUser, DateTimeOffset generatedAt) =>
+        Page(experiment, "team-draft interleaving", sums, perQuery, perUser, generatedAt, null);
+
+    /// <summary>
+    /// The report of an interleaving brief (<c>verdict report</c>): the verdict with its reasons and every check, the
+    /// registered plan's lock hash, then the outcomes and preference sections.
+    /// </summary>
+    public static string Render(InterleavingReport report, string? lockHash, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var method = report.Design.Method == InterleavingMethod.TeamDraft ? "team-draft interleaving" : "balanced interleaving";
+        return Page($"{report.Experiment} v{report.Version}", method, report.Sums, report.PerQuery, report.PerUnit, generatedAt, html =>
+        {
+            var decision = AnalysisDocument.DecisionText(report.Decision);
+            html.Append("<h2 class=\"").Append(Html.Html.Css(decision)).Append("\">Verdict: ").Append(Html.Html.E(decision)).Append("</h2><ul>");
+            foreach (var reason in report.Reasons)
+            {
+                html.Append("<li>").Append(Html.Html.E(reason)).Append("</li>");
+            }
+
+            html.Append("</ul><p>").Append(Html.Html.E($"Team A is {report.TeamA} (control), team B is {report.TeamB}. {report.Caveat}")).Append("</p>");
+            html.Append("<table><tr><th>step</th><th>check</th><th>result</th><th>detail</th></tr>");
+            foreach (var check in report.Checks)
+            {
+                html.Append("<tr><td>").Append(Html.Html.E(check.Step)).Append("</td><td>").Append(Html.Html.E(check.Name)).Append("</td><td>")
+                    .Append(Html.Html.E(check.Status.ToString().ToUpperInvariant())).Append("</td><td style=\"text-align:left\">").Append(Html.Html.E(check.Detail)).Append("</td></tr>");
+            }
+
+            html.Append("</table><p>").Append(Html.Html.E(lockHash is null ? "The brief has no lock: this analysis is not of a registered plan." : $"Registered plan: lock sha256 {lockHash}.")).Append("</p>");
+        });
+    }
+
+    private static string Page(string experiment, string method, ClusteredInterleavingTally sums, PreferenceResult perQuery, PreferenceResult perUser, DateTimeOffset generatedAt, Action<StringBuilder>? verdict)
     {
         ArgumentNullException.ThrowIfNull(perQuery);
         ArgumentNullException.ThrowIfNull(perUser);
@@ -20,7 +54,8 @@ public static class InterleavingPage
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Html.Html.E(experiment + ": interleaving"))
             .Append("</title><style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#222}")
             .Append("table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}</style></head><body>");
-        html.Append("<h1>").Append(Html.Html.E(experiment)).Append(": team-draft interleaving</h1>");
+        html.Append("<h1>").Append(Html.Html.E($"{experiment}: {method}")).Append("</h1>");
+        verdict?.Invoke(html);
         html.Append("<p>").Append(Html.Html.E(Invariant($"{t.Queries:N0} queries from {sums.Users:N0} users. Each query's outcome is the ranker credited with more clicks, or a tie."))).Append("</p>");
         html.Append("<h2>Per-query outcomes</h2>");
         const int width = 720;

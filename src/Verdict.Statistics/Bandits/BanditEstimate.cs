@@ -12,4 +12,11 @@ public sealed record BanditEstimate(
     IReadOnlyList<double> InverseProbability,
     Estimate Lift,
     int PeriodsUsed,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Each arm's inverse-propensity mean with its sandwich standard error and normal interval (test of 0).</summary>
+    public IReadOnlyList<Estimate> InverseProbabilityIntervals { get; init; } = [];
+
+    /// <summary>The inverse-propensity lift, treatment − control, with its sandwich standard error, interval and test.</summary>
+    public Estimate InverseProbabilityLift { get; init; } = Estimate.Missing;
+}

@@ -6,7 +6,10 @@ namespace Verdict.Statistics;
 /// Stratified: μ̂ₐ = Σₚ Wₚ ȳₚₐ and lift Σₚ Wₚ (ȳₚₜ − ȳₚ꜀) with Wₚ = nₚ/Σ nₚ, nₚ the period's units in every arm,
 /// over the periods where both compared arms have at least two units; Var = Σₚ Wₚ² (s²ₚₜ/nₚₜ + s²ₚ꜀/nₚ꜀)
 /// (post-stratification, Cochran 1977, §5.2 and eq. 5.6).
-/// Inverse propensity (Horvitz and Thompson 1952): μ̂ₐ = (1/N) Σₚ Σyₚₐ / πₚₐ with N all units in all periods.
+/// Inverse propensity (Horvitz and Thompson 1952): μ̂ₐ = (1/N) Σₚ Σyₚₐ / πₚₐ with N all units in all periods; its
+/// standard error is the sandwich (influence-function) variance of the per-unit terms zᵢ = 1[Aᵢ = a]·yᵢ/πᵢ, the HC1
+/// variance of a regression on an intercept: SE² = Σᵢ (zᵢ − μ̂ₐ)² / (N(N − 1)) with Σᵢ zᵢ² = Σₚ Σy²ₚₐ / π²ₚₐ (White 1980;
+/// MacKinnon and White 1985). The lift's terms are zᵢ(t) − zᵢ(c), whose cross products vanish (one arm per unit).
 /// </summary>
 public static class BanditEstimator
 {
@@ -58,7 +61,36 @@ public static class BanditEstimator
         }
 
         var (lift, used, diagnostics) = StratifiedLift(periods.Values, control, treatment, alpha);
-        return new BanditEstimate(naive, stratified, ipw, lift, used, diagnostics);
+        var squares = new double[arms];
+        foreach (var (period, row) in periods)
+        {
+            for (var a = 0; a < arms; a++)
+            {
+                if (row[a].Count > 0)
+                {
+                    var pi = propensities[(period, a)];
+                    squares[a] += (row[a].SumOfSquaredDeviations + (row[a].Count * row[a].Mean * row[a].Mean)) / (pi * pi);
+                }
+            }
+        }
+
+        return new BanditEstimate(naive, stratified, ipw, lift, used, diagnostics)
+        {
+            InverseProbabilityIntervals = Enumerable.Range(0, arms).Select(a => Sandwich(ipw[a], squares[a], total, alpha)).ToArray(),
+            InverseProbabilityLift = Sandwich(ipw[treatment] - ipw[control], squares[treatment] + squares[control], total, alpha),
+        };
+    }
+
+    /// <summary>The mean of N per-unit terms with sum of squares <paramref name="squares"/>, its HC1 error, normal interval and test of 0.</summary>
+    private static Estimate Sandwich(double mean, double squares, long units, double alpha)
+    {
+        if (units < 2 || !double.IsFinite(mean))
+        {
+            return Statistics.Estimate.Missing;
+        }
+
+        var deviations = Math.Max(squares - (units * mean * mean), 0);
+        return Statistics.Estimate.FromStatistic(mean, Math.Sqrt(deviations / ((double)units * (units - 1))), alpha);
     }
 
     private static double StratifiedMean(IEnumerable<Moments[]> periods, int arm)

@@ -23,6 +23,7 @@ public static class BanditSimulation
         var stratified = new double[runs];
         var ipw = new double[runs];
         var covered = new bool[runs];
+        var ipwCovered = new bool[runs];
         var trueLift = options.TrueRates[^1] - options.TrueRates[0];
         Parallel.For(
             0,
@@ -37,6 +38,7 @@ public static class BanditSimulation
                 stratified[run] = estimate.Lift.Value;
                 ipw[run] = estimate.InverseProbability[^1] - estimate.InverseProbability[0];
                 covered[run] = estimate.Lift.CiLow <= trueLift && trueLift <= estimate.Lift.CiHigh;
+                ipwCovered[run] = estimate.InverseProbabilityLift.CiLow <= trueLift && trueLift <= estimate.InverseProbabilityLift.CiHigh;
             });
 
         var first = SeedStyle(options, new SeededRandom(PeekingSimulation.TrialSeed(options.Seed, 0)));
@@ -59,7 +61,10 @@ public static class BanditSimulation
             Summarize(stratified.Where(double.IsFinite).Select(x => x - trueLift).ToArray()),
             Summarize(ipw.Select(x => x - trueLift).ToArray()),
             (double)covered.Count(c => c) / runs,
-            runs);
+            runs)
+        {
+            InverseProbabilityCoverage = (double)ipwCovered.Count(c => c) / runs,
+        };
     }
 
     /// <summary>Seed 001's loop: Beta(1, 1) priors, one Thompson draw per pull, update after every reward, no drift.</summary>

@@ -15,4 +15,8 @@ public sealed record BanditSimulationResult(
     SpreadSummary StratifiedBias,
     SpreadSummary InverseProbabilityBias,
     double StratifiedCoverage,
-    int Runs);
+    int Runs)
+{
+    /// <summary>The share of runs whose inverse-propensity lift interval (sandwich error) covered the true lift.</summary>
+    public double InverseProbabilityCoverage { get; init; } = double.NaN;
+}

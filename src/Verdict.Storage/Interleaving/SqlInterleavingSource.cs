@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verdict.Experiments;
 using Verdict.Statistics;
 
 namespace Verdict.Storage;
@@ -13,26 +14,31 @@ namespace Verdict.Storage;
 public sealed class SqlInterleavingSource(EventStore store)
 {
     /// <summary>The impression event's name.</summary>
-    public const string ImpressionEvent = "interleaving_impression";
+    public const string ImpressionEvent = InterleavingDesign.DefaultImpressionEvent;
 
     /// <summary>The click event's name.</summary>
-    public const string ClickEvent = "interleaving_click";
+    public const string ClickEvent = InterleavingDesign.DefaultClickEvent;
 
-    /// <summary>Loads the sums for <paramref name="experiment"/>, counting events at or before <paramref name="asOf"/>.</summary>
-    public ClusteredInterleavingTally Load(string experiment, DateTimeOffset? asOf = null)
+    /// <summary>
+    /// Loads the sums for <paramref name="experiment"/>, counting events at or before <paramref name="asOf"/>; an
+    /// interleaving brief may name its own impression and click events (docs/brief.md, "Interleaving").
+    /// </summary>
+    public ClusteredInterleavingTally Load(string experiment, DateTimeOffset? asOf = null, string impressionEvent = ImpressionEvent, string clickEvent = ClickEvent)
     {
         ArgumentException.ThrowIfNullOrEmpty(experiment);
+        ArgumentException.ThrowIfNullOrEmpty(impressionEvent);
+        ArgumentException.ThrowIfNullOrEmpty(clickEvent);
         var d = store.Dialect;
         var p = new SqlParameters(d);
         string Text(string key) => d.JsonText("properties", p.Add(d.JsonKey(key)));
         var limit = asOf is { } t ? $" AND ts <= {p.Add(EventLoader.ToMicroseconds(t))}" : string.Empty;
-        var impressionQuery = $"SELECT DISTINCT unit_id, {Text("query_id")} AS query_id FROM events WHERE name = {p.Add(ImpressionEvent)} AND {Text("experiment")} = {p.Add(experiment)}{limit}";
+        var impressionQuery = $"SELECT DISTINCT unit_id, {Text("query_id")} AS query_id FROM events WHERE name = {p.Add(impressionEvent)} AND {Text("experiment")} = {p.Add(experiment)}{limit}";
         var team = Text("team");
         var clickQuery = $"""
             SELECT unit_id, {Text("query_id")} AS query_id,
                    SUM(CASE WHEN {team} = 'A' THEN 1 ELSE 0 END) AS credit_a,
                    SUM(CASE WHEN {team} = 'B' THEN 1 ELSE 0 END) AS credit_b
-            FROM events WHERE name = {p.Add(ClickEvent)} AND {Text("experiment")} = {p.Add(experiment)}{limit}
+            FROM events WHERE name = {p.Add(clickEvent)} AND {Text("experiment")} = {p.Add(experiment)}{limit}
             GROUP BY 1, 2
             """;
         var sql = $"""

@@ -49,7 +49,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
         return Compute(brief, EventLoader.ToMicroseconds(end) - 1, EventLoader.ToMicroseconds(start));
     }
 
-    private MetricData Compute(ExperimentBrief brief, long limit, long? enrolledFrom)
+    private MetricData Compute(ExperimentBrief brief, long limit, long? enrolledFrom, long? exposedBy = null)
     {
         var dialect = store.Dialect;
         var columns = new MetricColumns(brief);
@@ -59,7 +59,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
         var values = "verdict_values_" + id;
         try
         {
-            var (unitSql, unitParameters) = compiler.Units(units, limit);
+            var (unitSql, unitParameters) = compiler.Units(units, exposedBy ?? limit);
             store.Execute(unitSql, unitParameters.Values);
             Refresh(units);
             var (valueSql, valueParameters) = compiler.Values(values, units, limit, enrolledFrom);

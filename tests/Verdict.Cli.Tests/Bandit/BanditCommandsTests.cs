@@ -38,8 +38,10 @@ public sealed class BanditCommandsTests : IDisposable
         Assert.Equal(0, CliRunner.Run("bandit", "init", BriefPath, "--out", StatePath, "--enrollment-per-period", "0.25", "--min-sample", "50", "--min-weight", "0.05").ExitCode);
 
         Serve(0, 6000);
-        var first = CliRunner.Json("bandit", "update", BriefPath, "--state", StatePath, "--store", StorePath, "--json");
+        var first = CliRunner.Json("bandit", "update", BriefPath, "--state", StatePath, "--store", StorePath, "--as-of", "2026-05-06T00:00:00Z", "--json");
         Assert.Equal(1, first.GetProperty("period").GetInt32());
+        // The reward metric's window is one day: units first exposed by the day before the as-of count (all of period 0).
+        Assert.Equal(new DateTimeOffset(2026, 5, 5, 0, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse(first.GetProperty("reward_cutoff").GetString()!, CultureInfo.InvariantCulture));
         Assert.True(first.GetProperty("updated").GetBoolean());
         for (var arm = 0; arm < 2; arm++)
         {
@@ -67,6 +69,8 @@ public sealed class BanditCommandsTests : IDisposable
         Assert.Equal(memory.Lift.Value, lift.GetProperty("estimate").GetDouble(), 10);
         Assert.Equal(memory.Lift.StandardError, lift.GetProperty("standard_error").GetDouble(), 10);
         Assert.Equal(memory.InverseProbability[1], second.GetProperty("arms")[1].GetProperty("ipw_mean").GetDouble(), 10);
+        Assert.Equal(memory.InverseProbabilityIntervals[1].StandardError, second.GetProperty("arms")[1].GetProperty("ipw_standard_error").GetDouble(), 10);
+        Assert.Equal(memory.InverseProbabilityLift.CiLow, second.GetProperty("ipw_lift").GetProperty("ci_low").GetDouble(), 10);
         Assert.Contains("not a fixed-horizon launch test", second.GetProperty("caveat").GetString(), StringComparison.Ordinal);
     }
 

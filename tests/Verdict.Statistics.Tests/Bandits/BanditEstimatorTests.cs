@@ -34,7 +34,20 @@ public sealed class BanditEstimatorTests
             Close.Equal(c.GetProperty("ipw_means")[a].GetDouble(), result.InverseProbability[a], 1e-9, $"ipw[{a}]");
             Close.Equal(c.GetProperty("naive_means")[a].GetDouble(), result.Naive[a], 1e-9, $"naive[{a}]");
             Close.Equal(c.GetProperty("stratified_means")[a].GetDouble(), result.Stratified[a], 1e-9, $"stratified[{a}]");
+            Interval(c.GetProperty("ipw_intervals")[a], result.InverseProbabilityIntervals[a], $"ipw interval[{a}]");
         }
+
+        Interval(c.GetProperty("ipw_lift"), result.InverseProbabilityLift, "ipw lift");
+    }
+
+    /// <summary>The IPW estimate, its sandwich SE, interval and p-value against statsmodels OLS on an intercept, HC1.</summary>
+    private static void Interval(System.Text.Json.JsonElement expected, Estimate actual, string what)
+    {
+        Close.Equal(expected.GetProperty("estimate").GetDouble(), actual.Value, 1e-9, what + " estimate");
+        Close.Equal(expected.GetProperty("se").GetDouble(), actual.StandardError, 1e-9, what + " se");
+        Close.Equal(expected.GetProperty("ci_low").GetDouble(), actual.CiLow, 1e-9, what + " ci_low");
+        Close.Equal(expected.GetProperty("ci_high").GetDouble(), actual.CiHigh, 1e-9, what + " ci_high");
+        Close.Equal(expected.GetProperty("p_value").GetDouble(), actual.PValue, 1e-8, what + " p_value", 1e-14);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ Run: /usr/bin/python3 tests/reference/bandits/generate.py  (writes bandits.json 
 - schedule: arms, periods, buckets and propensities of 400 units under a five-period schedule, from
   bandit_schedule_reference.py (docs/bandits.md, "Serving", in Python).
 - stratified: per-period unit data from numpy; the period-stratified lift, its standard error and p-value
-  (scipy.stats.norm), and the inverse-propensity means, computed from the raw rewards.
+  (scipy.stats.norm), and the inverse-propensity means, computed from the raw rewards; the inverse-propensity means
+  and lift with their standard errors from statsmodels OLS on an intercept with HC1 (sandwich) covariance.
 """
 import json
 import os
@@ -18,6 +19,7 @@ import random
 
 import numpy as np
 import scipy
+import statsmodels.api as sm
 from scipy import integrate, stats
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -136,7 +138,18 @@ for name, weights, sizes, rates in [
     for a in (0, 1):
         strat_means.append(float(sum(sizes_used[p] * np.mean([u["reward"] for u in units if u["period"] == p and u["arm"] == a])
                                      for p in range(len(weights))) / sum(sizes_used)))
+    # The IPW means' and lift's standard errors: each unit's Horvitz-Thompson term z_i regressed on an intercept,
+    # with statsmodels' heteroskedasticity-robust (sandwich, HC1) covariance; the intercept is the IPW estimate.
+    def ipw_fit(z):
+        fit = sm.OLS(np.array(z), np.ones((len(z), 1))).fit(cov_type="HC1")
+        low, high = fit.conf_int(alpha=0.05)[0]
+        return {"estimate": float(fit.params[0]), "se": float(fit.bse[0]), "ci_low": float(low), "ci_high": float(high),
+                "p_value": float(fit.pvalues[0])}
+    ipw_terms = [[u["reward"] / u["propensity"] if u["arm"] == a else 0.0 for u in units] for a in (0, 1)]
+    ipw_intervals = [ipw_fit(z) for z in ipw_terms]
+    ipw_lift = ipw_fit([t - c for c, t in zip(ipw_terms[0], ipw_terms[1])])
     stratified.append({"name": name, "units": units, "lift": lift, "se": se,
+                       "ipw_intervals": ipw_intervals, "ipw_lift": ipw_lift,
                        "ci_low": lift - stats.norm.ppf(0.975) * se, "ci_high": lift + stats.norm.ppf(0.975) * se,
                        "p_value": float(2 * stats.norm.sf(abs(z))), "ipw_means": ipw, "naive_means": naive,
                        "stratified_means": strat_means})
@@ -152,7 +165,7 @@ for i in range(400):
     schedule["units"].append({"unit": unit, "arm": arm, "period": period, "bucket": b, "propensity": propensity})
 
 with open(os.path.join(HERE, "bandits.json"), "w") as f:
-    json.dump({"generator": f"scipy {scipy.__version__}, numpy {np.__version__}",
+    json.dump({"generator": f"scipy {scipy.__version__}, numpy {np.__version__}, statsmodels {sm.__version__}",
                "probability_best": probability_best, "seed001": seed001, "stratified": stratified,
                "schedule": schedule}, f, indent=1)
     f.write("\n")

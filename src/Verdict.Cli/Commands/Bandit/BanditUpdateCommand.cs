@@ -35,11 +35,16 @@ internal static class BanditUpdateCommand
             var limit = AnalysisRun.ParseAsOf(parse.GetValue(asOf));
             var asJson = parse.GetValue(json);
             using var opened = StoreOptions.OpenExisting(parse.GetValue(store)!);
-            var data = CliProgress.Status(context, asJson, $"computing rewards per arm and period in {opened.Location}", () => new SqlMetricSource(opened).Load(BanditUpdater.ForStore(loaded), limit));
+            var now = limit ?? TimeProvider.System.GetUtcNow();
+            var cutoff = BanditUpdater.RewardCutoff(loaded, now);
+            var data = CliProgress.Status(context, asJson, $"computing rewards per arm and period in {opened.Location}", () => cutoff is { } c
+                ? new SqlMetricSource(opened).LoadClosed(BanditUpdater.ForStore(loaded), c, limit)
+                : new SqlMetricSource(opened).Load(BanditUpdater.ForStore(loaded), limit));
             (BanditState State, BanditReport Report) result;
             try
             {
-                result = BanditUpdater.Update(loaded, current, data, limit ?? TimeProvider.System.GetUtcNow());
+                result = BanditUpdater.Update(loaded, current, data, now);
+                result = (result.State, result.Report with { RewardCutoff = cutoff });
             }
             catch (ArgumentException e) when (e.ParamName is "state" or "brief")
             {
@@ -85,6 +90,11 @@ internal static class BanditUpdateCommand
         var lift = r.Estimate.Lift;
         context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"stratified lift {r.Arms[^1]} − {r.Arms[0]}: {Format(lift.Value)} (95% CI [{Format(lift.CiLow)}, {Format(lift.CiHigh)}]) over {r.Estimate.PeriodsUsed} period(s); estimated regret so far {Format(r.EstimatedRegret)}"));
+        var ipw = r.Estimate.InverseProbabilityLift;
+        context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"IPW lift: {Format(ipw.Value)} (95% CI [{Format(ipw.CiLow)}, {Format(ipw.CiHigh)}], sandwich error)"));
+        context.Console.WriteLine(r.RewardCutoff is { } cutoff
+            ? string.Create(CultureInfo.InvariantCulture, $"rewards counted for units first exposed by {cutoff:O}, whose reward windows have closed")
+            : "the reward metric has no window (within), so every enrolled unit's rewards are counted");
         foreach (var d in r.Weights.Diagnostics.Concat(r.Estimate.Diagnostics))
         {
             context.Console.MarkupLineInterpolated($"[yellow]note[/] {d.Code}: {d.Message}");

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
-using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
 using Verdict.Cli.Commands.Store;
+using Verdict.Reports;
 using Verdict.Statistics;
 using Verdict.Storage;
 
@@ -43,44 +42,15 @@ internal static class InterleavingAnalyzeCommand
                     WinsA = sums.Total.WinsA,
                     WinsB = sums.Total.WinsB,
                     Ties = sums.Total.Ties,
-                    PerQuery = Json(plain),
-                    PerUser = Json(clustered),
+                    PerQuery = PreferenceDocument.From(plain),
+                    PerUser = PreferenceDocument.From(clustered),
                 });
                 return ExitCodes.Success;
             }
 
-            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{key}: {sums.Total.Queries:N0} queries from {sums.Users:N0} users: A won {sums.Total.WinsA:N0}, B won {sums.Total.WinsB:N0}, {sums.Total.Ties:N0} tied"));
-            var table = new Table().AddColumns("variance", "B's share of decisive queries", $"{(1 - a) * 100:0.#}% CI", "p-value (share = ½)", "Δ_AB");
-            Row(table, "queries independent (Wilson, exact binomial)", plain);
-            Row(table, "clustered by user (Wald)", clustered);
-            context.Console.Write(table);
-            foreach (var d in plain.Diagnostics.Concat(clustered.Diagnostics).DistinctBy(d => d.Message))
-            {
-                context.Console.MarkupLineInterpolated($"[yellow]note[/] {d.Code}: {d.Message}");
-            }
-
+            InterleavingTable.Write(context, key, sums, plain, clustered, a);
             return ExitCodes.Success;
         });
         return command;
     }
-
-    private static object Json(PreferenceResult r) => new
-    {
-        ShareB = EstimateJson.N(r.ShareB),
-        StandardError = EstimateJson.N(r.StandardError),
-        CiLow = EstimateJson.N(r.CiLow),
-        CiHigh = EstimateJson.N(r.CiHigh),
-        PValue = EstimateJson.N(r.PValue),
-        DeltaAb = EstimateJson.N(r.DeltaAB),
-        Diagnostics = r.Diagnostics.Select(d => $"{d.Code}: {d.Message}").ToList(),
-    };
-
-    private static void Row(Table table, string name, PreferenceResult r) => table.AddRow(
-        Markup.Escape(name),
-        Format.Percent(r.ShareB).TrimStart('+'),
-        Markup.Escape($"[{Format.Percent(r.CiLow).TrimStart('+')}, {Format.Percent(r.CiHigh).TrimStart('+')}]"),
-        Format.PValue(r.PValue),
-        Format.Number(r.DeltaAB));
-
 }

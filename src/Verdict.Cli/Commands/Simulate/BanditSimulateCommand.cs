@@ -90,6 +90,7 @@ internal static class BanditSimulateCommand
         context.Console.WriteLine(Invariant($"true lift {r.TrueLift:+0.####;-0.####}; bias = estimate − true lift:"));
         context.Console.Write(bias);
         context.Console.WriteLine(Invariant($"stratified 95% interval covered the true lift in {r.StratifiedCoverage * 100:F1}% of runs"));
+        context.Console.WriteLine(Invariant($"inverse-propensity 95% interval (sandwich error) covered it in {r.InverseProbabilityCoverage * 100:F1}% of runs"));
         context.Console.WriteLine("A bandit's result is not a fixed-horizon launch test: read the stratified estimate, and confirm a launch with a fixed split.");
     }
 

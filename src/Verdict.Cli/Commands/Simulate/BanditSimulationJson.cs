@@ -22,10 +22,11 @@ internal sealed record BanditSimulationJson(
     SpreadSummary NaiveBias,
     SpreadSummary StratifiedBias,
     SpreadSummary InverseProbabilityBias,
-    double StratifiedCoverage)
+    double StratifiedCoverage,
+    double InverseProbabilityCoverage)
 {
     public static BanditSimulationJson From(BanditSimulationOptions o, BanditSimulationResult r) => new(
         o.TrueRates, o.Pulls, r.Runs, o.BatchSize, o.Drift, o.Thompson.MinimumWeight, o.Thompson.MinimumSamplePerArm, o.Thompson.TopTwo,
         o.Thompson.Method == WeightMethod.Quadrature ? "quadrature" : "monte_carlo", o.Seed, r.FirstRun, r.BestArmTraffic, r.RegretCurve,
-        r.FixedSplitRegret, r.TrueLift, r.NaiveBias, r.StratifiedBias, r.InverseProbabilityBias, r.StratifiedCoverage);
+        r.FixedSplitRegret, r.TrueLift, r.NaiveBias, r.StratifiedBias, r.InverseProbabilityBias, r.StratifiedCoverage, r.InverseProbabilityCoverage);
 }
