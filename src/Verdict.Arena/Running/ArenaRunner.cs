@@ -34,7 +34,7 @@ public static class ArenaRunner
         meter.Plan(plan.CallsPerCase * cases.Count);
 
         var results = await Task.WhenAll(cases.Select(c => RunCaseAsync(plan, c, cancellationToken))).ConfigureAwait(false);
-        var receipts = spec.Variants.ToDictionary(v => v.Name, ArenaReceipt.For, StringComparer.Ordinal);
+        var receipts = spec.Variants.ToDictionary(v => v.Name, VariantReceipt.For, StringComparer.Ordinal);
         var axes = plan.Rubric?.Axes.Select(a => a.Name).ToList() ?? [];
         return new ArenaRun(spec, results, receipts, axes, meter.Snapshot);
     }
