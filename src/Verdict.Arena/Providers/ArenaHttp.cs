@@ -20,7 +20,7 @@ internal sealed class ArenaHttp : IDisposable
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
     private readonly CallMeter meter;
     private readonly TimeProvider time;
-    private readonly List<HttpClient> clients = [];
+    private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
 
     /// <summary>Builds the pipeline from arena.yaml's execution block and the run's concurrency.</summary>
     public ArenaHttp(ExecutionSpec execution, int concurrency, CallMeter meter, TimeProvider time)
@@ -59,22 +59,30 @@ internal sealed class ArenaHttp : IDisposable
             .Build();
     }
 
-    /// <summary>A client whose every request goes through the pipeline (its own timeout off: the pipeline's applies per attempt).</summary>
+    /// <summary>
+    /// The client for <paramref name="baseAddress"/> (null: absolute request URIs, as the OpenAI client sends), one per
+    /// address and so one connection pool, whose every request goes through the pipeline; its own timeout is off (the
+    /// pipeline's applies per attempt).
+    /// </summary>
     public HttpClient Client(Uri? baseAddress = null)
     {
-#pragma warning disable CA2000 // The handlers are owned by the client, which this object disposes.
-        var client = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = new AttemptHandler(meter, time) })
-        {
-            BaseAddress = baseAddress,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-#pragma warning restore CA2000
         lock (clients)
         {
-            clients.Add(client);
-        }
+            var key = baseAddress?.AbsoluteUri ?? "";
+            if (!clients.TryGetValue(key, out var client))
+            {
+#pragma warning disable CA2000 // The handlers are owned by the client, which this object disposes.
+                client = new HttpClient(new ResilienceHandler(pipeline) { InnerHandler = new AttemptHandler(meter, time) })
+                {
+                    BaseAddress = baseAddress,
+                    Timeout = Timeout.InfiniteTimeSpan,
+                };
+#pragma warning restore CA2000
+                clients.Add(key, client);
+            }
 
-        return client;
+            return client;
+        }
     }
 
     /// <summary>
@@ -102,7 +110,7 @@ internal sealed class ArenaHttp : IDisposable
     {
         lock (clients)
         {
-            foreach (var client in clients)
+            foreach (var client in clients.Values)
             {
                 client.Dispose();
             }

@@ -20,6 +20,7 @@ public static partial class ArenaHtmlReport
 .pass{color:#1a7f37;font-weight:600}.fail{color:#c62828;font-weight:600}
 .case{background:#fff;border:1px solid #dde0e5;border-radius:6px;padding:10px 14px;margin:14px 0}.case h3{margin:2px 0 8px;font-size:16px}
 .side{display:grid;grid-template-columns:repeat(auto-fit,minmax(280px,1fr));gap:12px}
+.case pre{word-break:normal;overflow-wrap:anywhere;font-family:inherit;font-size:14px}
 """;
 
     /// <summary>Renders <paramref name="result"/>.</summary>
