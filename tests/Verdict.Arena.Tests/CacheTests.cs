@@ -1,4 +1,5 @@
-using Verdict.Arena.Reporting;
+using Microsoft.Extensions.AI;
+using Verdict.Experiments;
 using Verdict.Arena.Tests.Server;
 using Xunit;
 
@@ -23,7 +24,7 @@ public sealed class CacheTests
         Assert.Equal(callsAfterFirst, server.ChatCalls);
         Assert.Equal(30, second.Calls.CacheHits);
         Assert.Equal(0, second.Calls.NetworkCalls);
-        Assert.Equal(ArenaMarkdownReport.Render(first).Split("Calls:")[0], ArenaMarkdownReport.Render(second).Split("Calls:")[0]);
+        Assert.Equal(Conclusions(first), Conclusions(second));
         Assert.Equal(first.Run.Cases.Select(c => c.Of("A").Reply.LatencyMs), second.Run.Cases.Select(c => c.Of("A").Reply.LatencyMs));
     }
 
@@ -45,15 +46,61 @@ public sealed class CacheTests
     }
 
     [Fact]
-    public void ChatKey_SameRequest_SameKey_AndAnyFieldChangesIt()
+    public void Key_SameRequest_SameKey_AndEndpointModelOrSeedChangesIt()
     {
-        var messages = new[] { new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, "hi") };
-        var options = new Microsoft.Extensions.AI.ChatOptions { ModelId = "m", Temperature = 0, Seed = 1 };
-        var key = ResponseCache.ChatKey("openai", "http://x/v1", messages, options);
+        using var directory = new ArenaDirectory();
+        var storage = new FileDistributedCache(directory.Cache);
+        using var inner = new UnusedClient();
+        string Key(string endpoint, ChatOptions options) =>
+            new ArenaChatCache(inner, storage, "openai", endpoint, accept: null).Key([new ChatMessage(ChatRole.User, "hi")], options);
+        var options = new ChatOptions { ModelId = "m", Temperature = 0, Seed = 1 };
+        var key = Key("http://x/v1", options);
 
-        Assert.Equal(key, ResponseCache.ChatKey("openai", "http://x/v1", messages, options.Clone()));
-        Assert.NotEqual(key, ResponseCache.ChatKey("openai", "http://y/v1", messages, options));
-        Assert.NotEqual(key, ResponseCache.ChatKey("openai", "http://x/v1", messages, new Microsoft.Extensions.AI.ChatOptions { ModelId = "m", Temperature = 0, Seed = 2 }));
-        Assert.Matches("^[0-9a-f]{64}$", key);
+        Assert.Equal(key, Key("http://x/v1", options.Clone()));
+        Assert.NotEqual(key, Key("http://y/v1", options));
+        Assert.NotEqual(key, Key("http://x/v1", new ChatOptions { ModelId = "other", Temperature = 0, Seed = 1 }));
+        Assert.NotEqual(key, Key("http://x/v1", new ChatOptions { ModelId = "m", Temperature = 0, Seed = 2 }));
+        Assert.Matches("^[0-9a-f]{64}$", Path.GetFileNameWithoutExtension(storage.PathOf(key)));
+    }
+
+    [Fact]
+    public async Task RunAsync_MalformedJudgeReply_IsNeitherCachedNorServed()
+    {
+        await using var server = await ScriptedOpenAIServer.StartAsync();
+        var malformed = 0;
+        server.Responder = call => call.System.Contains("grading one response", StringComparison.Ordinal) && Interlocked.Increment(ref malformed) == 1
+            ? new ScriptedReply("not json")
+            : SeedDuel.Respond(call);
+        using var directory = new ArenaDirectory();
+        var spec = directory.Arena(SeedDuel.ArenaYaml(server.BaseUrl), """{"id":"q1","input":"My package hasn't arrived. It's been 8 days."}""" + "\n");
+        var token = TestContext.Current.CancellationToken;
+        await ArenaRunner.RunAsync(spec, directory.Options(concurrency: 1), token);
+
+        var second = await ArenaRunner.RunAsync(spec, directory.Options(concurrency: 1), token);
+
+        // 2 generations + 2 rubric + 2 pairwise replies were cached; the malformed one was asked again, not kept.
+        Assert.Equal(7, server.ChatCalls);
+        Assert.Equal(6, second.Progress.CacheHits);
+        Assert.All(second.Cases[0].Variants, v => Assert.NotNull(v.Rubric));
+    }
+
+    /// <summary>Everything a run concluded, at full precision, except its call counts.</summary>
+    private static string Conclusions(ArenaResult result) =>
+        VerdictJson.Serialize(new { result.Variants, result.Comparisons, result.Calibration, result.Gate, result.Notes });
+
+    /// <summary>A chat client that answers nothing: the cache's key needs only something to wrap.</summary>
+    private sealed class UnusedClient : IChatClient
+    {
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
     }
 }

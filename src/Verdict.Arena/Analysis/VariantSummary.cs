@@ -2,7 +2,7 @@ namespace Verdict.Arena;
 
 /// <summary>One variant across the golden set.</summary>
 /// <param name="Name">Variant name.</param>
-/// <param name="Receipt">What the variant pins.</param>
+/// <param name="Receipt">What the variant pins, as a brief's arm receipt.</param>
 /// <param name="Metrics">Mean and interval per metric.</param>
 /// <param name="Checks">Pass counts per deterministic check.</param>
 /// <param name="Errors">Cases with an error (generation, judge or embedding).</param>
@@ -12,7 +12,7 @@ namespace Verdict.Arena;
 /// <param name="DecodingUsed">Distinct (model, temperature, seed) actually requested and reported.</param>
 public sealed record VariantSummary(
     string Name,
-    ArenaReceipt Receipt,
+    Verdict.Experiments.Receipt Receipt,
     IReadOnlyList<MetricSummary> Metrics,
     IReadOnlyList<CheckSummary> Checks,
     int Errors,

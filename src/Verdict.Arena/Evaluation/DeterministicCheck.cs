@@ -9,7 +9,7 @@ namespace Verdict.Arena;
 /// A check that needs no model: contains, not_contains, regex, json, json_schema, max_latency_ms, max_tokens,
 /// max_cost, exact_match (against the reference, whitespace-trimmed).
 /// </summary>
-public sealed class DeterministicCheck
+public sealed class DeterministicCheck : IOutputEvaluator
 {
     private readonly EvaluatorSpec spec;
     private readonly Regex? regex;
@@ -37,6 +37,8 @@ public sealed class DeterministicCheck
 
     /// <summary>Variants it applies to (empty: all).</summary>
     public IReadOnlyList<string> Variants => spec.Variants;
+
+    IReadOnlyCollection<string> IOutputEvaluator.MetricNames => [Name];
 
     /// <summary>Builds a check, loading its JSON Schema when it has one.</summary>
     public static async Task<DeterministicCheck> CreateAsync(EvaluatorSpec spec, ArenaSpec arena, CancellationToken cancellationToken = default)
@@ -81,6 +83,12 @@ public sealed class DeterministicCheck
             _ => throw new InvalidOperationException($"unknown check kind {spec.Kind}"),
         };
     }
+
+    /// <summary>As an evaluator: the check's result on a variant it applies to, nothing on the others.</summary>
+    ValueTask<OutputEvaluation> IOutputEvaluator.EvaluateAsync(EvaluatedOutput output, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(spec.Variants.Count == 0 || spec.Variants.Contains(output.Variant)
+            ? new OutputEvaluation([Evaluate(output.Case, output.Reply)])
+            : OutputEvaluation.Empty);
 
     private CheckResult Result(bool passed, string? whyNot) => new(Name, passed, passed ? null : whyNot);
 

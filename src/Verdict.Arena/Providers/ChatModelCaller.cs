@@ -3,61 +3,57 @@ using Microsoft.Extensions.AI;
 namespace Verdict.Arena;
 
 /// <summary>
-/// Calls a live <see cref="IChatClient"/>: cache first, then at most <c>limiter</c>'s count of calls in flight, a
-/// per-attempt timeout, retries with backoff on transient failures, and strict acceptance of judge replies.
+/// Calls a live endpoint through its <see cref="IChatClient"/> pipeline (the cache, then the provider's client over
+/// the run's resilient HTTP) and turns the outcome into a <see cref="ModelReply"/>: tokens, price, the latency and
+/// attempts the <see cref="CallRecord"/> measured, and — for a judge — re-asks while the reply is malformed.
 /// </summary>
-internal sealed class ChatModelCaller(
-    IChatClient client,
-    string provider,
-    string endpoint,
-    PriceSpec price,
-    ResponseCache? cache,
-    ResilientCall resilient,
-    CallMeter meter) : IModelCaller
+internal sealed class ChatModelCaller(IChatClient client, string endpoint, PriceSpec price, ReplyCheck? check, CallMeter meter) : IModelCaller
 {
-    public async Task<ModelReply> CallAsync(CallRequest request, Func<string, bool>? accept = null, int maxAttempts = 1, CancellationToken cancellationToken = default)
+    public async Task<ModelReply> CallAsync(CallRequest request, CancellationToken cancellationToken = default)
     {
         var options = request.Options;
-        var key = ResponseCache.ChatKey(provider, endpoint, request.Messages, options);
-        if (cache?.TryGet<CachedReply>(key) is { } hit && (accept is null || accept(hit.Text)))
-        {
-            meter.Finished(cached: true, failed: false, cost: 0);
-            return new ModelReply(hit.Text, hit.InputTokens, hit.OutputTokens, hit.LatencyMs, price.Cost(hit.InputTokens, hit.OutputTokens),
-                true, hit.ModelId, options.Temperature, options.Seed, 0);
-        }
-
-        var attempts = 0;
+        var record = CallRecord.Start();
+        var attempts = Math.Max(1, check?.MaxAttempts ?? 1);
         double spent = 0;
-        for (var judgement = 1; judgement <= Math.Max(1, maxAttempts); judgement++)
+        for (var judgement = 1; judgement <= attempts; judgement++)
         {
-            var (response, latency, tries, error) = await resilient.RunAsync(token => client.GetResponseAsync(request.Messages, request.Options, token), cancellationToken).ConfigureAwait(false);
-            attempts += tries;
-            if (response is null)
+            ChatResponse response;
+            try
             {
-                meter.NoReply(endpoint, error!);
+                record.Cached = false;
+                response = await client.GetResponseAsync(request.Messages, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                var error = CallFailure.Describe(exception);
+                meter.NoReply(endpoint, error);
                 meter.Finished(cached: false, failed: true, cost: spent);
-                return ModelReply.Failed(error!, attempts, options.Temperature, options.Seed);
+                return ModelReply.Failed(error, record.Attempts, options.Temperature, options.Seed);
             }
 
             var input = response.Usage?.InputTokenCount ?? 0;
             var output = response.Usage?.OutputTokenCount ?? 0;
             var cost = price.Cost(input, output);
-            spent += cost;
-            var text = response.Text;
-            if (accept is null || accept(text))
+            if (record.Cached)
             {
-                cache?.Put(key, new CachedReply(text, input, output, latency, response.ModelId));
-                meter.Finished(cached: false, failed: false, cost: spent);
-                return new ModelReply(text, input, output, latency, cost, false, response.ModelId, options.Temperature, options.Seed, attempts);
+                meter.Finished(cached: true, failed: false, cost: 0);
+                return new ModelReply(response.Text, input, output, record.LatencyMs, cost, true, response.ModelId, options.Temperature, options.Seed, 0);
             }
 
-            if (judgement < maxAttempts)
+            spent += cost;
+            if (check is null || check.Accept(response.Text))
+            {
+                meter.Finished(cached: false, failed: false, cost: spent);
+                return new ModelReply(response.Text, input, output, record.LatencyMs, cost, false, response.ModelId, options.Temperature, options.Seed, record.Attempts);
+            }
+
+            if (judgement < attempts)
             {
                 meter.Retry();
             }
         }
 
         meter.Finished(cached: false, failed: true, cost: spent);
-        return ModelReply.Failed($"malformed judge reply after {maxAttempts} attempts", attempts, options.Temperature, options.Seed);
+        return ModelReply.Failed($"malformed judge reply after {attempts} attempts", record.Attempts, options.Temperature, options.Seed);
     }
 }

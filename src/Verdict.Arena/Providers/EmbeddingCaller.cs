@@ -2,38 +2,27 @@ using Microsoft.Extensions.AI;
 
 namespace Verdict.Arena;
 
-/// <summary>Embeds text through an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>, cached and resilient like chat calls.</summary>
-internal sealed class EmbeddingCaller(
-    IEmbeddingGenerator<string, Embedding<float>> generator,
-    string provider,
-    string endpoint,
-    string model,
-    ResponseCache? cache,
-    ResilientCall resilient,
-    CallMeter meter)
+/// <summary>Embeds text through an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> pipeline, cached and resilient like chat calls.</summary>
+internal sealed class EmbeddingCaller(IEmbeddingGenerator<string, Embedding<float>> generator, string endpoint, CallMeter meter)
 {
     /// <summary>The vector of <paramref name="text"/>, or an error.</summary>
     public async Task<(float[]? Vector, string? Error)> EmbedAsync(string text, CancellationToken cancellationToken)
     {
-        var key = ResponseCache.EmbeddingKey(provider, endpoint, model, text);
-        if (cache?.TryGet<float[]>(key) is { } hit)
+        var record = CallRecord.Start();
+        Embedding<float> embedding;
+        try
         {
-            meter.Finished(cached: true, failed: false, cost: 0);
-            return (hit, null);
+            embedding = await generator.GenerateAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-
-        var (embedding, _, _, error) = await resilient.RunAsync(
-            token => generator.GenerateAsync(text, cancellationToken: token), cancellationToken).ConfigureAwait(false);
-        if (embedding is null)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            meter.NoReply(endpoint, error!);
+            var error = CallFailure.Describe(exception);
+            meter.NoReply(endpoint, error);
             meter.Finished(cached: false, failed: true, cost: 0);
             return (null, error);
         }
 
-        var vector = embedding.Vector.ToArray();
-        cache?.Put(key, vector);
-        meter.Finished(cached: false, failed: false, cost: 0);
-        return (vector, null);
+        meter.Finished(cached: record.Cached, failed: false, cost: 0);
+        return (embedding.Vector.ToArray(), null);
     }
 }

@@ -1,11 +1,11 @@
 namespace Verdict.Arena;
 
-/// <summary>Gets replies for requests: from a live endpoint through cache and retries, or from a replay file.</summary>
+/// <summary>
+/// Gets replies for requests: from a live endpoint through cache and resilience, or from a replay file. A caller built
+/// with a <see cref="ReplyCheck"/> never returns a reply the check rejects: it asks again, then records an error.
+/// </summary>
 internal interface IModelCaller
 {
-    /// <summary>
-    /// Gets a reply; when <paramref name="accept"/> rejects a reply (a malformed judge answer) it is not cached and the
-    /// call is retried up to <paramref name="maxAttempts"/> times, then recorded as an error.
-    /// </summary>
-    Task<ModelReply> CallAsync(CallRequest request, Func<string, bool>? accept = null, int maxAttempts = 1, CancellationToken cancellationToken = default);
+    /// <summary>Gets a reply, or a failed reply saying why there is none.</summary>
+    Task<ModelReply> CallAsync(CallRequest request, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Distributed;
 using OllamaSharp;
 using OpenAI;
 
@@ -8,58 +9,78 @@ namespace Verdict.Arena;
 
 /// <summary>
 /// Builds callers for an endpoint: OpenAI-compatible endpoints (OpenAI, vLLM, LM Studio, Ollama's /v1) through
-/// Microsoft.Extensions.AI.OpenAI, Ollama's native API through OllamaSharp, or a replay file. API keys come from the
-/// environment variable the spec names.
-/// The OpenAI client's own retries are turned off so that the arena's policy (and its counts) apply.
+/// Microsoft.Extensions.AI.OpenAI, Ollama's native API through OllamaSharp, or a replay file. Live clients send over
+/// the run's <see cref="ArenaHttp"/> (retry, limiter, timeout) under M.E.AI's caching middleware when a cache is on.
+/// API keys come from the environment variable the spec names. The OpenAI client's own retries and network timeout
+/// are off so that the arena's pipeline (and its counts) apply.
 /// </summary>
-internal sealed class ProviderFactory(ArenaSpec spec, ResponseCache? cache, ResilientCall resilient, CallMeter meter)
+internal sealed class ProviderFactory(ArenaSpec spec, IDistributedCache? cache, ArenaHttp http, CallMeter meter)
 {
     /// <summary>Default endpoint of the <c>ollama</c> provider (its native API).</summary>
     public const string OllamaEndpoint = "http://127.0.0.1:11434";
 
-    /// <summary>A chat caller for a variant or the judge.</summary>
-    public IModelCaller Chat(ModelEndpointSpec endpoint, TimeSpan timeout)
+    /// <summary>A chat caller for a variant or the judge; with <paramref name="check"/>, malformed replies are asked again and never cached.</summary>
+    public IModelCaller Chat(ModelEndpointSpec endpoint, ReplyCheck? check = null)
     {
         if (endpoint.Provider == "replay")
         {
-            return new ReplayModelCaller(spec.Resolve(endpoint.Replay!), endpoint.Price, meter);
+            return new ReplayModelCaller(spec.Resolve(endpoint.Replay!), endpoint.Price, check, meter);
         }
 
+        IChatClient client;
+        string url;
         if (endpoint.Provider == "ollama")
         {
-            var ollama = Ollama(endpoint, timeout);
-            return new ChatModelCaller(ollama, endpoint.Provider, ollama.Uri.ToString(), endpoint.Price, cache, resilient, meter);
+            var ollama = Ollama(endpoint);
+            (client, url) = (ollama, ollama.Uri.ToString());
+        }
+        else
+        {
+            var (openAi, route) = OpenAi(endpoint, endpoint is JudgeSpec ? "judge" : "variant");
+            (client, url) = (openAi.GetChatClient(endpoint.Model).AsIChatClient(), route);
         }
 
-        var (client, url) = Client(endpoint, endpoint is JudgeSpec ? "judge" : "variant", timeout);
-        return new ChatModelCaller(client.GetChatClient(endpoint.Model).AsIChatClient(), endpoint.Provider, url, endpoint.Price, cache, resilient, meter);
+        if (cache is not null)
+        {
+            client = new ArenaChatCache(client, cache, endpoint.Provider, url, check?.Accept);
+        }
+
+        return new ChatModelCaller(client, url, endpoint.Price, check, meter);
     }
 
     /// <summary>An embedding caller for the similarity evaluator.</summary>
-    public EmbeddingCaller Embedding(EmbeddingSpec endpoint, TimeSpan timeout)
+    public EmbeddingCaller Embedding(EmbeddingSpec endpoint)
     {
         if (endpoint.Provider == "replay")
         {
             throw new InvalidDataException("similarity: the replay provider cannot embed text; use an OpenAI-compatible endpoint");
         }
 
+        IEmbeddingGenerator<string, Embedding<float>> generator;
+        string url;
         if (endpoint.Provider == "ollama")
         {
-            var ollama = Ollama(endpoint, timeout);
-            return new EmbeddingCaller(ollama, endpoint.Provider, ollama.Uri.ToString(), endpoint.Model, cache, resilient, meter);
+            var ollama = Ollama(endpoint);
+            (generator, url) = (ollama, ollama.Uri.ToString());
+        }
+        else
+        {
+            var (openAi, route) = OpenAi(endpoint, "similarity.embedding");
+            (generator, url) = (openAi.GetEmbeddingClient(endpoint.Model).AsIEmbeddingGenerator(), route);
         }
 
-        var (client, url) = Client(endpoint, "similarity.embedding", timeout);
-        return new EmbeddingCaller(client.GetEmbeddingClient(endpoint.Model).AsIEmbeddingGenerator(), endpoint.Provider, url, endpoint.Model, cache, resilient, meter);
+        if (cache is not null)
+        {
+            generator = new ArenaEmbeddingCache(generator, cache, endpoint.Provider, url, endpoint.Model);
+        }
+
+        return new EmbeddingCaller(generator, url, meter);
     }
 
-    private static OllamaApiClient Ollama(ModelEndpointSpec endpoint, TimeSpan timeout)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(endpoint.Endpoint ?? OllamaEndpoint), Timeout = timeout + TimeSpan.FromSeconds(5) };
-        return new OllamaApiClient(http, endpoint.Model);
-    }
+    private OllamaApiClient Ollama(ModelEndpointSpec endpoint) =>
+        new(http.Client(new Uri(endpoint.Endpoint ?? OllamaEndpoint)), endpoint.Model);
 
-    private (OpenAIClient Client, string Url) Client(ModelEndpointSpec endpoint, string where, TimeSpan timeout)
+    private (OpenAIClient Client, string Url) OpenAi(ModelEndpointSpec endpoint, string where)
     {
         var (url, variable) = ArenaEndpoints.Route(spec, endpoint, where);
         string key;
@@ -77,8 +98,9 @@ internal sealed class ProviderFactory(ArenaSpec spec, ResponseCache? cache, Resi
         var options = new OpenAIClientOptions
         {
             Endpoint = new Uri(url),
+            Transport = new HttpClientPipelineTransport(http.Client()),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = timeout + TimeSpan.FromSeconds(5),
+            NetworkTimeout = Timeout.InfiniteTimeSpan,
             ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false },
             EnableDistributedTracing = false,
         };

@@ -10,14 +10,16 @@ namespace Verdict.Arena;
 /// </summary>
 internal sealed class ReplayModelCaller : IModelCaller
 {
-    private readonly Dictionary<string, CachedReply> replies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordedReply> replies = new(StringComparer.Ordinal);
     private readonly CallMeter meter;
     private readonly PriceSpec price;
+    private readonly ReplyCheck? check;
 
-    public ReplayModelCaller(string path, PriceSpec price, CallMeter meter)
+    public ReplayModelCaller(string path, PriceSpec price, ReplyCheck? check, CallMeter meter)
     {
         this.meter = meter;
         this.price = price;
+        this.check = check;
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"replay file not found: {path}", path);
@@ -38,12 +40,12 @@ internal sealed class ReplayModelCaller : IModelCaller
                 null => Field("variant") is { } variant ? $"{variant}/{caseId}" : caseId,
                 var other => throw new InvalidDataException($"unknown judge \"{other}\""),
             };
-            replies[tag] = new CachedReply(output, (long)Number("input_tokens"), (long)Number("output_tokens"),
+            replies[tag] = new RecordedReply(output, (long)Number("input_tokens"), (long)Number("output_tokens"),
                 root.TryGetProperty("latency_ms", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetDouble() : double.NaN, Field("model"));
         });
     }
 
-    public Task<ModelReply> CallAsync(CallRequest request, Func<string, bool>? accept = null, int maxAttempts = 1, CancellationToken cancellationToken = default)
+    public Task<ModelReply> CallAsync(CallRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var parts = request.Tag.Split('/');
@@ -53,7 +55,7 @@ internal sealed class ReplayModelCaller : IModelCaller
             return Task.FromResult(ModelReply.Failed($"no recorded reply for {request.Tag}", 0, request.Options.Temperature, request.Options.Seed));
         }
 
-        if (accept is not null && !accept(reply.Text))
+        if (check is not null && !check.Accept(reply.Text))
         {
             meter.Finished(cached: true, failed: true, cost: 0);
             return Task.FromResult(ModelReply.Failed("malformed judge reply (recorded)", 0, request.Options.Temperature, request.Options.Seed));
@@ -64,4 +66,7 @@ internal sealed class ReplayModelCaller : IModelCaller
         return Task.FromResult(new ModelReply(reply.Text, reply.InputTokens, reply.OutputTokens, reply.LatencyMs, price.Cost(reply.InputTokens, reply.OutputTokens), true, reply.ModelId,
             request.Options.Temperature, request.Options.Seed, 0));
     }
+
+    /// <summary>One recorded reply.</summary>
+    private sealed record RecordedReply(string Text, long InputTokens, long OutputTokens, double LatencyMs, string? ModelId);
 }

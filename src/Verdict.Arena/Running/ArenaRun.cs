@@ -9,6 +9,6 @@ namespace Verdict.Arena;
 public sealed record ArenaRun(
     ArenaSpec Spec,
     IReadOnlyList<CaseResult> Cases,
-    IReadOnlyDictionary<string, ArenaReceipt> Receipts,
+    IReadOnlyDictionary<string, Verdict.Experiments.Receipt> Receipts,
     IReadOnlyList<string> Axes,
     ArenaProgress Progress);

@@ -1,12 +1,12 @@
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 
 namespace Verdict.Arena;
 
 /// <summary>
-/// Runs an arena: every variant on every golden case, then the deterministic checks, embedding similarity, the
-/// rubric judge and the pairwise judge in both orders. Cases run concurrently; the number of calls in flight is
-/// bounded by one limiter shared by every model, judge and embedding call.
+/// Runs an arena: every variant on every golden case, then its evaluators (deterministic checks, embedding
+/// similarity, the rubric judge) as one <see cref="CompositeEvaluator"/>, and the pairwise judge in both orders. Cases
+/// run concurrently; the calls in flight are bounded by one limiter in the HTTP pipeline every model, judge and
+/// embedding call shares (<see cref="ArenaHttp"/>).
 /// </summary>
 public static class ArenaRunner
 {
@@ -20,34 +20,25 @@ public static class ArenaRunner
         var concurrency = options.Concurrency ?? execution.Concurrency;
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1, nameof(options));
         var meter = new CallMeter(options.Progress);
-        var cache = options.NoCache ? null : new ResponseCache(options.CacheDirectory ?? execution.Cache);
-        using var limiter = new SemaphoreSlim(concurrency, concurrency);
-        var retry = new RetryPolicy
-        {
-            MaxRetries = execution.MaxRetries,
-            BaseDelay = TimeSpan.FromSeconds(execution.BackoffSeconds),
-            TimeProvider = options.TimeProvider,
-        };
-        var timeout = TimeSpan.FromSeconds(execution.TimeoutSeconds);
-        var factory = new ProviderFactory(spec, cache, new ResilientCall(retry, timeout, limiter, meter), meter);
-        var plan = await ArenaPlan.CreateAsync(spec, factory, timeout, cancellationToken).ConfigureAwait(false);
+        var cache = options.NoCache ? null : new FileDistributedCache(options.CacheDirectory ?? execution.Cache);
+        using var http = new ArenaHttp(execution, concurrency, meter, options.TimeProvider);
+        var plan = await ArenaPlan.CreateAsync(spec, new ProviderFactory(spec, cache, http, meter), cancellationToken).ConfigureAwait(false);
         meter.Plan(plan.CallsPerCase * cases.Count);
 
         var results = await Task.WhenAll(cases.Select(c => RunCaseAsync(plan, c, cancellationToken))).ConfigureAwait(false);
-        var receipts = spec.Variants.ToDictionary(v => v.Name, ArenaReceipt.For, StringComparer.Ordinal);
-        var axes = plan.Rubric?.Axes.Select(a => a.Name).ToList() ?? [];
-        return new ArenaRun(spec, results, receipts, axes, meter.Snapshot);
+        var receipts = spec.Variants.ToDictionary(v => v.Name, VariantReceipt.For, StringComparer.Ordinal);
+        return new ArenaRun(spec, results, receipts, plan.Axes, meter.Snapshot);
     }
 
     private static async Task<CaseResult> RunCaseAsync(ArenaPlan plan, GoldenCase goldenCase, CancellationToken cancellationToken)
     {
         var variants = await Task.WhenAll(plan.Variants.Select(v => RunVariantAsync(plan, v, goldenCase, cancellationToken))).ConfigureAwait(false);
         var pairwise = new Dictionary<string, PairwiseJudgement>(StringComparer.Ordinal);
-        if (plan.Pairwise)
+        if (plan.Pairwise is { } judge)
         {
             var control = variants.First(v => v.Variant == plan.Spec.ControlName);
             var duels = variants.Where(v => v.Variant != control.Variant)
-                .Select(async challenger => (challenger.Variant, Judgement: await DuelAsync(plan, goldenCase, control, challenger, cancellationToken).ConfigureAwait(false)));
+                .Select(async challenger => (challenger.Variant, Judgement: await DuelAsync(plan, judge, goldenCase, control, challenger, cancellationToken).ConfigureAwait(false)));
             foreach (var (name, judgement) in await Task.WhenAll(duels).ConfigureAwait(false))
             {
                 pairwise[name] = judgement;
@@ -60,81 +51,29 @@ public static class ArenaRunner
     private static async Task<VariantCaseResult> RunVariantAsync(ArenaPlan plan, PlannedVariant variant, GoldenCase goldenCase, CancellationToken cancellationToken)
     {
         var request = new CallRequest($"{variant.Spec.Name}/{goldenCase.Id}", variant.Messages(goldenCase), variant.Options);
-        var reply = await variant.Caller.CallAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var errors = new List<string>();
+        var reply = await variant.Caller.CallAsync(request, cancellationToken).ConfigureAwait(false);
         if (!reply.Succeeded)
         {
-            errors.Add($"generation: {reply.Error}");
-            return new VariantCaseResult(variant.Spec.Name, reply, [], null, null, errors);
+            return new VariantCaseResult(variant.Spec.Name, reply, [], null, null, [$"generation: {reply.Error}"]);
         }
 
-        var checks = plan.Checks.Where(c => c.Variants.Count == 0 || c.Variants.Contains(variant.Spec.Name))
-            .Select(c => c.Evaluate(goldenCase, reply)).ToList();
-        var similarityTask = SimilarityAsync(plan, goldenCase, reply.Text, errors, cancellationToken);
-        var rubricTask = RubricAsync(plan, variant.Spec.Name, goldenCase, reply.Text, errors, cancellationToken);
-        await Task.WhenAll(similarityTask, rubricTask).ConfigureAwait(false);
-        return new VariantCaseResult(variant.Spec.Name, reply, checks, await similarityTask.ConfigureAwait(false), await rubricTask.ConfigureAwait(false), errors);
+        var evaluation = await plan.Evaluator.EvaluateAsync(new EvaluatedOutput(goldenCase, variant.Spec.Name, reply), cancellationToken).ConfigureAwait(false);
+        return new VariantCaseResult(variant.Spec.Name, reply, evaluation.Checks, evaluation.Similarity, evaluation.Rubric, evaluation.Errors ?? []);
     }
 
-    private static async Task<double?> SimilarityAsync(ArenaPlan plan, GoldenCase goldenCase, string output, List<string> errors, CancellationToken cancellationToken)
-    {
-        if (plan.Embedder is null)
-        {
-            return null;
-        }
-
-        if (goldenCase.Reference is null)
-        {
-            lock (errors) { errors.Add("similarity: the case has no reference answer"); }
-            return null;
-        }
-
-        var outputTask = plan.Embedder.EmbedAsync(output, cancellationToken);
-        var referenceTask = plan.Embedder.EmbedAsync(goldenCase.Reference, cancellationToken);
-        var (left, leftError) = await outputTask.ConfigureAwait(false);
-        var (right, rightError) = await referenceTask.ConfigureAwait(false);
-        if (left is null || right is null)
-        {
-            lock (errors) { errors.Add($"similarity: {leftError ?? rightError}"); }
-            return null;
-        }
-
-        return SimilarityScore.Cosine(left, right);
-    }
-
-    private static async Task<IReadOnlyDictionary<string, AxisScore>?> RubricAsync(ArenaPlan plan, string variant, GoldenCase goldenCase, string output, List<string> errors, CancellationToken cancellationToken)
-    {
-        if (plan.Rubric is null)
-        {
-            return null;
-        }
-
-        var request = new CallRequest($"rubric/{variant}/{goldenCase.Id}", plan.Rubric.Messages(goldenCase, output), plan.JudgeOptions);
-        var reply = await plan.Judge!.CallAsync(request, text => plan.Rubric.Parse(text) is not null, plan.Spec.Judge!.MaxAttempts, cancellationToken).ConfigureAwait(false);
-        if (!reply.Succeeded)
-        {
-            lock (errors) { errors.Add($"rubric judge: {reply.Error}"); }
-            return null;
-        }
-
-        return plan.Rubric.Parse(reply.Text);
-    }
-
-    private static async Task<PairwiseJudgement> DuelAsync(ArenaPlan plan, GoldenCase goldenCase, VariantCaseResult control, VariantCaseResult challenger, CancellationToken cancellationToken)
+    private static async Task<PairwiseJudgement> DuelAsync(ArenaPlan plan, IModelCaller judge, GoldenCase goldenCase, VariantCaseResult control, VariantCaseResult challenger, CancellationToken cancellationToken)
     {
         if (!control.Reply.Succeeded || !challenger.Reply.Succeeded)
         {
             return new PairwiseJudgement(goldenCase.Id, null, null, null, false, null, null, "a contender has no output");
         }
 
-        static bool Accept(string text) => PairwiseJudge.Parse(text) is not null;
-        var attempts = plan.Spec.Judge!.MaxAttempts;
-        var first = plan.Judge!.CallAsync(
+        var first = judge.CallAsync(
             new CallRequest($"pairwise/{control.Variant}/{challenger.Variant}/{goldenCase.Id}", PairwiseJudge.Messages(goldenCase, control.Reply.Text, challenger.Reply.Text), plan.JudgeOptions),
-            Accept, attempts, cancellationToken);
-        var second = plan.Judge!.CallAsync(
+            cancellationToken);
+        var second = judge.CallAsync(
             new CallRequest($"pairwise/{challenger.Variant}/{control.Variant}/{goldenCase.Id}", PairwiseJudge.Messages(goldenCase, challenger.Reply.Text, control.Reply.Text), plan.JudgeOptions),
-            Accept, attempts, cancellationToken);
+            cancellationToken);
         var (a, b) = (await first.ConfigureAwait(false), await second.ConfigureAwait(false));
         if (!a.Succeeded || !b.Succeeded)
         {
@@ -148,79 +87,50 @@ public static class ArenaRunner
     private sealed record ArenaPlan(
         ArenaSpec Spec,
         IReadOnlyList<PlannedVariant> Variants,
-        IReadOnlyList<DeterministicCheck> Checks,
-        EmbeddingCaller? Embedder,
-        RubricJudge? Rubric,
-        bool Pairwise,
-        IModelCaller? Judge,
+        CompositeEvaluator Evaluator,
+        IReadOnlyList<string> Axes,
+        IModelCaller? Pairwise,
         ChatOptions JudgeOptions)
     {
+        /// <summary>Calls per case: a generation per variant, its judge and embedding calls, and two duel orders per challenger.</summary>
         public long CallsPerCase =>
-            Variants.Count * (1 + (Rubric is null ? 0 : 1) + (Embedder is null ? 0 : 2)) + (Pairwise ? 2 * (Variants.Count - 1) : 0);
+            Variants.Count * (1 + Evaluator.Evaluators.Sum(e => e switch { RubricEvaluator => 1, SimilarityEvaluator => 2, _ => 0 }))
+            + (Pairwise is null ? 0 : 2 * (Variants.Count - 1));
 
-        public static async Task<ArenaPlan> CreateAsync(ArenaSpec spec, ProviderFactory factory, TimeSpan timeout, CancellationToken cancellationToken)
+        public static async Task<ArenaPlan> CreateAsync(ArenaSpec spec, ProviderFactory factory, CancellationToken cancellationToken)
         {
             var variants = new List<PlannedVariant>();
             foreach (var variant in spec.Variants)
             {
-                variants.Add(await PlannedVariant.CreateAsync(spec, variant, factory.Chat(variant, timeout), cancellationToken).ConfigureAwait(false));
+                variants.Add(await PlannedVariant.CreateAsync(spec, variant, factory.Chat(variant), cancellationToken).ConfigureAwait(false));
             }
 
-            var checks = new List<DeterministicCheck>();
+            var evaluators = new List<IOutputEvaluator>();
             foreach (var evaluator in spec.Evaluators.Where(e => ArenaSpecLoader.CheckKinds.Contains(e.Kind)))
             {
-                checks.Add(await DeterministicCheck.CreateAsync(evaluator, spec, cancellationToken).ConfigureAwait(false));
+                evaluators.Add(await DeterministicCheck.CreateAsync(evaluator, spec, cancellationToken).ConfigureAwait(false));
             }
 
-            var similarity = spec.Evaluators.FirstOrDefault(e => e.Kind == "similarity");
-            var rubric = spec.Evaluators.FirstOrDefault(e => e.Kind == "rubric");
-            var pairwise = spec.Evaluators.Any(e => e.Kind == "pairwise");
-            var judge = spec.Judge is not null && (rubric is not null || pairwise) ? factory.Chat(spec.Judge, timeout) : null;
             var judgeOptions = spec.Judge is null ? new ChatOptions() : PlannedVariant.OptionsFor(spec.Judge, ChatResponseFormat.Json);
-            return new ArenaPlan(spec, variants, checks, similarity is null ? null : factory.Embedding(similarity.Embedding!, timeout),
-                rubric is null ? null : new RubricJudge(rubric.Axes), pairwise, judge, judgeOptions);
-        }
-    }
-
-    /// <summary>A variant with its caller and the options it sends.</summary>
-    private sealed record PlannedVariant(VariantSpec Spec, IModelCaller Caller, ChatOptions Options)
-    {
-        public static async Task<PlannedVariant> CreateAsync(ArenaSpec arena, VariantSpec spec, IModelCaller caller, CancellationToken cancellationToken)
-        {
-            ChatResponseFormat? format = null;
-            if (spec.OutputSchema is { } schemaPath)
+            if (spec.Evaluators.FirstOrDefault(e => e.Kind == SimilarityEvaluator.Metric) is { } similarity)
             {
-                var path = arena.Resolve(schemaPath);
-                if (!File.Exists(path))
-                {
-                    throw new InvalidDataException($"variants.{spec.Name}.output_schema: file not found: {schemaPath}");
-                }
-
-                using var schema = JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
-                format = ChatResponseFormat.ForJsonSchema(schema.RootElement.Clone(), "output");
+                evaluators.Add(new SimilarityEvaluator(factory.Embedding(similarity.Embedding!)));
             }
 
-            return new PlannedVariant(spec, caller, OptionsFor(spec, format));
-        }
+            IReadOnlyList<string> axes = [];
+            if (spec.Evaluators.FirstOrDefault(e => e.Kind == "rubric") is { } rubricSpec && spec.Judge is { } rubricJudge)
+            {
+                var rubric = new RubricJudge(rubricSpec.Axes);
+                var judge = factory.Chat(rubricJudge, new ReplyCheck(text => rubric.Parse(text) is not null, rubricJudge.MaxAttempts));
+                var evaluator = new RubricEvaluator(rubric, judge, judgeOptions);
+                evaluators.Add(evaluator);
+                axes = [.. evaluator.MetricNames];
+            }
 
-        /// <summary>Deterministic decoding requested: the temperature, top-p and seed of the spec, recorded in each reply.</summary>
-        public static ChatOptions OptionsFor(ModelEndpointSpec spec, ChatResponseFormat? format) => new()
-        {
-            ModelId = spec.Model,
-            Temperature = (float)spec.Temperature,
-            TopP = spec.TopP is { } p ? (float)p : null,
-            MaxOutputTokens = spec.MaxTokens,
-            Seed = spec.Seed,
-            ResponseFormat = format,
-        };
-
-        public IReadOnlyList<ChatMessage> Messages(GoldenCase goldenCase)
-        {
-            var user = Spec.Template.Replace("{{input}}", goldenCase.Input, StringComparison.Ordinal)
-                .Replace("{{context}}", goldenCase.Context ?? "", StringComparison.Ordinal);
-            return Spec.SystemPrompt is { } system
-                ? [new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, user)]
-                : [new ChatMessage(ChatRole.User, user)];
+            var pairwise = spec.Judge is { } pairwiseJudge && spec.Evaluators.Any(e => e.Kind == "pairwise")
+                ? factory.Chat(pairwiseJudge, new ReplyCheck(text => PairwiseJudge.Parse(text) is not null, pairwiseJudge.MaxAttempts))
+                : null;
+            return new ArenaPlan(spec, variants, new CompositeEvaluator(evaluators), axes, pairwise, judgeOptions);
         }
     }
 }

@@ -87,8 +87,7 @@ public static class QuasiPage
     private static StringBuilder Open(string title, string meta)
     {
         var html = new StringBuilder(128 * 1024);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append("<title>").Append(E(title)).Append("</title><style>").Append(ReportStyle.Css).Append("</style></head><body><main>");
+        HtmlPage.Open(html, title);
         html.Append("<header><h1>").Append(E(title)).Append("</h1><p class=\"meta\">").Append(E(meta)).Append("</p></header>");
         return html;
     }
@@ -111,7 +110,8 @@ public static class QuasiPage
             html.Append("</ul>");
         }
 
-        html.Append("</section><footer>").Append(E(footer)).Append("</footer></main></body></html>\n");
+        html.Append("</section><footer>").Append(E(footer)).Append("</footer>");
+        HtmlPage.Close(html);
         return html.ToString();
     }
 

@@ -23,6 +23,8 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
     private readonly ConcurrentQueue<ScriptedReply> queue = new();
     private int chatCalls;
     private int embeddingCalls;
+    private int inFlight;
+    private int maxInFlight;
 
     private ScriptedOpenAIServer(WebApplication app) => this.app = app;
 
@@ -37,6 +39,9 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
 
     /// <summary>Chat calls received.</summary>
     public int ChatCalls => Volatile.Read(ref chatCalls);
+
+    /// <summary>Most chat calls the server was answering at once (counted while a reply is delayed).</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     /// <summary>Embedding calls received.</summary>
     public int EmbeddingCalls => Volatile.Read(ref embeddingCalls);
@@ -173,6 +178,11 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
         var delay = reply.Delay + ChatDelay;
         if (delay > TimeSpan.Zero)
         {
+            var now = Interlocked.Increment(ref inFlight);
+            for (var seen = Volatile.Read(ref maxInFlight); now > seen && Interlocked.CompareExchange(ref maxInFlight, now, seen) != seen; seen = Volatile.Read(ref maxInFlight))
+            {
+            }
+
             try
             {
                 await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
@@ -180,6 +190,10 @@ public sealed class ScriptedOpenAIServer : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 return (call, null);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verdict.Arena;
+using Verdict.Experiments;
 
 namespace Verdict.Cli.Commands.Arena;
 
@@ -11,7 +12,7 @@ internal static class ArenaPromoteCommand
         var file = new Argument<string>("arena") { Description = "The arena file (arena.yaml)" };
         var variant = new Option<string>("--variant") { Description = "The winning variant", Required = true };
         var brief = new Option<string>("--brief") { Description = "The brief to write into (created when missing)", Required = true };
-        var arm = new Option<string>("--arm") { Description = "Arm to write (default treatment)", DefaultValueFactory = _ => BriefPromotion.TreatmentArm };
+        var arm = new Option<string>("--arm") { Description = "Arm to write (default treatment)", DefaultValueFactory = _ => BriefReceiptEditor.TreatmentArm };
         var command = new Command("promote", "Write a variant's receipt into a brief as the treatment arm.\n\nExample:\n  verdict arena promote examples/prompt-arena/arena.yaml --variant B --brief brief.yaml")
         {
             file, variant, brief, arm,
@@ -27,7 +28,7 @@ internal static class ArenaPromoteCommand
 
             var path = parse.GetValue(brief)!;
             var existing = File.Exists(path) ? File.ReadAllText(path) : null;
-            File.WriteAllText(path, BriefPromotion.Promote(existing, name, ArenaReceipt.For(spec.Variant(name)), parse.GetValue(arm)!));
+            File.WriteAllText(path, BriefReceiptEditor.WriteReceipt(existing, VariantReceipt.For(spec.Variant(name)), parse.GetValue(arm)!));
             context.Out.WriteLine($"Wrote variant {name}'s receipt into {path} as arm \"{parse.GetValue(arm)}\".");
             return ExitCodes.Success;
         });

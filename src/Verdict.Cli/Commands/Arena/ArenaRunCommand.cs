@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Verdict.Arena;
-using Verdict.Arena.Reporting;
+using Verdict.Reports.Arena;
 
 namespace Verdict.Cli.Commands.Arena;
 

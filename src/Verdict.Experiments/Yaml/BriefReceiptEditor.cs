@@ -1,23 +1,22 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
-namespace Verdict.Arena;
+namespace Verdict.Experiments;
 
 /// <summary>
-/// Writes a winning variant's receipt into a brief as the treatment arm, editing the brief's YAML in place with the
-/// YamlDotNet representation model so other fields and their order survive. The arm is found by name under
-/// <c>arms:</c> (created with weight 0.5 when missing) and its <c>receipt:</c> is replaced in the brief's receipt shape.
+/// Writes a receipt into a brief's YAML as one arm's <c>receipt:</c>, editing the text in place with the YamlDotNet
+/// representation model so other fields and their order survive (used by <c>verdict arena promote</c>). The arm is
+/// found by name under <c>arms:</c> and created with weight 0.5 when missing.
 /// </summary>
-public static class BriefPromotion
+public static class BriefReceiptEditor
 {
     /// <summary>Default arm name of the treatment.</summary>
     public const string TreatmentArm = "treatment";
 
-    /// <summary>Returns the brief text with <paramref name="receipt"/> as arm <paramref name="arm"/>'s receipt.</summary>
-    public static string Promote(string? briefYaml, string variant, ArenaReceipt receipt, string arm = TreatmentArm)
+    /// <summary>Returns <paramref name="briefYaml"/> (or a new brief when null or empty) with <paramref name="receipt"/> as arm <paramref name="arm"/>'s receipt.</summary>
+    public static string WriteReceipt(string? briefYaml, Receipt receipt, string arm = TreatmentArm)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        ArgumentException.ThrowIfNullOrEmpty(variant);
         ArgumentException.ThrowIfNullOrEmpty(arm);
         var stream = new YamlStream();
         if (!string.IsNullOrWhiteSpace(briefYaml))
@@ -54,7 +53,7 @@ public static class BriefPromotion
             arms.Add(target);
         }
 
-        Set(target, "receipt", Receipt(receipt));
+        target.Children[new YamlScalarNode("receipt")] = Node(receipt);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);
         var text = writer.ToString();
@@ -62,18 +61,17 @@ public static class BriefPromotion
     }
 
     /// <summary>
-    /// The receipt in the brief's shape (docs/brief.schema.json), from <see cref="ArenaReceipt.ToBriefReceipt"/>:
-    /// <c>model</c>, <c>prompt</c>, <c>retrieval_index</c>, <c>decoder</c> and <c>components</c>, in that order.
+    /// The receipt as the brief spells it (docs/brief.schema.json): <c>model</c>, <c>prompt</c>, <c>retrieval_index</c>,
+    /// <c>decoder</c> and <c>components</c>, in that order; unset fields are left out.
     /// </summary>
-    public static YamlMappingNode Receipt(ArenaReceipt receipt)
+    public static YamlMappingNode Node(Receipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        var brief = receipt.ToBriefReceipt();
         var node = new YamlMappingNode();
-        Optional(node, "model", brief.Model);
-        Optional(node, "prompt", brief.Prompt);
-        Optional(node, "retrieval_index", brief.RetrievalIndex);
-        if (brief.Decoder is { } d)
+        Optional(node, "model", receipt.Model);
+        Optional(node, "prompt", receipt.Prompt);
+        Optional(node, "retrieval_index", receipt.RetrievalIndex);
+        if (receipt.Decoder is { } d)
         {
             var decoder = new YamlMappingNode();
             Optional(decoder, "selection", d.Selection);
@@ -84,10 +82,10 @@ public static class BriefPromotion
             node.Add("decoder", decoder);
         }
 
-        if (brief.Components.Count > 0)
+        if (receipt.Components.Count > 0)
         {
             var components = new YamlMappingNode();
-            foreach (var (key, value) in brief.Components)
+            foreach (var (key, value) in receipt.Components)
             {
                 components.Add(key, value);
             }
@@ -105,6 +103,4 @@ public static class BriefPromotion
             node.Add(key, value);
         }
     }
-
-    private static void Set(YamlMappingNode node, string key, YamlNode value) => node.Children[new YamlScalarNode(key)] = value;
 }

@@ -1,10 +1,12 @@
+using Verdict.Arena;
 using Verdict.Experiments;
 
-namespace Verdict.Arena.Reporting;
+namespace Verdict.Reports.Arena;
 
 /// <summary>
-/// The arena's results as one JSON document with snake_case fields (documented in docs/arena.md); numbers that could
-/// not be computed are null, and every number is at full precision (<see cref="VerdictJson"/>). Per-case outputs, scores and judge reasons are included.
+/// The arena's results as one JSON document with snake_case fields (documented in docs/arena.md), written by the one
+/// JSON writer, <see cref="VerdictJson"/>: numbers that could not be computed are null, every number at full precision.
+/// Per-case outputs, scores and judge reasons are included.
 /// </summary>
 public static class ArenaJsonReport
 {

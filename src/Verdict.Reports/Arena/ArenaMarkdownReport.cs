@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using static Verdict.Arena.Reporting.ReportText;
+using Verdict.Arena;
+using static Verdict.Reports.Arena.ArenaText;
 
-namespace Verdict.Arena.Reporting;
+namespace Verdict.Reports.Arena;
 
 /// <summary>The arena's results as Markdown: gate, variants, paired comparisons, duel, calibration, notes and cases.</summary>
 public static class ArenaMarkdownReport
@@ -12,7 +13,7 @@ public static class ArenaMarkdownReport
     {
         ArgumentNullException.ThrowIfNull(result);
         var md = new StringBuilder();
-        var ci = (1 - result.Alpha).ToString("0%", CultureInfo.InvariantCulture);
+        var ci = Confidence(result);
         md.AppendLine(CultureInfo.InvariantCulture, $"# Prompt Arena: {result.Name}");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{result.Treatment} against control {result.Control} on {result.Cases} golden cases. Gate: **{(result.Gate.Passed ? "PASS" : "FAIL")}**.");
@@ -34,8 +35,7 @@ public static class ArenaMarkdownReport
         md.AppendLine("|---|" + string.Concat(metrics.Select(_ => "---|")) + "---|---|---|");
         foreach (var variant in result.Variants)
         {
-            var checks = variant.Checks.Count == 0 ? "—" : $"{variant.Checks.Sum(c => c.Passed)}/{variant.Checks.Sum(c => c.Total)}";
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {variant.Name} | {string.Join(" | ", variant.Metrics.Select(Mean))} | {checks} | {variant.Errors} | {Number(variant.MeanLatencyMs, "0")} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {variant.Name} | {string.Join(" | ", variant.Metrics.Select(Mean))} | {Checks(variant)} | {variant.Errors} | {Number(variant.MeanLatencyMs, "0")} |");
         }
 
         foreach (var comparison in result.Comparisons)
@@ -54,8 +54,7 @@ public static class ArenaMarkdownReport
             if (comparison.Pairwise is { } duel)
             {
                 md.AppendLine();
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"Pairwise (judged in both orders): {duel.Wins} wins, {duel.Losses} losses, {duel.Ties} ties → win rate **{Percent(duel.WinRate)}**, Wilson {ci} CI {Interval(duel.CiLow, duel.CiHigh, "0%")}; position-inconsistent in {duel.PositionInconsistent} of {duel.Wins + duel.Losses + duel.Ties}.");
+                md.AppendLine("Pairwise (judged in both orders): " + Duel(duel, ci));
             }
         }
 
@@ -64,17 +63,16 @@ public static class ArenaMarkdownReport
             md.AppendLine();
             md.AppendLine("## Judge calibration");
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"- human labels: {cal.LabelledCases}; agreement {Number(cal.Agreement, "0.0%")}; Cohen's κ {Number(cal.Kappa)} {Interval(cal.KappaCiLow, cal.KappaCiHigh)}");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- position inconsistency: {Number(cal.PositionInconsistencyRate, "0%")}");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- length bias: the longer answer won {cal.LengthBias.LongerWon} of {cal.LengthBias.DecisiveDuels} decisive duels (sign test p {P(cal.LengthBias.PValue)})");
-            md.AppendLine(CultureInfo.InvariantCulture, $"- policy minimum: {(cal.MinimumAgreement is { } m ? Number(m, "0.0%") : "none")}; decision: **{cal.Decision}**");
+            foreach (var line in Calibration(cal))
+            {
+                md.AppendLine("- " + line);
+            }
         }
 
         if (result.RubricCalibration is { } rubric)
         {
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"Rubric judge against {rubric.Labels} human scores: exact agreement {Number(rubric.ExactAgreement, "0.0%")}, within one point {Number(rubric.WithinOneAgreement, "0.0%")}, κ {Number(rubric.Kappa)} {Interval(rubric.KappaCiLow, rubric.KappaCiHigh)}, judge − human {Signed(rubric.MeanJudgeMinusHuman)} points on average.");
+            md.AppendLine(RubricAgreement(rubric));
         }
 
         if (result.Notes.Count > 0)
@@ -84,7 +82,7 @@ public static class ArenaMarkdownReport
             md.AppendLine();
             foreach (var note in result.Notes)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+                md.AppendLine("- " + note);
             }
         }
 
@@ -96,12 +94,12 @@ public static class ArenaMarkdownReport
         foreach (var c in result.Run.Cases)
         {
             var scores = c.Variants.Select(v => v.Rubric is null ? (v.Errors.Count > 0 ? "error" : "—") : "(" + string.Join(", ", result.Run.Axes.Select(a => v.Rubric[a].Score)) + ")");
-            var duel = c.Pairwise.TryGetValue(result.Treatment, out var j) ? ReportText.Outcome(j, result.Control, result.Treatment) : "—";
+            var duel = c.Pairwise.TryGetValue(result.Treatment, out var j) ? Outcome(j, result.Control, result.Treatment) : "—";
             md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Case.Id} | {string.Join(" | ", scores)} | {duel} |");
         }
 
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Calls: {result.Calls.NetworkCalls} network, {result.Calls.CacheHits} from cache or replay, {result.Calls.Retries} retries, {result.Calls.Errors} errors, spend {Number(result.Calls.Spend, "0.0000")}.");
+        md.AppendLine(Calls(result.Calls));
         return md.ToString();
     }
 }
