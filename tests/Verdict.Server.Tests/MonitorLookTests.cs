@@ -96,6 +96,44 @@ public sealed class MonitorLookTests
         Assert.Equal(3, decisions[2].GetProperty("evidence").GetProperty("reached").GetInt32());
     }
 
+    [Fact]
+    public async Task Results_AfterBreachesPauseAndResume_ListEveryDecisionWithItsEvidence()
+    {
+        await using var server = await ServerHarness.StartAsync("duckdb", o => new ServerOptions { OpenStore = o.OpenStore, Urls = o.Urls, Time = o.Time, MonitorInterval = null });
+        await server.CreateAndStartAsync(yaml => yaml.Replace(
+            "budget: 150ms\n    rule: observed_delta",
+            "budget: 150ms\n    rule: observed_delta\n    monitor: {window: 6h, consecutive: 2, action: pause}",
+            StringComparison.Ordinal));
+        var lines = TrafficEdit.Lines(server.Registry.Brief(Key, 1)!, new SupportBotScenario { Units = 3000, Seed = 7, Start = server.Time.GetUtcNow(), Days = 1, Failures = SupportBotFailures.LatencyRegression });
+        server.Time.Advance(TimeSpan.FromDays(9));
+        await PostAsync(server, lines);
+        await server.App.Services.GetRequiredService<MonitorRunner>().RunOnceAsync(TestContext.Current.CancellationToken);
+        var resumed = await server.Admin.PostAsync($"/api/v1/experiments/{Key}/resume", System.Net.Http.Json.JsonContent.Create(new { reason = "fixed" }), TestContext.Current.CancellationToken);
+        Assert.Equal(200, (int)resumed.StatusCode);
+
+        var monitor = (await ServerHarness.JsonAsync(await server.Reader.GetAsync($"/api/v1/experiments/{Key}/results", TestContext.Current.CancellationToken))).GetProperty("monitor");
+        Assert.True(monitor.GetProperty("monitored").GetBoolean());
+        Assert.False(monitor.GetProperty("sequential").GetBoolean());
+        var decisions = monitor.GetProperty("decisions").EnumerateArray().ToList();
+        Assert.Equal(["breach", "breach", "action", "resume"], decisions.Select(d => d.GetProperty("kind").GetString()));
+        Assert.Equal(["monitor_breach", "monitor_breach", "pause", "resume"], decisions.Select(d => d.GetProperty("action").GetString()));
+        Assert.Equal([MonitorRunner.Actor, MonitorRunner.Actor, MonitorRunner.Actor], decisions.Take(3).Select(d => d.GetProperty("actor").GetString()));
+        Assert.Equal("fixed", decisions[3].GetProperty("reason").GetString());
+
+        // Each decision's evidence is its audit line's, parsed: the breach's window, streak and test.
+        var audit = server.Registry.Audit(Key).Where(a => a.Action == "monitor_breach").ToList();
+        for (var i = 0; i < 2; i++)
+        {
+            var evidence = decisions[i].GetProperty("evidence");
+            Assert.Equal(i + 1, evidence.GetProperty("streak").GetInt32());
+            Assert.Equal("p95_latency", evidence.GetProperty("window").GetProperty("metric").GetString());
+            using var stored = JsonDocument.Parse(audit[i].After!);
+            Assert.Equal(stored.RootElement.GetProperty("window").GetProperty("p_value").GetDouble(), evidence.GetProperty("window").GetProperty("p_value").GetDouble());
+        }
+
+        Assert.Equal("paused", decisions[2].GetProperty("evidence").GetProperty("status").GetString());
+    }
+
     private static List<Verdict.Server.ControlPlane.AuditEntry> Looks(ServerHarness server) =>
         [.. server.Registry.Audit(Key).Where(a => a.Action == LookRunner.Action)];
 
