@@ -37,7 +37,7 @@ public sealed class MonitorLookTests
             server.Time.Advance(start.AddDays(day) + settle - server.Time.GetUtcNow());
             var due = lines.Skip(sent).TakeWhile(l => l.At < start.AddDays(day)).Select(l => l.Line).ToList();
             sent += due.Count;
-            await PostAsync(server, due);
+            await MonitorTests.PostAsync(server, due);
             await runner.RunOnceAsync(TestContext.Current.CancellationToken);
             taken.Add(Looks(server).Count);
         }
@@ -106,7 +106,7 @@ public sealed class MonitorLookTests
             StringComparison.Ordinal));
         var lines = TrafficEdit.Lines(server.Registry.Brief(Key, 1)!, new SupportBotScenario { Units = 3000, Seed = 7, Start = server.Time.GetUtcNow(), Days = 1, Failures = SupportBotFailures.LatencyRegression });
         server.Time.Advance(TimeSpan.FromDays(9));
-        await PostAsync(server, lines);
+        await MonitorTests.PostAsync(server, lines);
         await server.App.Services.GetRequiredService<MonitorRunner>().RunOnceAsync(TestContext.Current.CancellationToken);
         var resumed = await server.Admin.PostAsync($"/api/v1/experiments/{Key}/resume", System.Net.Http.Json.JsonContent.Create(new { reason = "fixed" }), TestContext.Current.CancellationToken);
         Assert.Equal(200, (int)resumed.StatusCode);
@@ -141,14 +141,5 @@ public sealed class MonitorLookTests
     {
         using var json = JsonDocument.Parse(line);
         return json.RootElement.GetProperty("timestamp").GetDateTimeOffset();
-    }
-
-    private static async Task PostAsync(ServerHarness server, List<string> lines)
-    {
-        foreach (var chunk in lines.Chunk(5000))
-        {
-            var response = await server.Sdk.PostAsync("/api/v1/events", new StringContent(string.Join("\n", chunk)), TestContext.Current.CancellationToken);
-            Assert.Equal(200, (int)response.StatusCode);
-        }
     }
 }
