@@ -19,6 +19,12 @@ if (args.Length > 0 && args[0] == "analysis-timed")
     return Verdict.Benchmarks.Analysis.AnalysisTimedRun.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "monitor-timed")
+{
+    // monitor-timed [events] [experiments] [rounds]: one monitor pass over N experiments beside their full analysis.
+    return Verdict.Benchmarks.Monitoring.MonitorTimedRun.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "analysis-store")
 {
     return Verdict.Benchmarks.Analysis.AnalysisTimedRun.BuildStore(args);

@@ -52,7 +52,8 @@ internal sealed class LiveStack : IAsyncDisposable
         Func<ExperimentChatClientOptions, ExperimentChatClientOptions>? middleware = null,
         Action<VerdictClientOptions>? sdk = null,
         Func<string, string>? brief = null,
-        bool startExperiment = true)
+        bool startExperiment = true,
+        Func<ChatClientBuilder, ChatClientBuilder>? pipeline = null)
     {
         var server = await ServerHarness.StartAsync(engine);
         if (startExperiment)
@@ -72,9 +73,9 @@ internal sealed class LiveStack : IAsyncDisposable
             sdk?.Invoke(o);
         });
         var openAi = new OpenAIClient(new ApiKeyCredential("test-key"), new OpenAIClientOptions { Endpoint = new Uri(llm.BaseUrl) });
-        builder.Services.AddChatClient(openAi.GetChatClient("app-default-model").AsIChatClient())
-            .UseExperiment("refund-query-rewrite", o => middleware?.Invoke(o with { Prices = Prices }) ?? (o with { Prices = Prices }))
-            .Use(inner => new ClockAdvancingChatClient(inner, server.Time));
+        var chat = builder.Services.AddChatClient(openAi.GetChatClient("app-default-model").AsIChatClient())
+            .UseExperiment("refund-query-rewrite", o => middleware?.Invoke(o with { Prices = Prices }) ?? (o with { Prices = Prices }));
+        (pipeline?.Invoke(chat) ?? chat).Use(inner => new ClockAdvancingChatClient(inner, server.Time));
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new LiveStack(server, llm, host);

@@ -39,6 +39,19 @@ public sealed class BriefSchemaTests
         Assert.Contains(errors, e => e.ToString().Contains(property, StringComparison.Ordinal) || e.Path?.Contains(property, StringComparison.Ordinal) == true);
     }
 
+    [Theory]
+    [InlineData("threshold: 200ms", true)]
+    [InlineData("threshold: {from: control_stable, periods: 8, k: 3}", true)]
+    [InlineData("threshold: {from: control_stable, periods: 8, quantile: 0.95}", true)]
+    [InlineData("threshold: {from: control_stable, periods: 8}", false)]
+    [InlineData("threshold: {from: control_stable, periods: 1, k: 3}", false)]
+    public async Task BriefSchema_MonitorThresholdForms_AgreeWithTheLoader(string threshold, bool valid)
+    {
+        var text = Example.BriefText.Replace("budget: 150ms", "budget: 150ms\n    monitor: {window: 6h, action: alert, " + threshold + "}", StringComparison.Ordinal);
+        Assert.Equal(valid, Example.Parse(text).IsValid);
+        Assert.Equal(valid, (await Schema("brief.schema.json")).Validate(ToJson(text)).Count == 0);
+    }
+
     [Fact]
     public async Task BriefSchema_EveryReaderField_IsDeclared()
     {

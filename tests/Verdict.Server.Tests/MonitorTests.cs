@@ -161,7 +161,7 @@ public sealed class MonitorTests
         return await Runner(server).RunOnceAsync(TestContext.Current.CancellationToken);
     }
 
-    private static async Task PostAsync(ServerHarness server, List<string> lines)
+    internal static async Task PostAsync(ServerHarness server, List<string> lines)
     {
         foreach (var chunk in lines.Chunk(5000))
         {

@@ -7,7 +7,7 @@ namespace Verdict.Experiments;
 /// window test.
 /// </summary>
 /// <param name="Window">The length of one window; windows are laid end to end from the version's start.</param>
-/// <param name="Threshold">The harm a window must credibly exceed; null means the guardrail's own budget.</param>
+/// <param name="Threshold">The harm a window must credibly exceed; null means the guardrail's own budget (or <see cref="StableThreshold"/> when set).</param>
 /// <param name="MinSamplePerArm">Units per arm a window needs before it is judged.</param>
 /// <param name="Consecutive">Breached windows in a row that fire <paramref name="Action"/>.</param>
 /// <param name="Action">What fires at the streak.</param>
@@ -19,4 +19,7 @@ public sealed record GuardrailMonitor(TimeSpan Window, Quantity? Threshold, long
 
     /// <summary>The units per arm a window needs when the brief gives none.</summary>
     public const long DefaultMinSamplePerArm = 100;
+
+    /// <summary>The threshold derived from control's stable period, when the brief registers one (then <see cref="Threshold"/> is null).</summary>
+    public ControlStableThreshold? StableThreshold { get; init; }
 }

@@ -1,13 +1,17 @@
 namespace Verdict.Experiments.Monitoring;
 
-/// <summary>The monitor's running state for one guardrail and treatment arm: the streak, the last window judged and the recent windows.</summary>
-public sealed class GuardrailTrack(string metric, string arm, GuardrailMonitor monitor)
+/// <summary>
+/// The monitor's running state for one guardrail and treatment arm: the streak, the last window judged, the recent
+/// windows, and control's stable-period values while a derived threshold is calibrating.
+/// </summary>
+public sealed class GuardrailTrack(string metric, string arm, GuardrailMonitor monitor, bool increaseIsHarmful = true)
 {
     /// <summary>How many recent windows a track keeps for its read model.</summary>
     public const int Kept = 500;
 
     private readonly List<WindowEvaluation> windows = [];
     private readonly List<WindowEvaluation> breaches = [];
+    private readonly List<double> stable = [];
 
     /// <summary>The guardrail metric.</summary>
     public string Metric { get; } = metric;
@@ -24,6 +28,15 @@ public sealed class GuardrailTrack(string metric, string arm, GuardrailMonitor m
     /// <summary>The end of the last window evaluated, or null.</summary>
     public DateTimeOffset? LastEnd { get; private set; }
 
+    /// <summary>
+    /// The threshold derived from control's stable period (<see cref="GuardrailMonitor.StableThreshold"/>), once its
+    /// windows are in; null before, and for the other threshold kinds.
+    /// </summary>
+    public Quantity? Derived { get; private set; }
+
+    /// <summary>Control's window values collected for the stable period so far.</summary>
+    public IReadOnlyList<double> StableValues => stable;
+
     /// <summary>The recent windows, oldest first (at most <see cref="Kept"/>).</summary>
     public IReadOnlyList<WindowEvaluation> Windows => windows;
 
@@ -32,6 +45,7 @@ public sealed class GuardrailTrack(string metric, string arm, GuardrailMonitor m
     {
         ArgumentNullException.ThrowIfNull(window);
         LastEnd = window.End;
+        Calibrate(window);
         windows.Add(window);
         if (windows.Count > Kept)
         {
@@ -55,6 +69,21 @@ public sealed class GuardrailTrack(string metric, string arm, GuardrailMonitor m
                 return decision;
             default:
                 return null;
+        }
+    }
+
+    private void Calibrate(WindowEvaluation window)
+    {
+        // Control's stable period: its first judged windows (enough control units and a value), whatever treatment did.
+        if (Monitor.StableThreshold is not { } rule || Derived is not null || window.ControlUnits < Monitor.MinSamplePerArm || !double.IsFinite(window.ControlValue))
+        {
+            return;
+        }
+
+        stable.Add(window.ControlValue);
+        if (stable.Count == rule.Periods)
+        {
+            Derived = new Quantity(rule.From(stable, increaseIsHarmful), QuantityUnit.Number);
         }
     }
 

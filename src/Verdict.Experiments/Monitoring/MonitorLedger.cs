@@ -32,7 +32,7 @@ public sealed class MonitorLedger
         {
             foreach (var arm in brief.Arms.Where(a => !a.IsControl))
             {
-                tracks.Add(new GuardrailTrack(guardrail.Metric, arm.Name, guardrail.Monitor!));
+                tracks.Add(new GuardrailTrack(guardrail.Metric, arm.Name, guardrail.Monitor!, guardrail.Harmful == HarmfulDirection.Increase));
             }
         }
     }
@@ -80,7 +80,7 @@ public sealed class MonitorLedger
             }
 
             var guardrail = Brief.Guardrails.First(g => g.Metric == track.Metric && g.Monitor is not null);
-            var decision = track.Record(WindowRule.Evaluate(Brief, guardrail, data, track.Arm, start, end));
+            var decision = track.Record(WindowRule.Evaluate(Brief, guardrail, data, track.Arm, start, end, track.Derived));
             steps.Add(new MonitorStep(track.Windows[^1], decision?.Streak ?? track.Streak, decision));
             if (decision is { Action: MonitorAction.Pause or MonitorAction.Rollback })
             {

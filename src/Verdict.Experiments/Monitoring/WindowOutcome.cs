@@ -14,4 +14,10 @@ public enum WindowOutcome
 
     /// <summary>The window has no estimate (no events, or no variance); not judged, the streak is kept.</summary>
     NoData,
+
+    /// <summary>
+    /// The threshold is derived from control's stable period, which is not complete yet, and the guardrail has no budget
+    /// to judge against meanwhile; not judged, the streak is kept (docs/monitor.md).
+    /// </summary>
+    Calibrating,
 }

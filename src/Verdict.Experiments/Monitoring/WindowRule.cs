@@ -14,17 +14,27 @@ namespace Verdict.Experiments.Monitoring;
 /// </summary>
 public static class WindowRule
 {
-    /// <summary>Judges one window of <paramref name="guardrail"/> for <paramref name="treatment"/> against control.</summary>
-    public static WindowEvaluation Evaluate(ExperimentBrief brief, Guardrail guardrail, MetricData window, string treatment, DateTimeOffset start, DateTimeOffset end)
+    /// <summary>
+    /// Judges one window of <paramref name="guardrail"/> for <paramref name="treatment"/> against control;
+    /// <paramref name="derived"/> is the threshold derived from control's stable period once it is complete (null before,
+    /// and for the other threshold kinds).
+    /// </summary>
+    public static WindowEvaluation Evaluate(ExperimentBrief brief, Guardrail guardrail, MetricData window, string treatment, DateTimeOffset start, DateTimeOffset end, Quantity? derived = null)
     {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentNullException.ThrowIfNull(guardrail);
         ArgumentNullException.ThrowIfNull(window);
         var monitor = guardrail.Monitor ?? throw new ArgumentException($"guardrail {guardrail.Metric} has no monitor block", nameof(guardrail));
-        var threshold = monitor.Threshold ?? guardrail.Budget ?? throw new ArgumentException($"guardrail {guardrail.Metric} has neither a monitor threshold nor a budget", nameof(guardrail));
+        var calibrating = monitor.StableThreshold is not null && derived is null;
+        var threshold = derived ?? monitor.Threshold ?? guardrail.Budget;
+        if (threshold is null && !calibrating)
+        {
+            throw new ArgumentException($"guardrail {guardrail.Metric} has neither a monitor threshold nor a budget", nameof(guardrail));
+        }
+
         var alpha = monitor.Alpha ?? GuardrailMonitor.DefaultAlpha;
         var increase = guardrail.Harmful == HarmfulDirection.Increase;
-        var margin = increase ? threshold.Value : -threshold.Value;
+        var margin = threshold is { } t ? (increase ? t.Value : -t.Value) : double.NaN;
         var unit = brief.Metrics[guardrail.Metric].Unit;
         var evaluation = new WindowEvaluation
         {
@@ -33,7 +43,7 @@ public static class WindowRule
             Start = start,
             End = end,
             Outcome = WindowOutcome.NoData,
-            Relative = threshold.IsRelative,
+            Relative = threshold?.IsRelative ?? false,
             Threshold = margin,
             Alpha = alpha,
             Reason = "no cells for this metric in the window",
@@ -45,7 +55,7 @@ public static class WindowRule
             return evaluation;
         }
 
-        var estimate = threshold.IsRelative ? comparison.Lift.Relative : comparison.Lift.Absolute;
+        var estimate = threshold is { IsRelative: true } ? comparison.Lift.Relative : comparison.Lift.Absolute;
         evaluation = evaluation with
         {
             ControlUnits = comparison.ControlUnits,
@@ -55,6 +65,11 @@ public static class WindowRule
             Difference = estimate.Value,
             StandardError = estimate.StandardError,
         };
+        if (threshold is null)
+        {
+            return evaluation with { Outcome = WindowOutcome.Calibrating, Reason = $"control's stable period ({monitor.StableThreshold!.Periods} windows) is not complete and the guardrail has no budget to judge against meanwhile; not judged" };
+        }
+
         var smallest = Math.Min(comparison.ControlUnits, comparison.TreatmentUnits);
         if (smallest < monitor.MinSamplePerArm)
         {
@@ -70,9 +85,10 @@ public static class WindowRule
         // Swapped hypotheses: the breach is the rejection of "harm ≤ threshold", which is NonInferiority's rejection
         // in the opposite direction (its bound is on the side away from harm).
         var test = NonInferiority.Test(estimate.Value, estimate.StandardError, margin, increase ? NonInferiorityDirection.DecreaseIsBad : NonInferiorityDirection.IncreaseIsBad, alpha, estimate.DegreesOfFreedom);
-        string Show(double v) => threshold.IsRelative ? MetricFormat.Relative(v) : MetricFormat.Delta(v, unit);
+        string Show(double v) => threshold.Value.IsRelative ? MetricFormat.Relative(v) : MetricFormat.Delta(v, unit);
         var side = increase ? "lower" : "upper";
-        var reason = $"{Show(estimate.Value)} (one-sided {MetricFormat.Confidence(alpha)} {side} bound {Show(test.Bound)}, p = {MetricFormat.PValue(test.PValue)}) "
+        var reason = (calibrating ? $"control's stable period ({monitor.StableThreshold!.Periods} windows) not complete, judged against the budget: " : string.Empty)
+            + $"{Show(estimate.Value)} (one-sided {MetricFormat.Confidence(alpha)} {side} bound {Show(test.Bound)}, p = {MetricFormat.PValue(test.PValue)}) "
             + $"{(test.Passed ? "breaches" : "does not credibly breach")} the threshold {Show(margin)} "
             + $"(control {MetricFormat.Value(comparison.ControlValue, unit)}, {treatment} {MetricFormat.Value(comparison.TreatmentValue, unit)}, {comparison.ControlUnits}/{comparison.TreatmentUnits} units)";
         return evaluation with

@@ -20,7 +20,8 @@ internal static class MonitorReader
             f.Error("window", $"a window must last at least 1m, got \"{f.String("window")}\"");
         }
 
-        var threshold = ChangeReader.Read(f, "threshold", unit);
+        var stable = f.Get("threshold") is YamlDotNet.RepresentationModel.YamlMappingNode ? StableThresholdReader.Read(f) : null;
+        var threshold = stable is null && f.Get("threshold") is not YamlDotNet.RepresentationModel.YamlMappingNode ? ChangeReader.Read(f, "threshold", unit) : null;
         if (threshold is { Value: < 0 })
         {
             f.Error("threshold", $"a threshold is a harm and cannot be negative, got \"{f.String("threshold")}\"");
@@ -54,6 +55,6 @@ internal static class MonitorReader
             return null;
         }
 
-        return new GuardrailMonitor(window.Value, threshold, minimum ?? GuardrailMonitor.DefaultMinSamplePerArm, (int)(consecutive ?? 1), action.Value, alpha);
+        return new GuardrailMonitor(window.Value, threshold, minimum ?? GuardrailMonitor.DefaultMinSamplePerArm, (int)(consecutive ?? 1), action.Value, alpha) { StableThreshold = stable };
     }
 }

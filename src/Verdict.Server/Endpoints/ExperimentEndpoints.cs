@@ -71,7 +71,8 @@ public static class ExperimentEndpoints
         try
         {
             var report = await reader.AnalyzeAsync(brief, limit, arm, cancellationToken).ConfigureAwait(false);
-            return Results.Json(AnalysisDocument.From(report), Verdict.Experiments.VerdictJson.Options);
+            var document = Monitor.MonitorSection.AddTo(AnalysisDocument.From(report), Monitor.MonitorSection.From(registry, record, brief));
+            return Results.Json(document, Verdict.Experiments.VerdictJson.Options);
         }
         catch (ArgumentException e) when (e.ParamName == "treatmentArm")
         {

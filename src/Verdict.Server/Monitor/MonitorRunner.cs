@@ -26,6 +26,7 @@ public sealed class MonitorRunner
     private readonly ILogger logger;
     private readonly TimeSpan settle;
     private readonly DateTimeOffset since;
+    private readonly LookRunner looks;
 
     /// <summary>
     /// A monitor over <paramref name="registry"/>'s experiments and <paramref name="reader"/>'s store; a window is judged
@@ -43,9 +44,13 @@ public sealed class MonitorRunner
         this.logger = logger;
         this.settle = settle;
         since = time.GetUtcNow() - settle;
+        looks = new LookRunner(registry, reader);
     }
 
-    /// <summary>One pass over every running experiment with monitor blocks; returns the windows judged.</summary>
+    /// <summary>
+    /// One pass over every running experiment: the registered sequential looks reached (<see cref="LookRunner"/>), then
+    /// the guardrail windows of those with monitor blocks; returns the windows judged.
+    /// </summary>
     public async Task<IReadOnlyList<MonitorStep>> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -56,6 +61,11 @@ public sealed class MonitorRunner
             foreach (var record in registry.Records.Where(r => r.Status == ExperimentStatus.Running))
             {
                 var brief = registry.Brief(record.Key, record.Version);
+                if (brief is not null)
+                {
+                    await looks.RunAsync(record, brief, now, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (brief is null || !MonitorLedger.Monitors(brief))
                 {
                     continue;

@@ -26,7 +26,7 @@ public sealed record MonitorView(string Experiment, int Version, string Status, 
                 t.Metric,
                 t.Arm,
                 DurationText.Format(t.Monitor.Window),
-                t.Monitor.Threshold?.ToString() ?? brief.Guardrails.First(g => g.Metric == t.Metric).Budget?.ToString(),
+                Threshold(t) ?? t.Monitor.Threshold?.ToString() ?? brief.Guardrails.First(g => g.Metric == t.Metric).Budget?.ToString(),
                 t.Monitor.MinSamplePerArm,
                 t.Monitor.Consecutive,
                 t.Monitor.Action,
@@ -35,4 +35,10 @@ public sealed record MonitorView(string Experiment, int Version, string Status, 
                 t.Windows.Count(w => w.Outcome == WindowOutcome.Breach),
                 t.Windows))]);
     }
+
+    /// <summary>A derived threshold as text: its rule and its value, or how far control's stable period has come.</summary>
+    private static string? Threshold(GuardrailTrack track) => track.Monitor.StableThreshold is { } rule
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"control_stable ({(rule.K is { } k ? $"k {k}" : $"quantile {rule.Quantile}")} over {rule.Periods} windows): ")
+            + (track.Derived is { } derived ? derived.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : $"calibrating, {track.StableValues.Count} of {rule.Periods} windows")
+        : null;
 }

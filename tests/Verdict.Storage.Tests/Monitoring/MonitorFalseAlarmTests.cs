@@ -51,6 +51,22 @@ public sealed class MonitorFalseAlarmTests
         var kept = registered.Where(s => s.Window.Outcome == WindowOutcome.Breach).Select(s => (s.Window.Metric, s.Window.Start)).ToList();
         output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"registered budgets: {kept.Count}/{judged.Count} windows breached, {registered.Count(s => s.Decision is not null)} action(s) at streak 2"));
         Assert.Subset(judged.Where(s => s.Window.Outcome == WindowOutcome.Breach).Select(s => (s.Window.Metric, s.Window.Start)).ToHashSet(), kept.ToHashSet());
+
+        // Thresholds derived from control's stable period (its first 6 windows, k = 2 standard deviations; the budgets
+        // meanwhile): every derived threshold is ≥ 0, so again only windows that breach at 0 may breach.
+        var stable = Run(store, Brief("{from: control_stable, periods: 6, k: 2}", 2), scenario);
+        var derived = stable.Where(s => s.Window.Outcome == WindowOutcome.Breach).Select(s => (s.Window.Metric, s.Window.Start)).ToList();
+        var after = stable.Where(s => s.Window.Start >= scenario.Start.AddHours(6 * 12) && s.Window.Outcome is WindowOutcome.Breach or WindowOutcome.Held).ToList();
+        output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"control_stable k 2 over 6 windows: {derived.Count}/{judged.Count} windows breached ({after.Count(s => s.Window.Outcome == WindowOutcome.Breach)}/{after.Count} after the stable period), {stable.Count(s => s.Decision is not null)} action(s) at streak 2"));
+        foreach (var metric in stable.Where(s => s.Window.Start == scenario.Start.AddHours(6 * 12)).Select(s => s.Window))
+        {
+            output?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {metric.Metric}: derived threshold {metric.Threshold:G4}, window SE {metric.StandardError:G4}"));
+        }
+
+        Assert.True(after.Count >= 120, $"only {after.Count} windows were judged after the stable period");
+        Assert.All(after, s => Assert.True(s.Window.Threshold > 0, $"{s.Window.Metric}: derived threshold {s.Window.Threshold}"));
+        Assert.Subset(judged.Where(s => s.Window.Outcome == WindowOutcome.Breach).Select(s => (s.Window.Metric, s.Window.Start)).ToHashSet(), derived.ToHashSet());
+        Assert.True(stable.Count(s => s.Decision is not null) <= 3);
     }
 
     private static ExperimentBrief Brief(string? threshold, int consecutive)

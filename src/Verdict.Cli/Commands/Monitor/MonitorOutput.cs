@@ -42,6 +42,7 @@ internal sealed class MonitorOutput(CliContext context, bool json)
             {
                 WindowOutcome.Breach => "BREACH",
                 WindowOutcome.Held => "held  ",
+                WindowOutcome.Calibrating => "calib.",
                 _ => "small ",
             };
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {window.Start:MM-dd HH:mm}–{window.End:HH:mm}  {window.Metric} ({window.Arm})  {outcome}  streak {streak}  {window.Reason}"));
