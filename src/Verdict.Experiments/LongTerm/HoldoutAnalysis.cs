@@ -80,7 +80,7 @@ public static class HoldoutAnalysis
             var test = SampleRatioMismatch.Test([heldUnits, exposedUnits], [share, 1 - share], brief.Analysis.SrmPValue);
             srm = test.PValue;
             checks.Add(new AnalysisCheck("holdout", "holdout ratio", test.Mismatch ? CheckStatus.Fail : CheckStatus.Pass, string.Create(CultureInfo.InvariantCulture,
-                $"{heldUnits:N0} held out of {heldUnits + exposedUnits:N0} ({(double)heldUnits / (heldUnits + exposedUnits):P2}), expected {share:P2} from traffic.holdout {holdout.Fraction} (× layer share × exposure now); χ² p = {test.PValue:G3}, alarm below {brief.Analysis.SrmPValue}. A ramp changes the expected share over time")));
+                $"{heldUnits:N0} held out of {heldUnits + exposedUnits:N0} ({100.0 * heldUnits / (heldUnits + exposedUnits):0.00}%), expected {100 * share:0.00}% from traffic.holdout {holdout.Fraction} (× layer share × exposure now); χ² p = {test.PValue:G3}, alarm below {brief.Analysis.SrmPValue}. A ramp changes the expected share over time")));
         }
 
         if (held.Population.ReceiptMismatches.GetValueOrDefault(Arm) is > 0 and var mismatched)
@@ -108,7 +108,7 @@ public static class HoldoutAnalysis
                 }
                 else if (heldUnits > 0 && perArm[arm.Name] > 0)
                 {
-                    checks.Add(new AnalysisCheck("holdout", metric, CheckStatus.Info, $"{metric}: no data to compare {arm.Name} with the holdout"));
+                    checks.Add(new AnalysisCheck("holdout", metric, CheckStatus.Info, $"no data to compare {arm.Name} with the holdout"));
                 }
             }
         }

@@ -30,7 +30,7 @@ internal static class HoldoutRun
     {
         context.Out.WriteLine();
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Long-term holdout \"{report.Holdout.Name}\" ({report.Holdout.Fraction:P1} of units kept on control): {report.HoldoutUnits:N0} held-out units against {string.Join(", ", report.ExposedUnits.Select(a => $"{a.Value:N0} in {a.Key}"))}"));
+            $"Long-term holdout \"{report.Holdout.Name}\" ({100 * report.Holdout.Fraction:0.#}% of units kept on control): {report.HoldoutUnits:N0} held-out units against {string.Join(", ", report.ExposedUnits.Select(a => $"{a.Value:N0} in {a.Key}"))}"));
         var table = new Table().AddColumns("metric", "role", "arm", "holdout", "arm value", "arm − holdout", "95% CI", "p");
         foreach (var (role, arm, c) in report.Comparisons)
         {
