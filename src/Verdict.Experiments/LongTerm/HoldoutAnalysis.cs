@@ -43,8 +43,7 @@ public static class HoldoutAnalysis
     {
         ArgumentNullException.ThrowIfNull(brief);
         var f = HoldoutOf(brief).Fraction;
-        var layer = brief.Traffic.Layer is { } l ? l.To - l.From : 1;
-        var entered = (1 - f) * layer * brief.Traffic.Exposure;
+        var entered = ExperimentPlanner.EnrolledShare(brief);
         return f + entered == 0 ? 0 : f / (f + entered);
     }
 

@@ -19,17 +19,8 @@ public sealed record HoldoutMetricDocument(
     public static HoldoutMetricDocument From(HoldoutComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var c = comparison.Comparison;
-        return new HoldoutMetricDocument(
-            comparison.Role,
-            comparison.Arm,
-            c.Metric,
-            c.Type.ToString().ToLowerInvariant(),
-            c.Unit.ToString().ToLowerInvariant(),
-            c.ControlUnits,
-            c.TreatmentUnits,
-            AnalysisDocument.N(c.ControlValue),
-            AnalysisDocument.N(c.TreatmentValue),
-            LiftDocument.From(c.Lift));
+        // The analysis's own metric shape, with its control side renamed to the holdout and its treatment side to the arm.
+        var m = MetricDocument.From(comparison.Comparison);
+        return new HoldoutMetricDocument(comparison.Role, comparison.Arm, m.Metric, m.Type, m.Unit, m.ControlUnits, m.TreatmentUnits, m.ControlValue, m.TreatmentValue, m.Lift);
     }
 }
