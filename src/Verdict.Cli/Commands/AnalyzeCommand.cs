@@ -19,16 +19,22 @@ public static class AnalyzeCommand
         var markdown = new Option<bool>("--markdown") { Description = "Print the Markdown decision memo" };
         var arm = new Option<string?>("--arm") { Description = "The treatment arm to compare with control when the brief has several (default: the first)" };
         var unlocked = LockGate.Option();
+        var holdout = new Option<bool>("--holdout") { Description = "Also read the long-term holdout: the units traffic.holdout keeps on control against each arm (docs/analysis.md, \"Long-term holdout\")" };
         var failOnNotShip = new Option<bool>("--fail-on-not-ship") { Description = "Exit 1 unless the verdict is SHIP (for CI gates)" };
         var command = new Command("analyze", "Analyse an experiment: integrity, primary metric, guardrails, secondary metrics, segments, novelty, verdict.\n\nExample:\n  verdict analyze examples/refund-query-rewrite/brief.yaml --store verdict.duckdb")
         {
-            brief, store, asOf, arm, json, markdown, failOnNotShip, unlocked,
+            brief, store, asOf, arm, json, markdown, failOnNotShip, unlocked, holdout,
         };
         command.SetAction(parse =>
         {
             if (parse.GetValue(json) && parse.GetValue(markdown))
             {
                 throw new CliException("give at most one of --json and --markdown");
+            }
+
+            if (parse.GetValue(holdout) && parse.GetValue(markdown))
+            {
+                throw new CliException("--holdout prints to the console or with --json, not in the Markdown memo");
             }
 
             var loaded = BriefInput.Load(parse.GetValue(brief)!).Brief!;
@@ -39,9 +45,10 @@ public static class AnalyzeCommand
             }
 
             var report = AnalysisRun.AnalyzeRegistered(context, parse.GetValue(json) || parse.GetValue(markdown), parse.GetValue(brief)!, loaded, parse.GetValue(store)!, limit, parse.GetValue(unlocked), parse.GetValue(arm));
+            var longTerm = parse.GetValue(holdout) ? LongTerm.HoldoutRun.Analyze(context, parse.GetValue(json), loaded, parse.GetValue(store)!, limit) : null;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Out, AnalysisDocument.From(report));
+                JsonOutput.Write(context.Out, longTerm is null ? AnalysisDocument.From(report) : HoldoutDocument.Append(AnalysisDocument.From(report), longTerm));
             }
             else if (parse.GetValue(markdown))
             {
@@ -51,6 +58,10 @@ public static class AnalyzeCommand
             else
             {
                 AnalysisConsole.Write(context, report);
+                if (longTerm is not null)
+                {
+                    LongTerm.HoldoutRun.Write(context, longTerm);
+                }
             }
 
             return parse.GetValue(failOnNotShip) && report.Decision != LaunchDecision.Ship ? ExitCodes.GateFailed : ExitCodes.Success;

@@ -22,7 +22,11 @@ internal static class MetricsReader
                 continue;
             }
 
-            if (Read(metrics.Mapping(name, MetricFields, required: true), name) is { } metric)
+            if (ProxyMetricReader.KindOf(metrics.Get(name)) is { } proxy)
+            {
+                ProxyMetricReader.Read(metrics, name, proxy, into);
+            }
+            else if (Read(metrics.Mapping(name, MetricFields, required: true), name) is { } metric)
             {
                 into[name] = metric;
             }

@@ -25,6 +25,13 @@ public sealed class EventBatch(Registry registry, DateTimeOffset latestAllowed, 
     {
         ArgumentNullException.ThrowIfNull(exposure);
         CheckRoom();
+        if (HoldoutExposures.Accepts(registry, exposure))
+        {
+            CheckTime(exposure.Timestamp);
+            Exposures.Add(exposure);
+            return;
+        }
+
         var brief = registry.Brief(exposure.Experiment, exposure.Version)
             ?? throw new InvalidDataException($"experiment: no experiment \"{exposure.Experiment}\" v{exposure.Version} has been created on this server");
         if (!brief.Arms.Any(a => a.Name == exposure.Arm))

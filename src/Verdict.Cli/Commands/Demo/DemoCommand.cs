@@ -23,7 +23,8 @@ public static class DemoCommand
         var dir = new Option<string>("--dir") { Description = "Where to write the brief, lock, store and report (recreated on every run)", DefaultValueFactory = _ => DefaultDirectory };
         var scenario = new Option<string>("--scenario")
         {
-            Description = "Which story to tell: " + string.Join("; ", DemoScenario.All.Select(s => $"{s.Name} ({s.Expected})")) + "; bandit (seed 001's Thompson sampling, docs/bandits.md); interleaving (team draft, docs/interleaving.md)",
+            Description = "Which story to tell: " + string.Join("; ", DemoScenario.All.Select(s => $"{s.Name} ({s.Expected})")) + "; bandit (seed 001's Thompson sampling, docs/bandits.md); interleaving (team draft, docs/interleaving.md); "
+                + string.Join("; ", CounterfactualDemos.Expected.Select(e => $"{e.Key} ({e.Value})")),
             DefaultValueFactory = _ => "none",
         };
         var units = new Option<long>("--units") { Description = "Customers to simulate", DefaultValueFactory = _ => 40_000 };
@@ -44,6 +45,11 @@ public static class DemoCommand
                 return Task.FromResult(parse.GetValue(scenario)!.Equals("bandit", StringComparison.OrdinalIgnoreCase)
                     ? BanditDemo.Run(context, folder, parse.GetValue(seed), parse.GetValue(json), time)
                     : InterleavingDemo.Run(context, folder, parse.GetValue(seed), parse.GetValue(json), time));
+            }
+
+            if (CounterfactualDemos.Expected.ContainsKey(parse.GetValue(scenario)!))
+            {
+                return Task.FromResult(CounterfactualDemos.Run(context, parse.GetValue(scenario)!, Directory.CreateDirectory(Path.GetFullPath(parse.GetValue(dir)!)).FullName, parse.GetValue(seed), parse.GetValue(json)));
             }
 
             var story = DemoScenario.Find(parse.GetValue(scenario)!);
