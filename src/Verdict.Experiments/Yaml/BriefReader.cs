@@ -9,7 +9,7 @@ internal static partial class BriefReader
     public static readonly string[] RootFields =
     [
         "key", "version", "owner", "hypothesis", "change", "unit", "eligibility", "arms", "receipt_must_match", "traffic",
-        "metrics_file", "metrics", "primary_metric", "guardrails", "secondary_metrics", "segments", "analysis", "prices",
+        "metrics_file", "metrics", "primary_metric", "guardrails", "secondary_metrics", "segments", "analysis", "prices", "stages",
     ];
 
     private static readonly string[] PriceFields = ["input_per_million", "output_per_million"];
@@ -63,7 +63,9 @@ internal static partial class BriefReader
             Analysis = AnalysisReader.Read(root, primary is null ? null : metrics.GetValueOrDefault(primary)),
             Metrics = new SortedDictionary<string, MetricDefinition>(metrics.ToDictionary(), StringComparer.Ordinal),
             Prices = ReadPrices(root),
+            Stages = StagesReader.Read(root, guardrails),
         };
+        brief = StagesReader.StartTraffic(root, brief);
         BriefRules.Check(root.Context, root.File, brief);
         return root.Context.HasErrors ? null : brief;
     }
