@@ -9,7 +9,7 @@ namespace Verdict.Experiments.Tests;
 /// <summary>docs/brief.schema.json and docs/metrics.schema.json accept the examples and reject what the loader rejects.</summary>
 public sealed class BriefSchemaTests
 {
-    private static Task<JsonSchema> Schema(string name) =>
+    internal static Task<JsonSchema> Schema(string name) =>
         JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "Schemas", name));
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class BriefSchemaTests
     }
 
     /// <summary>YAML 1.2 core schema → JSON: plain scalars become null, booleans and numbers; quoted ones stay text.</summary>
-    private static string ToJson(string yaml)
+    internal static string ToJson(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
