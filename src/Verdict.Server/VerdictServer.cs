@@ -73,8 +73,7 @@ public static class VerdictServer
         builder.Services.AddSingleton(sp => new Ladder.LadderRunner(registry, reader, options.Time, options.MonitorSettle, sp.GetRequiredService<ILogger<Ladder.LadderRunner>>()));
         if (options.MonitorInterval is { } interval)
         {
-            builder.Services.AddHostedService(sp => new MonitorService(sp.GetRequiredService<MonitorRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<MonitorService>>()));
-            builder.Services.AddHostedService(sp => new Ladder.LadderService(sp.GetRequiredService<Ladder.LadderRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<Ladder.LadderService>>()));
+            builder.Services.AddHostedService(sp => new MonitorService(sp.GetRequiredService<MonitorRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<MonitorService>>(), sp.GetRequiredService<Ladder.LadderRunner>().RunOnceAsync));
         }
 
         var app = builder.Build();

@@ -147,6 +147,30 @@ public sealed class LadderTests
         Assert.Equal(("canary", "canary-10"), (served.GetProperty("stage").GetString(), served.GetProperty("stage_name").GetString()));
     }
 
+    [Fact]
+    public async Task HostedService_OnTheFakeClock_AdvancesAfterTheMonitorPassWithoutBeingCalled()
+    {
+        await using var server = await ServerHarness.StartAsync("duckdb", o => new ServerOptions { OpenStore = o.OpenStore, Urls = o.Urls, Time = o.Time, MonitorInterval = TimeSpan.FromHours(2) });
+        await server.CreateAndStartAsync(yaml => yaml.Replace("  exposure: 1.0\n  stage: ab\n", string.Empty, StringComparison.Ordinal) + """
+
+            stages:
+              - {name: shadow, kind: shadow, exposure: 0.1, gate: {min_duration: 1h, min_sample_per_arm: 5}}
+              - {name: canary-10, kind: canary, exposure: 0.1}
+
+            """);
+        await PostShadowAsync(server, server.Time.GetUtcNow(), pairs: 5, unpaired: 0);
+
+        // The monitor's PeriodicTimer ticks on the fake clock; after its pass the ladder's runs and climbs.
+        server.Time.Advance(TimeSpan.FromHours(2));
+        for (var i = 0; i < 600 && Record(server).Stage is null; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal("canary-10", Record(server).Stage);
+        Assert.Equal((LadderState.Advance, LadderRunner.Actor), (server.Registry.Audit(Key)[^1].Action, server.Registry.Audit(Key)[^1].Actor));
+    }
+
     private static LadderRunner Runner(ServerHarness server) => server.App.Services.GetRequiredService<LadderRunner>();
 
     private static ExperimentRecord Record(ServerHarness server) => server.Registry.Records.Single();

@@ -120,7 +120,7 @@ public static class ExperimentsCommand
         return files;
     }
 
-    private static void Print(CliContext context, JsonElement? answer)
+    internal static void Print(CliContext context, JsonElement? answer)
     {
         if (answer is { } json)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 
 namespace Verdict.Cli.Commands.Server;
 
@@ -28,7 +27,7 @@ public static class LadderCommands
 
             var body = new { To = parse.GetValue(to), Version = parse.GetValue(version), Reason = parse.GetValue(reason) };
             var answer = await ServerConnection.SendAsync(parse.GetValue(server)!, parse.GetValue(key), HttpMethod.Post, $"/api/v1/experiments/{Uri.EscapeDataString(parse.GetValue(experiment)!)}/advance", body, cancellationToken).ConfigureAwait(false);
-            Print(context, answer);
+            ExperimentsCommand.Print(context, answer);
             return ExitCodes.Success;
         });
         return command;
@@ -43,17 +42,9 @@ public static class LadderCommands
         var command = new Command("ladder", "Print the version's ladder: every stage with its gate, the current stage and its gate's status now (read or admin key).\n\nExample:\n  verdict experiments ladder refund-query-rewrite") { experiment, server, key };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            Print(context, await ServerConnection.SendAsync(parse.GetValue(server)!, parse.GetValue(key), HttpMethod.Get, $"/api/v1/experiments/{Uri.EscapeDataString(parse.GetValue(experiment)!)}/ladder", null, cancellationToken).ConfigureAwait(false));
+            ExperimentsCommand.Print(context, await ServerConnection.SendAsync(parse.GetValue(server)!, parse.GetValue(key), HttpMethod.Get, $"/api/v1/experiments/{Uri.EscapeDataString(parse.GetValue(experiment)!)}/ladder", null, cancellationToken).ConfigureAwait(false));
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static void Print(CliContext context, JsonElement? answer)
-    {
-        if (answer is { } json)
-        {
-            context.Out.WriteLine(JsonSerializer.Serialize(json, JsonOutput.Options));
-        }
     }
 }
