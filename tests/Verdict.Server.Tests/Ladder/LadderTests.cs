@@ -99,6 +99,7 @@ public sealed class LadderTests
         // An admin with a reason skips ab-25: exposure rises to 50%, the audit line names who, why and the gate as it stood.
         var skipped = await server.Admin.PostAsJsonAsync(url, body, TestContext.Current.CancellationToken);
         Assert.Equal(200, (int)skipped.StatusCode);
+        Assert.Equal("ab-50", (await ServerHarness.JsonAsync(skipped)).GetProperty("stage").GetString());
         Assert.Equal(("ab-50", 0.5), (Record(server).Stage, Record(server).Exposure));
         var line = server.Registry.Audit(Key).Last();
         Assert.Equal(LadderState.ForcedAdvance, line.Action);
