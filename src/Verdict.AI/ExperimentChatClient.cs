@@ -17,6 +17,9 @@ namespace Verdict.AI;
 /// </summary>
 public sealed class ExperimentChatClient : DelegatingChatClient
 {
+    // The assignment status of a shadowed call, and the config's stage that switches shadow mode on (docs/sdk.md).
+    private const string ShadowStatus = "shadow";
+
     private readonly VerdictClient verdict;
     private readonly ExperimentChatClientOptions settings;
     private readonly TimeProvider time;
@@ -54,7 +57,7 @@ public sealed class ExperimentChatClient : DelegatingChatClient
 
         var arm = assignment.Arm!;
         var served = ReceiptOptions.Apply(options, arm.Receipt, settings.Prompts);
-        var pair = settings.Shadow ? Guid.CreateVersion7(time.GetUtcNow()).ToString("N") : null;
+        var pair = assignment.Status == ShadowStatus ? Guid.CreateVersion7(time.GetUtcNow()).ToString("N") : null;
         if (pair is not null)
         {
             StartShadows(messages, options, assignment, pair);
@@ -152,11 +155,11 @@ public sealed class ExperimentChatClient : DelegatingChatClient
             return null;
         }
 
-        if (settings.Shadow)
+        if (settings.Shadow || (verdict.Config.Experiments.TryGetValue(settings.Experiment, out var served) && served.Config.Stage == ShadowStatus))
         {
             // Shadow: everyone is served control; the treatments run beside it unseen, and nobody is enrolled.
             var control = verdict.Config.Experiments[settings.Experiment].Config.Arms.First(a => a.Control);
-            assignment = assignment with { Arm = control, InExperiment = false, Status = "shadow" };
+            assignment = assignment with { Arm = control, InExperiment = false, Status = ShadowStatus };
         }
         else
         {

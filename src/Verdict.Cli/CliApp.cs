@@ -56,6 +56,7 @@ public static class CliApp
         root.Subcommands.Add(IngestCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(Commands.Monitor.MonitorCommand.Create(context));
+        root.Subcommands.Add(Commands.Shadow.ShadowCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(Commands.Demo.DemoCommand.Create(context));
         root.Subcommands.Add(Commands.Server.ServeCommand.Create(context));

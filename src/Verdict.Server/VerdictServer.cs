@@ -73,9 +73,10 @@ public static class VerdictServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestionQueue>());
         builder.Services.AddSingleton(sp => new MonitorRunner(registry, reader, options.Time, options.MonitorSettle, sp.GetRequiredService<ILogger<MonitorRunner>>()));
         builder.Services.AddSingleton<Dashboard.IGuardrailStatusSource>(sp => new MonitorStatusSource(sp.GetRequiredService<MonitorRunner>()));
+        builder.Services.AddSingleton(sp => new Ladder.LadderRunner(registry, reader, options.Time, options.MonitorSettle, sp.GetRequiredService<ILogger<Ladder.LadderRunner>>()));
         if (options.MonitorInterval is { } interval)
         {
-            builder.Services.AddHostedService(sp => new MonitorService(sp.GetRequiredService<MonitorRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<MonitorService>>()));
+            builder.Services.AddHostedService(sp => new MonitorService(sp.GetRequiredService<MonitorRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<MonitorService>>(), sp.GetRequiredService<Ladder.LadderRunner>().RunOnceAsync));
         }
 
         var app = builder.Build();
@@ -107,6 +108,7 @@ public static class VerdictServer
         KeyEndpoints.Map(app, registry);
         Dashboard.DashboardEndpoints.Map(app, registry, reader, options.Time);
         MonitorEndpoints.Map(app, registry, app.Services.GetRequiredService<MonitorRunner>());
+        Ladder.LadderEndpoints.Map(app, registry, app.Services.GetRequiredService<Ladder.LadderRunner>());
         return app;
     }
 

@@ -9,7 +9,7 @@ namespace Verdict.Experiments.Tests;
 /// <summary>docs/brief.schema.json and docs/metrics.schema.json accept the examples and reject what the loader rejects.</summary>
 public sealed class BriefSchemaTests
 {
-    private static Task<JsonSchema> Schema(string name) =>
+    internal static Task<JsonSchema> Schema(string name) =>
         JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "Schemas", name));
 
     [Fact]

@@ -44,6 +44,15 @@ public sealed record ExperimentConfig
     /// <summary>The brief's lock hash, recorded when the experiment was created.</summary>
     public required string LockHash { get; init; }
 
+    /// <summary>
+    /// The kind of the ladder stage the version is in (<c>shadow</c>, <c>canary</c> or <c>ab</c>), or null when its brief
+    /// declares no stages. In <c>shadow</c> the IChatClient middleware serves control and runs the treatments unseen.
+    /// </summary>
+    public string? Stage { get; init; }
+
+    /// <summary>The name of the ladder stage (<c>canary-1</c>), or null when the brief declares no stages.</summary>
+    public string? StageName { get; init; }
+
     /// <summary>The assignment spec this config describes, at its current exposure.</summary>
     public AssignmentSpec ToAssignmentSpec() => new()
     {

@@ -57,6 +57,12 @@ public sealed record ExperimentBrief
     /// </summary>
     public InterleavingDesign? Interleaving { get; init; }
 
+    /// <summary>
+    /// The registered rollout ladder (shadow → canary → A/B) with a gate per stage, or null when the brief declares none
+    /// (then it is absent from the lock's canonical form, so briefs without it keep their hashes; docs/brief.md "Stages").
+    /// </summary>
+    public IReadOnlyList<LadderStage>? Stages { get; init; }
+
     /// <summary>Secondary metrics, corrected for multiple testing.</summary>
     public IReadOnlyList<string> SecondaryMetrics { get; init; } = [];
 

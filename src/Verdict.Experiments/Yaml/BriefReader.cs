@@ -10,7 +10,7 @@ internal static partial class BriefReader
     [
         "key", "version", "owner", "hypothesis", "change", "unit", "eligibility", "arms", "receipt_must_match", "traffic",
         "metrics_file", "metrics", "primary_metric", "guardrails", "secondary_metrics", "segments", "analysis", "prices",
-        "interleaving",
+        "interleaving", "stages",
     ];
 
     private static readonly string[] PriceFields = ["input_per_million", "output_per_million"];
@@ -65,7 +65,9 @@ internal static partial class BriefReader
             Metrics = new SortedDictionary<string, MetricDefinition>(metrics.ToDictionary(), StringComparer.Ordinal),
             Prices = ReadPrices(root),
             Interleaving = InterleavingReader.Read(root, arms),
+            Stages = StagesReader.Read(root, guardrails),
         };
+        brief = StagesReader.StartTraffic(root, brief);
         BriefRules.Check(root.Context, root.File, brief);
         return root.Context.HasErrors ? null : brief;
     }

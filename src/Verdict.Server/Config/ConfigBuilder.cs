@@ -35,6 +35,8 @@ public static class ConfigBuilder
             EnrollmentEvent = brief.Eligibility.EnrollmentEvent,
             Prices = brief.Prices?.ToDictionary(p => p.Key, p => new PriceConfig(p.Value.InputPerMillion, p.Value.OutputPerMillion), StringComparer.Ordinal),
             LockHash = record.LockHash,
+            Stage = Ladder.LadderState.Kind(record, brief),
+            StageName = brief.Stages is null ? null : record.Stage ?? brief.Stages[0].Name,
         };
     }
 

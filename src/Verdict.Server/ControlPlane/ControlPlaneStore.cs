@@ -17,6 +17,8 @@ public sealed class ControlPlaneStore : IDisposable
     [
         "CREATE TABLE IF NOT EXISTS verdict_api_keys (id TEXT PRIMARY KEY, role TEXT NOT NULL, name TEXT NOT NULL, secret_hash TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT)",
         "CREATE TABLE IF NOT EXISTS verdict_experiments (experiment TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL, exposure DOUBLE PRECISION NOT NULL, lock_hash TEXT NOT NULL, brief_yaml TEXT NOT NULL, files_json TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (experiment, version))",
+        // The ladder stage (docs/monitor.md, "The ladder"); added to stores created before it existed.
+        "ALTER TABLE verdict_experiments ADD COLUMN IF NOT EXISTS stage TEXT",
         "CREATE TABLE IF NOT EXISTS verdict_audit (seq BIGINT PRIMARY KEY, experiment TEXT NOT NULL, version INTEGER, at_time TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, reason TEXT, before_json TEXT, after_json TEXT)",
     ];
 
@@ -90,7 +92,7 @@ public sealed class ControlPlaneStore : IDisposable
     public IReadOnlyList<ExperimentRecord> Experiments()
     {
         var records = new List<ExperimentRecord>();
-        using var reader = store.Query("SELECT experiment, version, status, exposure, lock_hash, brief_yaml, files_json, created_at, updated_at FROM verdict_experiments ORDER BY experiment, version", []);
+        using var reader = store.Query("SELECT experiment, version, status, exposure, lock_hash, brief_yaml, files_json, created_at, updated_at, stage FROM verdict_experiments ORDER BY experiment, version", []);
         while (reader.Read())
         {
             records.Add(new ExperimentRecord(
@@ -102,7 +104,10 @@ public sealed class ControlPlaneStore : IDisposable
                 reader.GetString(5),
                 JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [],
                 Time(reader.GetString(7)),
-                Time(reader.GetString(8))));
+                Time(reader.GetString(8)))
+            {
+                Stage = reader.IsDBNull(9) ? null : reader.GetString(9),
+            });
         }
 
         return records;
@@ -117,7 +122,7 @@ public sealed class ControlPlaneStore : IDisposable
         store.Execute($"DELETE FROM verdict_experiments WHERE experiment = {p.Add(after.Key)} AND version = {p.Add(after.Version)}", p.Values, transaction);
         p = new SqlParameters(store.Dialect);
         store.Execute(
-            $"INSERT INTO verdict_experiments (experiment, version, status, exposure, lock_hash, brief_yaml, files_json, created_at, updated_at) VALUES ({p.Add(after.Key)}, {p.Add(after.Version)}, {p.Add(Name(after.Status))}, {p.Add(after.Exposure)}, {p.Add(after.LockHash)}, {p.Add(after.BriefYaml)}, {p.Add(JsonSerializer.Serialize(after.Files))}, {p.Add(Text(after.CreatedAt))}, {p.Add(Text(after.UpdatedAt))})",
+            $"INSERT INTO verdict_experiments (experiment, version, status, exposure, lock_hash, brief_yaml, files_json, created_at, updated_at, stage) VALUES ({p.Add(after.Key)}, {p.Add(after.Version)}, {p.Add(Name(after.Status))}, {p.Add(after.Exposure)}, {p.Add(after.LockHash)}, {p.Add(after.BriefYaml)}, {p.Add(JsonSerializer.Serialize(after.Files))}, {p.Add(Text(after.CreatedAt))}, {p.Add(Text(after.UpdatedAt))}, {p.Add(after.Stage)})",
             p.Values,
             transaction);
         Audit(transaction, after.Key, after.Version, after.UpdatedAt, actor, action, reason, before is null ? null : State(before), State(after));
@@ -164,13 +169,22 @@ public sealed class ControlPlaneStore : IDisposable
     }
 
     /// <summary>The state an audit line records: status, exposure and lock hash (the brief itself never changes within a version).</summary>
-    private static string State(ExperimentRecord record) => JsonSerializer.Serialize(new Dictionary<string, object>
+    private static string State(ExperimentRecord record)
     {
-        ["version"] = record.Version,
-        ["status"] = Name(record.Status),
-        ["exposure"] = record.Exposure,
-        ["lock_hash"] = record.LockHash,
-    });
+        var state = new Dictionary<string, object>
+        {
+            ["version"] = record.Version,
+            ["status"] = Name(record.Status),
+            ["exposure"] = record.Exposure,
+            ["lock_hash"] = record.LockHash,
+        };
+        if (record.Stage is not null)
+        {
+            state["stage"] = record.Stage;
+        }
+
+        return JsonSerializer.Serialize(state);
+    }
 
     private void Audit(DbTransaction transaction, string experiment, int? version, DateTimeOffset at, string actor, string action, string? reason, string? before, string? after)
     {

@@ -13,4 +13,8 @@ public sealed record ExperimentRecord(
     string BriefYaml,
     IReadOnlyDictionary<string, string> Files,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>The ladder stage the version is in (brief <c>stages[i].name</c>); null before its first advance or without a ladder.</summary>
+    public string? Stage { get; init; }
+}

@@ -121,6 +121,25 @@ public sealed class Registry
         }
     }
 
+    /// <summary>
+    /// Applies <paramref name="transition"/> to version <paramref name="version"/> of <paramref name="key"/> under the
+    /// control-plane lock and stores the result with its audit line <paramref name="action"/> (the ladder's advance);
+    /// the transition sees the current record and throws <see cref="ControlPlaneException"/> to refuse.
+    /// </summary>
+    public ExperimentRecord Transition(string key, int version, Func<ExperimentRecord, ExperimentRecord> transition, string actor, string action, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        lock (gate)
+        {
+            var current = Find(key, version, ExperimentChange.Ramp);
+            var next = transition(current);
+            store.Save(current, next, actor, action, reason);
+            records = [.. records.Select(r => r == current ? next : r)];
+            Rebuild();
+            return next;
+        }
+    }
+
     /// <summary>Appends an audit line that changes no state; <paramref name="evidence"/> (JSON) is stored as its <c>after</c>.</summary>
     public void Note(string key, int version, string actor, string action, string? reason, string? evidence)
     {

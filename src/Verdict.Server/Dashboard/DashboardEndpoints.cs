@@ -30,11 +30,33 @@ public static class DashboardEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var sessions = new SessionStore(registry, time, SessionLifetime);
         var verdicts = new VerdictCache(reader, registry, time);
-        var pages = new DashboardPages(registry, verdicts, time, app.Services.GetService<IGuardrailStatusSource>());
+        var ladder = app.Services.GetService<Ladder.LadderRunner>();
+        var pages = new DashboardPages(registry, verdicts, time, app.Services.GetService<IGuardrailStatusSource>(), ladder);
+        var throttle = new LoginThrottle(time);
+
+        // An admin session with its CSRF token, or the refusal (401, 403) of the request: every button's first step.
+        async Task<(DashboardSession? Session, IFormCollection Form, IResult? Refusal)> Admit(HttpContext http)
+        {
+            var form = await FormAsync(http).ConfigureAwait(false);
+            var session = sessions.Find(http.Request.Cookies[SessionCookie]);
+            IResult? refusal = session is null ? Refuse(http, 401, "Log in first: this form needs a dashboard session.")
+                : !SessionStore.CsrfMatches(session, form[CsrfField]) ? Refuse(http, 403, "Refused: the form's CSRF token is missing or wrong (was it sent from another site?). Reload the page and try again.")
+                : !session.IsAdmin ? Refuse(http, 403, "Refused: a read-only session may not change experiments.")
+                : null;
+            return (session, form, refusal);
+        }
 
         app.MapGet("/login", (HttpContext http) => LoginPage(http, null, 200));
         app.MapPost("/login", async (HttpContext http) =>
         {
+            var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            if (throttle.RetryAfter(address) is { } wait)
+            {
+                var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return LoginPage(http, $"Too many failed logins from this address; try again in {seconds} s.", 429);
+            }
+
             var form = await FormAsync(http).ConfigureAwait(false);
             if (!LoginTokenMatches(http, form[CsrfField]))
             {
@@ -44,6 +66,7 @@ public static class DashboardEndpoints
             var result = sessions.Login(form["key"]);
             if (result.Session is not { } session)
             {
+                throttle.Failed(address);
                 return LoginPage(http, result.Error, result.Status);
             }
 
@@ -73,22 +96,13 @@ public static class DashboardEndpoints
                 : Redirect(http, "/login"));
         app.MapPost("/experiments/{key}/{action}", async (HttpContext http, string key, string action) =>
         {
-            var form = await FormAsync(http).ConfigureAwait(false);
-            var session = sessions.Find(http.Request.Cookies[SessionCookie]);
-            if (session is null)
+            var (admitted, form, refusal) = await Admit(http).ConfigureAwait(false);
+            if (refusal is not null)
             {
-                return Refuse(http, 401, "Log in first: this form needs a dashboard session.");
+                return refusal;
             }
 
-            if (!SessionStore.CsrfMatches(session, form[CsrfField]))
-            {
-                return Refuse(http, 403, "Refused: the form's CSRF token is missing or wrong (was it sent from another site?). Reload the page and try again.");
-            }
-
-            if (!session.IsAdmin)
-            {
-                return Refuse(http, 403, "Refused: a read-only session may not change experiments.");
-            }
+            var session = admitted!;
 
             if (!Enum.TryParse<ExperimentChange>(action, ignoreCase: true, out var change) || !action.All(char.IsAsciiLetterLower))
             {
@@ -113,6 +127,10 @@ public static class DashboardEndpoints
                 return await pages.ExperimentAsync(http, session, key, $"{e.Title}: {e.Message}", e.Status).ConfigureAwait(false);
             }
         });
+        if (ladder is not null)
+        {
+            Ladder.LadderForms.Map(app, registry, ladder, Admit, pages.ExperimentAsync);
+        }
     }
 
     private static IResult LoginPage(HttpContext http, string? error, int status)

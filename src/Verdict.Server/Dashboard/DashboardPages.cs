@@ -4,7 +4,7 @@ using Verdict.Server.ControlPlane;
 namespace Verdict.Server.Dashboard;
 
 /// <summary>Gathers what the list and the experiment page show from the registry, the audit log, the analysis cache and the optional monitor.</summary>
-internal sealed class DashboardPages(Registry registry, VerdictCache verdicts, TimeProvider time, IGuardrailStatusSource? monitor)
+internal sealed class DashboardPages(Registry registry, VerdictCache verdicts, TimeProvider time, IGuardrailStatusSource? monitor, Ladder.LadderRunner? ladder = null)
 {
     /// <summary>The list page's body: one row per experiment key.</summary>
     public async Task<string> ListAsync(CancellationToken cancellationToken)
@@ -15,7 +15,8 @@ internal sealed class DashboardPages(Registry registry, VerdictCache verdicts, T
             var record = Current(key)!;
             var entries = AuditFacts.OfVersion(registry.Audit(key), record.Version);
             var verdict = await verdicts.GetAsync(record, cancellationToken).ConfigureAwait(false);
-            rows.Add(new ListPage.Row(record, DashboardHtml.Stage(registry.Brief(record.Key, record.Version)!.Traffic.Stage), AuditFacts.DaysRunning(entries, time.GetUtcNow()), verdict, AuditFacts.OpenAlerts(entries).Count));
+            var brief = registry.Brief(record.Key, record.Version)!;
+            rows.Add(new ListPage.Row(record, brief.Stages is null ? DashboardHtml.Stage(brief.Traffic.Stage) : record.Stage ?? brief.Stages[0].Name, AuditFacts.DaysRunning(entries, time.GetUtcNow()), verdict, AuditFacts.OpenAlerts(entries).Count));
         }
 
         return ListPage.Body(rows);
@@ -34,8 +35,9 @@ internal sealed class DashboardPages(Registry registry, VerdictCache verdicts, T
         var verdict = await verdicts.GetAsync(record, http.RequestAborted).ConfigureAwait(false);
         var guardrails = monitor is null ? null : await monitor.StatusAsync(record.Key, record.Version, http.RequestAborted).ConfigureAwait(false);
         var entries = AuditFacts.OfVersion(audit, record.Version);
+        var stages = ladder is null ? null : await ladder.ViewAsync(record.Key, http.RequestAborted).ConfigureAwait(false);
         var model = new ExperimentPage.Model(record, registry.Brief(record.Key, record.Version)!, verdict, audit,
-            AuditFacts.DaysRunning(entries, time.GetUtcNow()), AuditFacts.OpenAlerts(entries).Count, monitor is not null, guardrails, session, error);
+            AuditFacts.DaysRunning(entries, time.GetUtcNow()), AuditFacts.OpenAlerts(entries).Count, monitor is not null, guardrails, session, error, stages);
         return DashboardHtml.Page(http, $"{record.Key} v{record.Version}", session, ExperimentPage.Body(model), status);
     }
 

@@ -28,7 +28,8 @@ internal static class ExperimentPage
         bool MonitorPresent,
         JsonNode? Guardrails,
         DashboardSession Session,
-        string? Error);
+        string? Error,
+        Ladder.LadderView? Ladder = null);
 
     public static string Body(Model m)
     {
@@ -37,7 +38,7 @@ internal static class ExperimentPage
         var html = new StringBuilder(256 * 1024);
         html.Append("<header><h1>").Append(E(r.Key)).Append(" <span class=\"muted\">v").Append(r.Version).Append("</span></h1><p class=\"meta\">status <span id=\"status\" class=\"badge ")
             .Append(status).Append("\" data-status=\"").Append(status).Append("\">").Append(status).Append("</span> · exposure <span id=\"exposure\">").Append(N(r.Exposure * 100, "0.##"))
-            .Append(" %</span> · stage <span id=\"stage\">").Append(E(Stage(m.Brief.Traffic.Stage))).Append("</span> · ").Append(m.DaysRunning is { } days ? N(days, "0.0") + " days running" : "not started").Append(" · owner ").Append(E(m.Brief.Owner))
+            .Append(" %</span> · stage <span id=\"stage\">").Append(E(m.Ladder?.Current ?? Stage(m.Brief.Traffic.Stage))).Append("</span> · ").Append(m.DaysRunning is { } days ? N(days, "0.0") + " days running" : "not started").Append(" · owner ").Append(E(m.Brief.Owner))
             .Append(" · <span id=\"open-alerts\" data-count=\"").Append(m.OpenAlerts).Append('"').Append(m.OpenAlerts > 0 ? " class=\"alerts\"" : string.Empty).Append('>').Append(m.OpenAlerts).Append(" open alert(s)</span>")
             .Append(" · lock <code id=\"registered-lock\">").Append(E(r.LockHash[..Math.Min(16, r.LockHash.Length)])).Append("…</code></p></header>");
         if (m.Error is not null)
@@ -69,6 +70,7 @@ internal static class ExperimentPage
         }
 
         GuardrailSection.Write(html, m.MonitorPresent, m.Guardrails);
+        Ladder.LadderSection.Write(html, m.Ladder, r, m.Session);
         AuditLog(html, m.Audit);
         if (content is not null)
         {

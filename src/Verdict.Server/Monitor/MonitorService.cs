@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Verdict.Server.Monitor;
 
-/// <summary>Runs <see cref="MonitorRunner"/> every interval on the server's <see cref="TimeProvider"/> (a fake one in tests).</summary>
-public sealed class MonitorService(MonitorRunner runner, TimeSpan interval, TimeProvider time, ILogger<MonitorService> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="MonitorRunner"/> every interval on the server's <see cref="TimeProvider"/> (a fake one in tests), then
+/// <paramref name="then"/> when given (the rollout ladder's pass, after the monitor has recorded the tick's breaches).
+/// </summary>
+public sealed class MonitorService(MonitorRunner runner, TimeSpan interval, TimeProvider time, ILogger<MonitorService> logger, Func<CancellationToken, Task>? then = null) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -17,6 +20,10 @@ public sealed class MonitorService(MonitorRunner runner, TimeSpan interval, Time
                 try
                 {
                     await runner.RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                    if (then is not null)
+                    {
+                        await then(stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

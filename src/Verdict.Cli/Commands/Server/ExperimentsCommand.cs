@@ -4,7 +4,7 @@ using Verdict.Cli.Commands.Briefs;
 
 namespace Verdict.Cli.Commands.Server;
 
-/// <summary><c>verdict experiments create|start|ramp|pause|resume|stop|list|audit</c> against a running server.</summary>
+/// <summary><c>verdict experiments create|start|ramp|pause|resume|stop|list|audit|advance|ladder</c> against a running server.</summary>
 public static class ExperimentsCommand
 {
     public static Command Create(CliContext context)
@@ -18,6 +18,8 @@ public static class ExperimentsCommand
 
         command.Subcommands.Add(ListCommand(context));
         command.Subcommands.Add(AuditCommand(context));
+        command.Subcommands.Add(LadderCommands.Advance(context));
+        command.Subcommands.Add(LadderCommands.Ladder(context));
         return command;
     }
 
@@ -118,7 +120,7 @@ public static class ExperimentsCommand
         return files;
     }
 
-    private static void Print(CliContext context, JsonElement? answer)
+    internal static void Print(CliContext context, JsonElement? answer)
     {
         if (answer is { } json)
         {
