@@ -115,18 +115,6 @@ public sealed class ClickHouseClusterTests
     }
 
     [Fact]
-    public void Load_ClusterRandomizedBrief_IsRefusedWithAClearMessage()
-    {
-        using var store = ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
-        var brief = TestEnvironment.ExampleBrief(yaml => yaml.Replace(
-            "unit:\n  randomization: account\n  id: customer_account_id\n  analysis: account",
-            "unit:\n  randomization: cluster\n  cluster_key: team\n  analysis: account",
-            StringComparison.Ordinal));
-        var error = Assert.Throws<ArgumentException>(() => new SqlMetricSource(store).Load(brief, null));
-        Assert.Contains("cluster-randomized", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Parse_Uri_ReadsEndpointsDatabaseClusterAndRejectsBadParts()
     {
         var address = ClickHouseAddress.Parse("clickhouse://me:s%40cret@127.0.0.1:58123,127.0.0.1:58124/analytics?cluster=two");
