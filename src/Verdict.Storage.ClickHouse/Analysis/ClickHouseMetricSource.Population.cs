@@ -18,7 +18,39 @@ public sealed partial class ClickHouseMetricSource
             FROM {units}
             """, p).Rows[0];
         var first = Long(facts[3]) > 0 ? EventLoader.FromMicroseconds(Long(facts[2])) : (DateTimeOffset?)null;
-        return ExposureSummary.Read(store, brief, limit).Population(brief, perArm, perSegment, clusters, (Long(facts[0]), Long(facts[1]), first));
+        return ExposureSummary.Read(store, brief, limit).Population(brief, perArm, perSegment, clusters, (Long(facts[0]), Long(facts[1]), first)) with
+        {
+            EventsByName = EventsByName(brief, limit),
+            VersionsInStore = VersionsInStore(brief),
+        };
+    }
+
+    /// <summary>
+    /// The analysis's data diagnostics, as on the other engines: stored events (deduplicated) per name the brief's
+    /// metrics read, up to <paramref name="limit"/>, names absent from the store counting 0.
+    /// </summary>
+    private Dictionary<string, long> EventsByName(ExperimentBrief brief, long limit)
+    {
+        var names = brief.Metrics.Values.SelectMany(m => m.Events).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var counts = names.ToDictionary(n => n, _ => 0L, StringComparer.Ordinal);
+        if (names.Count > 0)
+        {
+            var p = new SqlParameters(ClickHouseDialect.Instance);
+            foreach (var row in Query($"SELECT name, count() AS n FROM {store.Address.Database}.events FINAL WHERE ts <= {p.Add(limit)} AND name IN {p.List(names)} GROUP BY name", p).Rows)
+            {
+                counts[(string)row[0]] = Long(row[1]);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>The versions of the brief's key that have exposures in the store.</summary>
+    private List<int> VersionsInStore(ExperimentBrief brief)
+    {
+        var p = new SqlParameters(ClickHouseDialect.Instance);
+        return Query($"SELECT DISTINCT version FROM {store.Address.Database}.exposures WHERE experiment = {p.Add(brief.Key)} ORDER BY version", p).Rows
+            .Select(row => (int)Long(row[0])).ToList();
     }
 
     /// <summary>A quantile cell to fetch: its scope, the units with a value, and the ranks its interval needs.</summary>
