@@ -6,8 +6,8 @@
 # the analysis does), read from the typed columns, and no property at all (the floor). Loopback only; bounded.
 # Usage: bench/Verdict.Benchmarks/ClickHouse/property-columns-probe.sh [http://127.0.0.1:58123 http://127.0.0.1:58124]
 set -euo pipefail
-shards=("${@:-http://127.0.0.1:58123 http://127.0.0.1:58124}")
-read -r -a shards <<< "${shards[*]}"
+shards=("$@")
+[ ${#shards[@]} -gt 0 ] || shards=(http://127.0.0.1:58123 http://127.0.0.1:58124)
 q() { curl -sS --fail-with-body --max-time 900 "$1/?database=default" --data-binary "$2"; }
 lookup() { echo "if(has(properties.key, '$1'), properties.value[indexOf(properties.key, '$1')], NULL)"; }
 num() { echo "if(isFinite(toFloat64OrNull($1)), toFloat64OrNull($1), NULL)"; }
@@ -26,8 +26,9 @@ for s in "${shards[@]}"; do
   q "$s" "CREATE TABLE verdict_probe.events AS verdict_probe.events_local ENGINE = Distributed(verdict, verdict_probe, events_local, cityHash64(unit_id))"
 done
 names="name IN ('answer_generated', 'grounding_audit')"
-nested="WITH $(lookup grounded) AS g, $(num "$(lookup latency_ms)") AS l, $(num "$(lookup cost_usd)") AS c, $(num "$(lookup tokens)") AS t
-  SELECT count(), sum(a), sum(b), sum(d), sum(e) FROM (SELECT unit_id, max(name = 'grounding_audit' AND g = 'false') AS a, avgIf(l, name = 'answer_generated' AND isNotNull(l)) AS b, sumIf(c, name = 'answer_generated' AND isNotNull(c)) AS d, avgIf(t, name = 'answer_generated' AND isNotNull(t)) AS e FROM verdict_probe.events FINAL WHERE $names GROUP BY unit_id)"
+nested="SELECT count(), sum(a), sum(b), sum(d), sum(e) FROM (
+  WITH $(lookup grounded) AS g, $(num "$(lookup latency_ms)") AS l, $(num "$(lookup cost_usd)") AS c, $(num "$(lookup tokens)") AS t
+  SELECT unit_id, max(name = 'grounding_audit' AND g = 'false') AS a, avgIf(l, name = 'answer_generated' AND isNotNull(l)) AS b, sumIf(c, name = 'answer_generated' AND isNotNull(c)) AS d, avgIf(t, name = 'answer_generated' AND isNotNull(t)) AS e FROM verdict_probe.events FINAL WHERE $names GROUP BY unit_id)"
 typed="SELECT count(), sum(a), sum(b), sum(d), sum(e) FROM (SELECT unit_id, max(name = 'grounding_audit' AND p1 = 'false') AS a, avgIf(p2_num, name = 'answer_generated' AND isNotNull(p2_num)) AS b, sumIf(p3_num, name = 'answer_generated' AND isNotNull(p3_num)) AS d, avgIf(p4_num, name = 'answer_generated' AND isNotNull(p4_num)) AS e FROM verdict_probe.events FINAL WHERE $names GROUP BY unit_id)"
 floor="SELECT count(), sum(a) FROM (SELECT unit_id, count() AS a FROM verdict_probe.events FINAL WHERE $names GROUP BY unit_id)"
 for round in 1 2 3; do
