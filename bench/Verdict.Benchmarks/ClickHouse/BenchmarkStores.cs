@@ -28,11 +28,11 @@ internal static class BenchmarkStores
         Environment.GetEnvironmentVariable("VERDICT_BENCH_CLICKHOUSE") ?? Environment.GetEnvironmentVariable("VERDICT_TEST_CLICKHOUSE")
         ?? throw new InvalidOperationException("set VERDICT_BENCH_CLICKHOUSE (start a cluster with tests/clickhouse/start.sh)"));
 
-    /// <summary>A store on the same cluster in database <paramref name="database"/>.</summary>
+    /// <summary>A store on the same cluster (and memory limit) in database <paramref name="database"/>; credentials are not carried over.</summary>
     public static ClickHouseEventStore OpenClickHouse(string database)
     {
         var address = Cluster();
-        return ClickHouseEventStore.Open($"clickhouse://{string.Join(',', address.Endpoints.Select(e => e.Authority))}/{database}?cluster={address.Cluster}");
+        return ClickHouseEventStore.Open((address with { Database = database }).ToString());
     }
 
     /// <summary>The ClickHouse store of <paramref name="events"/> events, loaded through Verdict when empty.</summary>
