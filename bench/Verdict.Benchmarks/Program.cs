@@ -25,6 +25,11 @@ if (args.Length > 0 && args[0] == "monitor-timed")
     return Verdict.Benchmarks.Monitoring.MonitorTimedRun.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "clickhouse-timed")
+{
+    return Verdict.Benchmarks.ClickHouse.ClickHouseTimedRun.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "analysis-store")
 {
     return Verdict.Benchmarks.Analysis.AnalysisTimedRun.BuildStore(args);

@@ -1,13 +1,17 @@
 namespace Verdict.Storage.ClickHouse;
 
 /// <summary>
-/// A ClickHouse store URI: <c>clickhouse://[user[:password]@]host:port[,host:port…][/database][?cluster=name]</c>.
+/// A ClickHouse store URI: <c>clickhouse://[user[:password]@]host:port[,host:port…][/database][?cluster=name][&amp;max_memory_usage=bytes]</c>.
 /// The hosts are the HTTP endpoints of every shard (the store creates its tables on each, as there is no ZooKeeper
 /// for <c>ON CLUSTER</c>); the first also runs the queries. <c>cluster</c> names the <c>remote_servers</c> entry the
-/// Distributed tables spread over (default <c>verdict</c>); the database defaults to <c>default</c>.
+/// Distributed tables spread over (default <c>verdict</c>); the database defaults to <c>default</c>;
+/// <c>max_memory_usage</c> raises or lowers the server's per-query memory limit for this store's queries.
 /// </summary>
 public sealed record ClickHouseAddress(IReadOnlyList<Uri> Endpoints, string Database, string Cluster, string? User, string? Password)
 {
+    /// <summary>The per-query memory limit in bytes sent with every query (ClickHouse's <c>max_memory_usage</c>), or null for the server's.</summary>
+    public long? MaxMemoryUsage { get; init; }
+
     /// <summary>True when <paramref name="text"/> is a ClickHouse URI.</summary>
     public static bool IsClickHouse(string text) => text.StartsWith("clickhouse://", StringComparison.OrdinalIgnoreCase);
 
@@ -46,12 +50,21 @@ public sealed record ClickHouseAddress(IReadOnlyList<Uri> Endpoints, string Data
 
         var endpoints = rest.Split(',').Select(Endpoint).ToList();
         var cluster = "verdict";
+        long? memory = null;
         foreach (var pair in (query ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var kv = pair.Split('=', 2);
+            if (kv[0] == "max_memory_usage" && kv.Length == 2)
+            {
+                memory = long.TryParse(kv[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+                    ? bytes
+                    : throw new ArgumentException($"ClickHouse URI: max_memory_usage must be a positive whole number of bytes, not '{kv[1]}'", nameof(text));
+                continue;
+            }
+
             cluster = kv[0] == "cluster" && kv.Length == 2
                 ? Uri.UnescapeDataString(kv[1])
-                : throw new ArgumentException($"unknown ClickHouse URI option '{kv[0]}' (known: cluster)", nameof(text));
+                : throw new ArgumentException($"unknown ClickHouse URI option '{kv[0]}' (known: cluster, max_memory_usage)", nameof(text));
         }
 
         try
@@ -64,7 +77,7 @@ public sealed record ClickHouseAddress(IReadOnlyList<Uri> Endpoints, string Data
             throw new ArgumentException($"ClickHouse URI: database and cluster names must be plain identifiers: {e.Message}", nameof(text), e);
         }
 
-        return new ClickHouseAddress(endpoints, database, cluster, user, password);
+        return new ClickHouseAddress(endpoints, database, cluster, user, password) { MaxMemoryUsage = memory };
     }
 
     private static Uri Endpoint(string hostPort)
@@ -79,5 +92,6 @@ public sealed record ClickHouseAddress(IReadOnlyList<Uri> Endpoints, string Data
 
     /// <summary>The address without credentials, for messages.</summary>
     public override string ToString() =>
-        $"clickhouse://{string.Join(',', Endpoints.Select(e => e.Authority))}/{Database}?cluster={Cluster}";
+        $"clickhouse://{string.Join(',', Endpoints.Select(e => e.Authority))}/{Database}?cluster={Cluster}"
+        + (MaxMemoryUsage is { } bytes ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"&max_memory_usage={bytes}") : string.Empty);
 }

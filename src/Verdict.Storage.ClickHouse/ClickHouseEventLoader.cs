@@ -13,8 +13,10 @@ namespace Verdict.Storage.ClickHouse;
 internal sealed class ClickHouseEventLoader : EventLoader
 {
     private const int BatchSize = 50_000;
-    private const string ExposureColumns = "experiment, version, unit_id, arm, ts, receipt_hash, attributes.key, attributes.value";
-    private const string EventColumns = "idempotency_key, name, unit_id, ts, value, properties.key, properties.value";
+    /// <summary>The exposure columns in the order <see cref="Encode(RowBinaryWriter, ExposureRecord)"/> writes them.</summary>
+    internal const string ExposureColumns = "experiment, version, unit_id, arm, ts, receipt_hash, attributes.key, attributes.value";
+    /// <summary>The event columns in the order <see cref="Encode(RowBinaryWriter, OutcomeEvent)"/> writes them.</summary>
+    internal const string EventColumns = "idempotency_key, name, unit_id, ts, value, properties.key, properties.value";
     private static int sequence;
     private readonly ClickHouseHttpClient client;
     private readonly string database;
@@ -39,14 +41,7 @@ internal sealed class ClickHouseEventLoader : EventLoader
     public override void Add(ExposureRecord exposure)
     {
         ArgumentNullException.ThrowIfNull(exposure);
-        exposures.String(exposure.Experiment);
-        exposures.Int32(exposure.Version);
-        exposures.String(exposure.UnitId);
-        exposures.String(exposure.Arm);
-        exposures.Int64(ToMicroseconds(exposure.Timestamp));
-        exposures.NullableString(exposure.ReceiptHash);
-        exposures.Map(exposure.Attributes);
-        exposures.EndRow();
+        Encode(exposures, exposure);
         if (exposures.Rows >= BatchSize)
         {
             Flush(exposures, stageExposures, ExposureColumns);
@@ -55,17 +50,36 @@ internal sealed class ClickHouseEventLoader : EventLoader
 
     protected override void Append(OutcomeEvent outcome)
     {
-        events.String(outcome.IdempotencyKey);
-        events.String(outcome.Name);
-        events.String(outcome.UnitId);
-        events.Int64(ToMicroseconds(outcome.Timestamp));
-        events.NullableFloat64(outcome.Value);
-        events.Map(outcome.Properties);
-        events.EndRow();
+        Encode(events, outcome);
         if (events.Rows >= BatchSize)
         {
             Flush(events, stageEvents, EventColumns);
         }
+    }
+
+    /// <summary>One exposure as a RowBinary row of <see cref="ExposureColumns"/>.</summary>
+    internal static void Encode(RowBinaryWriter rows, ExposureRecord exposure)
+    {
+        rows.String(exposure.Experiment);
+        rows.Int32(exposure.Version);
+        rows.String(exposure.UnitId);
+        rows.String(exposure.Arm);
+        rows.Int64(ToMicroseconds(exposure.Timestamp));
+        rows.NullableString(exposure.ReceiptHash);
+        rows.Map(exposure.Attributes);
+        rows.EndRow();
+    }
+
+    /// <summary>One event as a RowBinary row of <see cref="EventColumns"/>.</summary>
+    internal static void Encode(RowBinaryWriter rows, OutcomeEvent outcome)
+    {
+        rows.String(outcome.IdempotencyKey);
+        rows.String(outcome.Name);
+        rows.String(outcome.UnitId);
+        rows.Int64(ToMicroseconds(outcome.Timestamp));
+        rows.NullableFloat64(outcome.Value);
+        rows.Map(outcome.Properties);
+        rows.EndRow();
     }
 
     protected override void FlushStaging()

@@ -51,7 +51,7 @@ public sealed class ClickHouseEventStore : EventStore
         }
 
         var session = "verdict_" + Guid.NewGuid().ToString("N");
-        var store = new ClickHouseEventStore(new ClickHouseConnection(new ClickHouseHttpClient(address.Endpoints[0], address.Database, address.User, address.Password, session)), address);
+        var store = new ClickHouseEventStore(new ClickHouseConnection(new ClickHouseHttpClient(address.Endpoints[0], address.Database, address.User, address.Password, session, address.MaxMemoryUsage)), address);
         try
         {
             var shards = Convert.ToInt64(store.Client.Query(ClickHouseSql.Bind("SELECT count(DISTINCT shard_num) FROM system.clusters WHERE cluster = {c}", [new("c", address.Cluster)])).Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);

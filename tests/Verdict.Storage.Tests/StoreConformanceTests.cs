@@ -351,8 +351,11 @@ public sealed class ClickHouseConformanceTests : StoreConformanceTests
     protected override EventStore CreateStore() => ClickHouse.ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
 }
 
-public sealed class ClusterRandomizationTests
+public class ClusterRandomizationTests
 {
+    /// <summary>The store the cases run on: DuckDB here, the other engines in subclasses (ClickHouse/ClickHouseClusterRandomizationTests.cs).</summary>
+    protected virtual EventStore CreateStore() => DuckDbEventStore.Open(":memory:");
+
     /// <summary>The example brief randomized by team (the exposures' "team" attribute), analysed per account.</summary>
     private static ExperimentBrief ClusterBrief() => TestEnvironment.ExampleBrief(yaml => yaml.Replace(
         "unit:\n  randomization: account\n  id: customer_account_id\n  analysis: account",
@@ -365,7 +368,7 @@ public sealed class ClusterRandomizationTests
         // 40 teams of 1–9 users; the arm follows the team. Users resolve with a team-level propensity.
         var brief = ClusterBrief();
         var random = new Random(4);
-        using var store = DuckDbEventStore.Open(":memory:");
+        using var store = CreateStore();
         var perCluster = new Dictionary<string, (string Arm, double Users, double Resolved)>();
         var latencies = new List<(string Arm, string Team, double Latency)>();
         using (var loader = store.BeginLoad())
@@ -443,7 +446,7 @@ public sealed class ClusterRandomizationTests
         // predicts the outcome at the cluster level.
         var brief = ClusterBrief();
         var random = new Random(9);
-        using var store = DuckDbEventStore.Open(":memory:");
+        using var store = CreateStore();
         var rows = new List<(string Arm, int Team, double Resolved, double Before)>();
         using (var loader = store.BeginLoad())
         {

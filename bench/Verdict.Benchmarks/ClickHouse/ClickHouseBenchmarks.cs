@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Verdict.Benchmarks.Analysis;
@@ -11,18 +10,18 @@ namespace Verdict.Benchmarks.ClickHouse;
 
 /// <summary>
 /// The full analysis of the benchmark brief on the two-shard ClickHouse cluster (tests/clickhouse/start.sh) beside the
-/// hand-written ClickHouse query for the primary metric alone, and the same analysis on single-node DuckDB, on the same
-/// 10 M simulated events (seed 3, as <see cref="BenchmarkStore"/>). The cluster comes from VERDICT_BENCH_CLICKHOUSE or
-/// VERDICT_TEST_CLICKHOUSE; its events are loaded through Verdict's loader into the database verdict_bench once.
+/// hand-written ClickHouse query for the primary metric alone, and the same analysis on single-node DuckDB and
+/// PostgreSQL, on the same 10 M simulated events (seed 3, as <see cref="BenchmarkStore"/>), in one run. The stores come
+/// from <see cref="BenchmarkStores"/>.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class ClickHouseBenchmarks
 {
     private const long Events = 10_000_000;
-    private const long UnitsPerLoad = 250_000;
     private ClickHouseEventStore clickHouse = null!;
     private EventStore duckDb = null!;
+    private EventStore postgres = null!;
     private ExperimentBrief brief = null!;
 
     [GlobalSetup]
@@ -30,33 +29,8 @@ public class ClickHouseBenchmarks
     {
         brief = BenchmarkStore.Brief();
         duckDb = DuckDbEventStore.Open(BenchmarkStore.Ensure(Events));
-        clickHouse = Ensure(brief);
-    }
-
-    /// <summary>Opens the benchmark database on the cluster, loading the simulated events through Verdict when it is empty.</summary>
-    private static ClickHouseEventStore Ensure(ExperimentBrief brief)
-    {
-        var cluster = Environment.GetEnvironmentVariable("VERDICT_BENCH_CLICKHOUSE") ?? Environment.GetEnvironmentVariable("VERDICT_TEST_CLICKHOUSE")
-            ?? throw new InvalidOperationException("set VERDICT_BENCH_CLICKHOUSE (start a cluster with tests/clickhouse/start.sh)");
-        var address = ClickHouseAddress.Parse(cluster);
-        var store = ClickHouseEventStore.Open($"clickhouse://{string.Join(',', address.Endpoints.Select(e => e.Authority))}/verdict_bench?cluster={address.Cluster}");
-        if (store.Count("events") > 0)
-        {
-            return store;
-        }
-
-        var units = (long)(Events / BenchmarkStore.EventsPerUnit);
-        var simulator = new SupportBotSimulator(brief, new SupportBotScenario { Units = units, Seed = 3 });
-        var watch = Stopwatch.StartNew();
-        for (long first = 1; first <= units; first += UnitsPerLoad)
-        {
-            using var loader = store.BeginLoad();
-            simulator.Run(loader, first, Math.Min(units, first + UnitsPerLoad - 1));
-            loader.Commit();
-        }
-
-        Console.WriteLine($"// ClickHouse load: {store.Count("events"):N0} events, {store.Count("exposures"):N0} exposures in {watch.Elapsed.TotalSeconds:0.0} s through ClickHouseEventLoader");
-        return store;
+        clickHouse = BenchmarkStores.ClickHouse(brief, Events);
+        postgres = BenchmarkStores.Postgres(brief, Events);
     }
 
     [GlobalCleanup]
@@ -64,24 +38,18 @@ public class ClickHouseBenchmarks
     {
         clickHouse.Dispose();
         duckDb.Dispose();
+        postgres.Dispose();
     }
 
     [Benchmark(Baseline = true)]
-    public long ClickHouseHandWrittenPrimaryQuery()
-    {
-        using var reader = clickHouse.Query(ClickHouseHandWrittenQuery.Sql("verdict_bench"), []);
-        long units = 0;
-        while (reader.Read())
-        {
-            units += reader.GetInt64(1);
-        }
-
-        return units;
-    }
+    public long ClickHouseHandWrittenPrimaryQuery() => ClickHouseTimedRun.HandWritten(clickHouse);
 
     [Benchmark]
     public LaunchDecision ClickHouseFullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(clickHouse).Load(brief, null)).Decision;
 
     [Benchmark]
     public LaunchDecision DuckDbFullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(duckDb).Load(brief, null)).Decision;
+
+    [Benchmark]
+    public LaunchDecision PostgresFullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(postgres).Load(brief, null)).Decision;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Assignment;
 using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
@@ -28,11 +27,6 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
     public MetricData Load(ExperimentBrief brief, DateTimeOffset? asOf)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        if (brief.Unit.Randomization == RandomizationUnit.Cluster && brief.Unit.ClusterKey is not null)
-        {
-            throw new ArgumentException("the ClickHouse store does not analyse cluster-randomized briefs yet; use DuckDB or PostgreSQL", nameof(brief));
-        }
-
         var columns = new MetricColumns(brief);
         var compiler = new ClickHouseUnitCompiler(brief, columns, store.Address.Database);
         var id = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
@@ -46,8 +40,17 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
             Execute(compiler.Units(units, limit));
             Execute(compiler.Values(values, units, enrolledFrom, limit));
             var pairs = Pairs(brief, columns);
+            if (compiler.Clustered)
+            {
+                // Cells per cluster, as the shared SQL does (docs/analysis.md, "Cluster randomization").
+                var (perArmUnits, perSegmentUnits) = CountUnits(brief, values);
+                var (clusterCells, covariates) = ClusterCells(brief, pairs, values);
+                var clustered = Population(brief, units, enrolledFrom, limit, perArmUnits, perSegmentUnits, ClustersPerArm(values));
+                return new MetricData(clustered, clusterCells, ClusteredQuantiles(brief, columns, values), covariates);
+            }
+
             var (cells, perArm, perSegment) = Cells(brief, pairs, values);
-            var population = Population(brief, units, enrolledFrom, limit, perArm, perSegment);
+            var population = Population(brief, units, enrolledFrom, limit, perArm, perSegment, null);
             var quantiles = Quantiles(brief, columns, values, cells);
             return new MetricData(population, cells, quantiles);
         }

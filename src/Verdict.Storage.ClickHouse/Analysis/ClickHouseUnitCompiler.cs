@@ -21,6 +21,9 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
     private readonly ClickHouseDialect dialect = ClickHouseDialect.Instance;
     private readonly Dictionary<string, string> propertyColumns = new(StringComparer.Ordinal);
 
+    /// <summary>True when the brief randomizes clusters: units then carry their cluster (the brief's cluster key attribute).</summary>
+    public bool Clustered => brief.Unit.Randomization == RandomizationUnit.Cluster && brief.Unit.ClusterKey is not null;
+
     /// <summary>The events and exposures a brief reads: experiment, version and time limit.</summary>
     private string ExposureFilter(SqlParameters p, long asOf) =>
         $"experiment = {p.Add(brief.Key)} AND version = {p.Add(brief.Version)} AND ts <= {p.Add(asOf)}";
@@ -32,18 +35,24 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
         return ($"SELECT min(ts) AS start_ts, count() AS n FROM {database}.exposures WHERE {ExposureFilter(p, asOf)}", p);
     }
 
-    /// <summary>CREATE TEMPORARY TABLE {units}: per exposed unit the first exposure, arm, arm count, day and segment values.</summary>
+    /// <summary>CREATE TEMPORARY TABLE {units}: per exposed unit the first exposure, arm, arm count, day, segment values and cluster.</summary>
     public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
     {
         var p = new SqlParameters(dialect);
-        var segments = new StringBuilder();
-        for (var i = 0; i < brief.Segments.Count; i++)
+        var keys = brief.Segments.Select((s, i) => (s.Attribute, Column: "s" + i.ToString(CultureInfo.InvariantCulture))).ToList();
+        if (Clustered)
         {
-            var key = p.Add(brief.Segments[i].Attribute);
-            segments.Append(CultureInfo.InvariantCulture, $", if(has(tupleElement(attrs, 1), {key}), tupleElement(attrs, 2)[indexOf(tupleElement(attrs, 1), {key})], NULL) AS s{i}");
+            keys.Add((brief.Unit.ClusterKey!, "cluster"));
         }
 
-        var attributes = brief.Segments.Count == 0 ? string.Empty : $", {dialect.FirstBy("(attributes.key, attributes.value)", "ts")} AS attrs";
+        var segments = new StringBuilder();
+        foreach (var (attribute, column) in keys)
+        {
+            var key = p.Add(attribute);
+            segments.Append(CultureInfo.InvariantCulture, $", if(has(tupleElement(attrs, 1), {key}), tupleElement(attrs, 2)[indexOf(tupleElement(attrs, 1), {key})], NULL) AS {column}");
+        }
+
+        var attributes = keys.Count == 0 ? string.Empty : $", {dialect.FirstBy("(attributes.key, attributes.value)", "ts")} AS attrs";
         var sql = $"""
             CREATE TEMPORARY TABLE {table} AS
             SELECT unit_id, first_ts, arm_lo AS arm, if(arm_lo = arm_hi, 1, 2) AS arm_count,
@@ -114,7 +123,7 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
         }
 
         var withClause = with.Count == 0 ? string.Empty : "WITH " + string.Join(",\n     ", with) + "\n";
-        var fill = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", s{i}"));
+        var fill = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", s{i}")) + (Clustered ? ", cluster" : string.Empty);
         var sql = $"""
             CREATE TEMPORARY TABLE {table} AS
             SELECT arm, day{fill}{selects}

@@ -14,10 +14,18 @@ public sealed class ClickHouseHttpClient : IDisposable
     private readonly HttpClient http;
     private readonly string database;
     private readonly string? session;
+    private readonly long? maxMemoryUsage;
 
     /// <summary>A client for one server; with <paramref name="session"/>, every request runs in that session.</summary>
     public ClickHouseHttpClient(Uri endpoint, string database, string? user, string? password, string? session)
+        : this(endpoint, database, user, password, session, null)
     {
+    }
+
+    /// <summary>As above, with every request limited to <paramref name="maxMemoryUsage"/> bytes when given.</summary>
+    public ClickHouseHttpClient(Uri endpoint, string database, string? user, string? password, string? session, long? maxMemoryUsage)
+    {
+        this.maxMemoryUsage = maxMemoryUsage;
         ArgumentNullException.ThrowIfNull(endpoint);
         this.database = database;
         this.session = session;
@@ -63,6 +71,11 @@ public sealed class ClickHouseHttpClient : IDisposable
     private HttpResponseMessage Send(string? body, string? urlQuery, HttpContent? content)
     {
         var url = new StringBuilder("?wait_end_of_query=1&insert_distributed_sync=1&database=").Append(Uri.EscapeDataString(database));
+        if (maxMemoryUsage is { } bytes)
+        {
+            url.Append("&max_memory_usage=").Append(bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         if (session is not null)
         {
             url.Append("&session_id=").Append(session).Append("&session_timeout=3600");

@@ -115,18 +115,6 @@ public sealed class ClickHouseClusterTests
     }
 
     [Fact]
-    public void Load_ClusterRandomizedBrief_IsRefusedWithAClearMessage()
-    {
-        using var store = ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
-        var brief = TestEnvironment.ExampleBrief(yaml => yaml.Replace(
-            "unit:\n  randomization: account\n  id: customer_account_id\n  analysis: account",
-            "unit:\n  randomization: cluster\n  cluster_key: team\n  analysis: account",
-            StringComparison.Ordinal));
-        var error = Assert.Throws<ArgumentException>(() => new SqlMetricSource(store).Load(brief, null));
-        Assert.Contains("cluster-randomized", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Parse_Uri_ReadsEndpointsDatabaseClusterAndRejectsBadParts()
     {
         var address = ClickHouseAddress.Parse("clickhouse://me:s%40cret@127.0.0.1:58123,127.0.0.1:58124/analytics?cluster=two");
@@ -137,6 +125,34 @@ public sealed class ClickHouseClusterTests
         Assert.Throws<ArgumentException>(() => ClickHouseAddress.Parse("clickhouse://127.0.0.1:8123/bad-name"));
         Assert.Throws<ArgumentException>(() => ClickHouseAddress.Parse("clickhouse://127.0.0.1:8123/db?shard=1"));
         Assert.Throws<ArgumentException>(() => ClickHouseAddress.Parse("clickhouse://:x/db"));
+    }
+
+    [Fact]
+    public void Parse_UriWithMaxMemoryUsage_KeepsItAndRejectsNonNumbers()
+    {
+        var address = ClickHouseAddress.Parse("clickhouse://127.0.0.1:58123/db?cluster=two&max_memory_usage=12000000000");
+        Assert.Equal((12_000_000_000L, "two"), (address.MaxMemoryUsage, address.Cluster));
+        Assert.Equal(address, ClickHouseAddress.Parse(address.ToString()) with { Endpoints = address.Endpoints });
+        Assert.Null(ClickHouseAddress.Parse("clickhouse://127.0.0.1:58123/db").MaxMemoryUsage);
+        Assert.Contains("max_memory_usage", Assert.Throws<ArgumentException>(() => ClickHouseAddress.Parse("clickhouse://127.0.0.1:8123/db?max_memory_usage=12GB")).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ClickHouseAddress.Parse("clickhouse://127.0.0.1:8123/db?max_memory_usage=0"));
+        Assert.Throws<ArgumentException>(() => ClickHouseAddress.Parse("clickhouse://127.0.0.1:8123/db?max_memory_usage=-5"));
+    }
+
+    [Fact]
+    public void Open_WithMaxMemoryUsage_SendsTheLimitWithEveryQuery()
+    {
+        // A 16 MB limit makes a query that needs about 128 MB fail on the server; without it the same query runs.
+        var uri = TestEnvironment.NewClickHouseDatabase();
+        const string Sql = "SELECT length(groupArray(number)) FROM numbers(16000000)";
+        using (var unlimited = ClickHouseEventStore.Open(uri))
+        {
+            Assert.Equal(16_000_000L, Convert.ToInt64(unlimited.Client.Query(Sql).Rows[0][0], CultureInfo.InvariantCulture));
+        }
+
+        using var limited = ClickHouseEventStore.Open(uri + "&max_memory_usage=16000000");
+        var error = Assert.Throws<ClickHouseException>(() => limited.Client.Query(Sql));
+        Assert.Contains("Memory limit", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,7 @@
+namespace Verdict.Storage.Tests;
+
+/// <summary>The nothing-to-test cases (absent events, absent exposures, other versions only), unchanged, on the ClickHouse cluster.</summary>
+public sealed class ClickHouseNothingToTestTests : NothingToTestTests
+{
+    protected override EventStore CreateStore() => ClickHouse.ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
+}
