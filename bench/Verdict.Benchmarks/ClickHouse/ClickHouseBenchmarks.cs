@@ -80,8 +80,8 @@ public class ClickHouseBenchmarks
     }
 
     [Benchmark]
-    public LaunchDecision ClickHouseFullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(clickHouse).Load(brief, null)).Decision;
+    public LaunchDecision ClickHouseFullAnalysis() => Analysis.FullAnalysis.Run(clickHouse, brief).Decision;
 
     [Benchmark]
-    public LaunchDecision DuckDbFullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(duckDb).Load(brief, null)).Decision;
+    public LaunchDecision DuckDbFullAnalysis() => Analysis.FullAnalysis.Run(duckDb, brief).Decision;
 }

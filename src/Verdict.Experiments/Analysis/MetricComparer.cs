@@ -47,7 +47,7 @@ internal static class MetricComparer
             return null;
         }
 
-        if (IsClustered(brief) && definition.Covariate is not null && scope != CellScope.Day
+        if (ResolvedPlan.IsClustered(brief) && definition.Covariate is not null && scope != CellScope.Day
             && FindCovariates(data, metric, control, scope, scopeName, scopeValue) is { } rc
             && FindCovariates(data, metric, treatment, scope, scopeName, scopeValue) is { } rt)
         {
@@ -62,7 +62,7 @@ internal static class MetricComparer
             };
         }
 
-        if (definition.Type == MetricType.Ratio || IsClustered(brief))
+        if (definition.Type == MetricType.Ratio || ResolvedPlan.IsClustered(brief))
         {
             // Cluster-randomized: cells hold per-cluster sums (y) and unit counts or denominators (x), so every
             // metric is a ratio of sums over clusters and the delta method gives cluster-robust variances
@@ -96,9 +96,6 @@ internal static class MetricComparer
         var u = unadjusted.Absolute.StandardError;
         return double.IsFinite(a) && double.IsFinite(u) && u > 0 ? 1 - (a / u * (a / u)) : fallback;
     }
-
-    /// <summary>True when the brief randomizes clusters (teams, organizations) rather than analysis units.</summary>
-    public static bool IsClustered(ExperimentBrief brief) => brief.Unit.Randomization == Verdict.Assignment.RandomizationUnit.Cluster;
 
     private static Lift Unadjusted(MetricDefinition definition, BivariateMoments c, BivariateMoments t, double alpha)
     {

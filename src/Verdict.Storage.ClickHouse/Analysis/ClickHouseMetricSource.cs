@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Assignment;
 using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
@@ -17,18 +16,19 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
 {
     private static int sequence;
 
-    public Task<MetricData> LoadAsync(ExperimentBrief brief, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public Task<MetricData> LoadAsync(ResolvedPlan plan, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(plan);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Load(brief, asOf));
+        return Task.FromResult(Load(plan.Brief, asOf));
     }
 
     /// <summary>The synchronous form of <see cref="LoadAsync"/>.</summary>
     public MetricData Load(ExperimentBrief brief, DateTimeOffset? asOf)
     {
         ArgumentNullException.ThrowIfNull(brief);
-        if (brief.Unit.Randomization == RandomizationUnit.Cluster && brief.Unit.ClusterKey is not null)
+        if (ResolvedPlan.IsClustered(brief))
         {
             throw new ArgumentException("the ClickHouse store does not analyse cluster-randomized briefs yet; use DuckDB or PostgreSQL", nameof(brief));
         }
