@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
 using Verdict.Cli.Commands.Store;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 using Verdict.Storage;
 
@@ -78,9 +79,9 @@ internal static class InterleavingAnalyzeCommand
 
     private static void Row(Table table, string name, PreferenceResult r) => table.AddRow(
         Markup.Escape(name),
-        Format.Percent(r.ShareB).TrimStart('+'),
-        Markup.Escape($"[{Format.Percent(r.CiLow).TrimStart('+')}, {Format.Percent(r.CiHigh).TrimStart('+')}]"),
-        Format.PValue(r.PValue),
-        Format.Number(r.DeltaAB));
+        MetricFormat.Percent(r.ShareB).TrimStart('+'),
+        Markup.Escape($"[{MetricFormat.Percent(r.CiLow).TrimStart('+')}, {MetricFormat.Percent(r.CiHigh).TrimStart('+')}]"),
+        MetricFormat.PValue(r.PValue),
+        MetricFormat.Number(r.DeltaAB));
 
 }
