@@ -93,7 +93,7 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
     }
 
     /// <summary>The ISO date of a day number (days since the Unix epoch, UTC).</summary>
-    private static string DayLabel(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string DayLabel(long day) => DayCells.Label(DayCells.FromUnixDay(day));
 
     /// <summary>
     /// Cells per (arm), (arm, day) and (arm, segment): for each metric the count and the sums of y − Ky, x − Kx and their

@@ -203,15 +203,14 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
             }
         }
 
-        var p = new SqlParameters(store.Dialect);
         long multi = 0, burnIn = 0;
         DateTimeOffset? first = null;
         using (var reader = store.Query($"""
             SELECT SUM(CASE WHEN arm_count > 1 THEN 1 ELSE 0 END) AS multi,
-                   SUM(CASE WHEN arm_count = 1 AND first_ts < b.start_ts + {p.Add(brief.Analysis.BurnIn.Ticks / 10)} THEN 1 ELSE 0 END) AS burn_in,
+                   SUM(CASE WHEN arm_count = 1 AND in_burn_in = 1 THEN 1 ELSE 0 END) AS burn_in,
                    MIN(first_ts) AS first_ts
-            FROM {units}, (SELECT MIN(first_ts) AS start_ts FROM {units}) b
-            """, p.Values))
+            FROM {units}
+            """, []))
         {
             if (reader.Read() && !reader.IsDBNull(2))
             {
@@ -265,7 +264,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
     }
 
     /// <summary>The ISO date of a day number (days since the Unix epoch, UTC), as day cells are labelled.</summary>
-    private static string DayLabel(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string DayLabel(long day) => DayCells.Label(DayCells.FromUnixDay(day));
 
     private static double D(DbDataReader reader, string column)
     {

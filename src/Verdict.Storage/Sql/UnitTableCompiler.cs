@@ -20,7 +20,11 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
     /// <summary>True when the brief randomizes clusters: units then carry their cluster (the brief's cluster key attribute).</summary>
     private bool Clustered => plan.Clustered;
 
-    /// <summary>CREATE TEMPORARY TABLE {units}: one row per exposed unit, with arm count and first-exposure facts.</summary>
+    /// <summary>
+    /// CREATE TEMPORARY TABLE {units}: one row per exposed unit, with arm count and first-exposure facts, and whether it
+    /// was first exposed inside the registered burn-in (from the experiment's first exposure): the one place burn-in is
+    /// decided; the value table leaves those units out and the population counts them.
+    /// </summary>
     public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
     {
         var p = new SqlParameters(dialect);
@@ -42,7 +46,8 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
         var parse = keys.Count == 0 ? string.Empty : $", {dialect.FirstBy("attributes", "ts")} AS attributes";
         var sql = $"""
             CREATE TEMPORARY TABLE {table} AS
-            SELECT a.unit_id, a.first_ts, a.arm, a.arm_count{attributes}
+            SELECT a.unit_id, a.first_ts, a.arm, a.arm_count,
+                   CASE WHEN a.first_ts < MIN(a.first_ts) OVER () + {p.Add(plan.BurnIn.Ticks / 10)} THEN 1 ELSE 0 END AS in_burn_in{attributes}
             FROM (
                 SELECT g.*{(keys.Count == 0 ? string.Empty : $", {dialect.JsonParse("g.attributes", keyParameters)} AS attrs")}
                 FROM (
@@ -61,7 +66,6 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
     public (string Sql, SqlParameters Parameters) Values(string table, string units, long asOf, long? enrolledFrom = null)
     {
         var p = new SqlParameters(dialect);
-        var burnIn = p.Add(plan.BurnIn.Ticks / 10);
         var cohort = enrolledFrom is { } from ? $" AND u.first_ts >= {p.Add(from)}" : string.Empty;
         var day = dialect.FloorDivide("u.first_ts", p.Add(MicrosecondsPerDay));
         var segmentColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", u.s{i}")) + (Clustered ? ", u.cluster" : string.Empty);
@@ -107,11 +111,10 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
 
         var sql = $"""
             CREATE TEMPORARY TABLE {table} AS
-            WITH bounds AS (SELECT MIN(first_ts) AS start_ts FROM {units}),
-            eligible AS (
+            WITH eligible AS (
                 SELECT u.unit_id, u.first_ts, u.arm, {day} AS day{segmentColumns}
-                FROM {units} u, bounds
-                WHERE u.arm_count = 1 AND u.first_ts >= bounds.start_ts + {burnIn}{cohort}),
+                FROM {units} u
+                WHERE u.arm_count = 1 AND u.in_burn_in = 0{cohort}),
             raw AS (
             {stream}),
             ev AS (
