@@ -20,10 +20,12 @@ public sealed class ResolvedPlan
         if (PlannedUnitsPerArm is { } planned)
         {
             // The planned size belongs to the largest arm; an arm of smaller weight needs proportionally fewer units.
+            // The 1e-9 keeps a product that is whole but for rounding (1000 × 0.7 / 0.7) from ceiling one too high,
+            // as ExperimentPlanner does for its arms.
             var largest = brief.Arms.Max(a => a.Weight);
             foreach (var arm in brief.Arms)
             {
-                targets[arm.Name] = (long)Math.Ceiling(planned * arm.Weight / largest);
+                targets[arm.Name] = (long)Math.Ceiling((planned * arm.Weight / largest) - 1e-9);
             }
         }
 
@@ -43,7 +45,7 @@ public sealed class ResolvedPlan
     /// <summary>The registered <c>planned_units_per_arm</c>, or else the largest arm of the planner's sizing; null when neither exists.</summary>
     public long? PlannedUnitsPerArm { get; }
 
-    /// <summary>Each arm's planned units, ⌈planned × weight / largest weight⌉ (empty without a planned size).</summary>
+    /// <summary>Each arm's planned units, ⌈planned × weight / largest weight⌉, the largest arm's exactly planned (empty without a planned size).</summary>
     public IReadOnlyDictionary<string, long> TargetUnits => targets;
 
     /// <summary>True when the brief randomizes clusters (it then names the cluster key): the one definition every step uses.</summary>
