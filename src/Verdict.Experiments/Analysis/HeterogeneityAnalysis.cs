@@ -58,7 +58,7 @@ internal static class HeterogeneityAnalysis
             var lift = slice.Lift.Absolute;
             var blocks = lift.CiHigh < 0;
             checks.Add(new AnalysisCheck(SegmentAnalysis.Step, $"critical slice against the average ({slice.Segment}={slice.Value})", blocks ? CheckStatus.Fail : CheckStatus.Warn,
-                $"the average improves ({MetricFormat.Delta(average.Value, pooled.Unit)}) but critical slice {slice.Segment}={slice.Value} moves the other way ({MetricFormat.Delta(lift.Value, pooled.Unit)} [{MetricFormat.Delta(lift.CiLow, pooled.Unit)}, {MetricFormat.Delta(lift.CiHigh, pooled.Unit)}]); "
+                $"the average improves ({MetricFormat.Delta(average.Value, pooled.Unit)}) but critical slice {slice.Segment}={slice.Value} moves the other way ({MetricFormat.Delta(lift.Value, pooled.Unit)} {MetricFormat.Interval(lift.CiLow, lift.CiHigh, pooled.Unit)}); "
                 + (blocks ? "its interval lies below 0, so it blocks the launch" : "its interval includes 0, so it does not block the launch: watch it"),
                 ReasonCodes.CriticalSlice));
         }

@@ -34,6 +34,9 @@ public static class MetricFormat
         _ => value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>An interval of changes, e.g. [+3.0 pp, +4.7 pp].</summary>
+    public static string Interval(double low, double high, MetricUnit unit) => $"[{Delta(low, unit)}, {Delta(high, unit)}]";
+
     /// <summary>A relative change, e.g. +10.5%.</summary>
     public static string Relative(double value) => double.IsNaN(value) ? "n/a" : (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
 

@@ -37,11 +37,14 @@ internal static class PrimaryStep
         var lift = primary.Lift.Absolute;
         var shipValue = minimumShip.IsRelative ? primary.Lift.Relative.Value : lift.Value;
         var unit = primary.Unit;
-        var cuped = primary.VarianceReduction is { } reduction
-            ? $"; CUPED-adjusted (variance −{reduction:P1}; unadjusted {MetricFormat.Delta(primary.Unadjusted!.Value.Absolute.Value, unit)} [{MetricFormat.Delta(primary.Unadjusted.Value.Absolute.CiLow, unit)}, {MetricFormat.Delta(primary.Unadjusted.Value.Absolute.CiHigh, unit)}])"
+        var cuped = primary.VarianceReduction is { } reduction && primary.Unadjusted is { Absolute: var raw }
+            ? $"; CUPED-adjusted (variance −{reduction:P1}; unadjusted {MetricFormat.Delta(raw.Value, unit)} {MetricFormat.Interval(raw.CiLow, raw.CiHigh, unit)})"
             : string.Empty;
+        var levels = $"{MetricFormat.Value(primary.ControlValue, unit)} → {MetricFormat.Value(primary.TreatmentValue, unit)}";
+        var change = $"lift {MetricFormat.Delta(lift.Value, unit)} ({MetricFormat.Relative(primary.Lift.Relative.Value)})";
+        var interval = $"{MetricFormat.Confidence(alpha)} interval {MetricFormat.Interval(lift.CiLow, lift.CiHigh, unit)}";
         checks.Add(new AnalysisCheck(Step, "interval above zero", lift.CiLow > 0 ? CheckStatus.Pass : CheckStatus.Fail,
-            $"{brief.PrimaryMetric}: {MetricFormat.Value(primary.ControlValue, unit)} → {MetricFormat.Value(primary.TreatmentValue, unit)}, lift {MetricFormat.Delta(lift.Value, unit)} ({MetricFormat.Relative(primary.Lift.Relative.Value)}), {MetricFormat.Confidence(alpha)} interval [{MetricFormat.Delta(lift.CiLow, unit)}, {MetricFormat.Delta(lift.CiHigh, unit)}], p {MetricFormat.PValue(lift.PValue)}{cuped}",
+            $"{brief.PrimaryMetric}: {levels}, {change}, {interval}, p {MetricFormat.PValue(lift.PValue)}{cuped}",
             ReasonCodes.PrimaryInterval));
         var clears = shipValue >= minimumShip.Value;
         LookEvaluation? look = null;
@@ -51,7 +54,8 @@ internal static class PrimaryStep
             look = evaluation;
             var crossed = evaluation.Action == LookAction.StopEfficacy && lift.Value > 0;
             checks.Add(new AnalysisCheck(Step, "sequential boundary", crossed ? CheckStatus.Pass : CheckStatus.Fail,
-                $"look {evaluation.Look} at information {evaluation.InformationFraction:0.###}: z {lift.Value / lift.StandardError:0.00} against ±{evaluation.EfficacyBoundary:0.00} ({evaluation.Action}); repeated interval [{MetricFormat.Delta(evaluation.RepeatedCiLow, unit)}, {MetricFormat.Delta(evaluation.RepeatedCiHigh, unit)}]{(evaluation.Note is { } note ? "; " + note : string.Empty)}",
+                $"look {evaluation.Look} at information {evaluation.InformationFraction:0.###}: z {lift.Value / lift.StandardError:0.00} against ±{evaluation.EfficacyBoundary:0.00} ({evaluation.Action}); "
+                + $"repeated interval {MetricFormat.Interval(evaluation.RepeatedCiLow, evaluation.RepeatedCiHigh, unit)}{(evaluation.Note is { } note ? "; " + note : string.Empty)}",
                 ReasonCodes.SequentialBoundary));
         }
 
@@ -88,7 +92,7 @@ internal static class PrimaryStep
 
         if (!(lift.CiLow > 0))
         {
-            return [new(ReasonCodes.PrimaryInconclusive, LaunchDecision.Hold, $"inconclusive: the primary interval [{MetricFormat.Delta(lift.CiLow, unit)}, {MetricFormat.Delta(lift.CiHigh, unit)}] includes 0")];
+            return [new(ReasonCodes.PrimaryInconclusive, LaunchDecision.Hold, $"inconclusive: the primary interval {MetricFormat.Interval(lift.CiLow, lift.CiHigh, unit)} includes 0")];
         }
 
         return clears ? [] : [new(ReasonCodes.BelowShipThreshold, LaunchDecision.Hold, $"the lift is real but below the minimum ship lift {brief.Analysis.MinimumShipLift}")];

@@ -43,7 +43,7 @@ internal static class SegmentAnalysis
                 var (low, high) = MetricFormat.Bounded(lift.CiLow, lift.CiHigh, comparison.Unit);
                 var status = segment.Critical && regressed ? CheckStatus.Fail : CheckStatus.Info;
                 checks.Add(new AnalysisCheck(Step, $"{segment.Name}={value}", status,
-                    $"{MetricFormat.Delta(lift.Value, comparison.Unit)} [{MetricFormat.Delta(low, comparison.Unit)}, {MetricFormat.Delta(high, comparison.Unit)}], {comparison.ControlUnits:N0} vs {comparison.TreatmentUnits:N0} units{(segment.Critical ? (regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}",
+                    $"{MetricFormat.Delta(lift.Value, comparison.Unit)} {MetricFormat.Interval(low, high, comparison.Unit)}, {comparison.ControlUnits:N0} vs {comparison.TreatmentUnits:N0} units{(segment.Critical ? (regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}",
                     ReasonCodes.Segment));
                 if (segment.Critical && regressed)
                 {
