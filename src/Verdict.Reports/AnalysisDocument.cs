@@ -23,7 +23,8 @@ public sealed record AnalysisDocument(
     IReadOnlyList<MetricDocument> Secondary,
     IReadOnlyList<SegmentDocument> Segments,
     IReadOnlyList<DayDocument> Daily,
-    IReadOnlyList<CumulativeDocument> Cumulative)
+    IReadOnlyList<CumulativeDocument> Cumulative,
+    IReadOnlyList<string> ReasonCodes)
 {
     /// <summary>The current schema version.</summary>
     public const string CurrentSchema = "verdict.analysis/1";
@@ -39,7 +40,7 @@ public sealed record AnalysisDocument(
             report.AsOf?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             DecisionText(report.Decision),
             report.Reasons,
-            report.Checks.Select(c => new CheckDocument(c.Step, c.Name, c.Status.ToString().ToUpperInvariant(), c.Detail)).ToList(),
+            report.Checks.Select(CheckDocument.From).ToList(),
             new PopulationDocument(
                 report.Population.UnitsPerArm,
                 report.Population.MultiArmUnits,
@@ -54,7 +55,8 @@ public sealed record AnalysisDocument(
             report.Secondary.Select(MetricDocument.From).ToList(),
             report.Segments.Select(s => new SegmentDocument(s.Segment, s.Value, s.Critical, s.ControlUnits, s.TreatmentUnits, LiftDocument.From(s.Lift), N(s.SrmPValue))).ToList(),
             report.Daily.Select(d => new DayDocument(d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.ControlUnits, d.TreatmentUnits, LiftDocument.From(d.Lift))).ToList(),
-            report.Cumulative.Select(c => new CumulativeDocument(c.Through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.ControlUnits, c.TreatmentUnits, LiftDocument.From(c.Lift), c.InformationFraction)).ToList());
+            report.Cumulative.Select(c => new CumulativeDocument(c.Through.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.ControlUnits, c.TreatmentUnits, LiftDocument.From(c.Lift), c.InformationFraction)).ToList(),
+            report.DecisionReasons.Select(r => r.Code).ToList());
     }
 
     /// <summary>SHIP, HOLD, ROLL BACK or INVALID.</summary>
@@ -69,8 +71,16 @@ public sealed record AnalysisDocument(
     internal static double? N(double v) => double.IsFinite(v) ? v : null;
 }
 
-/// <summary>One check.</summary>
-public sealed record CheckDocument(string Step, string Name, string Status, string Detail);
+/// <summary>One check; <c>code</c> names its rule (docs/analysis-json.md, "Codes").</summary>
+public sealed record CheckDocument(string Step, string Name, string Status, string Detail, string Code)
+{
+    /// <summary>The document of one check.</summary>
+    public static CheckDocument From(AnalysisCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return new(check.Step, check.Name, check.Status.ToString().ToUpperInvariant(), check.Detail, check.Code);
+    }
+}
 
 /// <summary>Who was analysed.</summary>
 public sealed record PopulationDocument(

@@ -20,8 +20,10 @@ public sealed class StoreReader(EventStore store) : IDisposable
         {
             using var activity = ServerTelemetry.Source.StartActivity("verdict.analyze");
             activity?.SetTag("verdict.experiment", brief.Key);
-            var data = new SqlMetricSource(store).Load(brief, asOf);
-            return LaunchAnalyzer.Analyze(brief, data, asOf, treatmentArm);
+            var plan = ResolvedPlan.From(brief);
+            IMetricSource source = new SqlMetricSource(store);
+            var data = await source.LoadAsync(plan, asOf, cancellationToken).ConfigureAwait(false);
+            return LaunchAnalyzer.Analyze(plan, data, asOf, treatmentArm);
         }
         finally
         {

@@ -38,4 +38,18 @@ public sealed class AnalysisJsonContractTests : IDisposable
         Assert.Equal(JsonValueKind.Null, invalid.GetProperty("primary").ValueKind);
         Assert.StartsWith("2026-05-05T00:00:00", invalid.GetProperty("as_of").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnalyzeJson_Codes_EveryCheckHasOneAndReasonCodesPairWithReasons()
+    {
+        var ship = Analyze("none");
+        Assert.Equal(["ship"], ship.GetProperty("reason_codes").EnumerateArray().Select(c => c.GetString()));
+        Assert.All(ship.GetProperty("checks").EnumerateArray(), c => Assert.Matches("^[a-z_]+\\.[a-z_]+$", c.GetProperty("code").GetString()!));
+
+        var invalid = CliRunner.Json("analyze", Path.Combine(folder, "brief.yaml"), "--store", Path.Combine(folder, "verdict.duckdb"), "--json", "--as-of", "2026-05-05T00:00:00Z");
+        var reasons = invalid.GetProperty("reasons").GetArrayLength();
+        var codes = invalid.GetProperty("reason_codes").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Equal(reasons, codes.Count);
+        Assert.All(codes, c => Assert.StartsWith("integrity.", c, StringComparison.Ordinal));
+    }
 }

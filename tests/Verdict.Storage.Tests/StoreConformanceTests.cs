@@ -197,6 +197,29 @@ public abstract class StoreConformanceTests : IDisposable
     }
 
     [Fact]
+    public void Load_BurnIn_ExcludesAndCountsTheUnitsFirstExposedInsideIt()
+    {
+        var store = Store();
+        var (records, registered) = Simulate(store, new SupportBotScenario { Units = 1500, Seed = 13 });
+        var burnIn = TimeSpan.FromDays(2);
+        var brief = registered with { Analysis = registered.Analysis with { BurnIn = burnIn } };
+        var data = new SqlMetricSource(store).Load(brief, null);
+        var truth = new DirectComputation(records);
+
+        // The burn-in runs from the experiment's first exposure (any unit's, multi-arm ones included).
+        var end = records.Exposures.Min(e => e.Timestamp) + burnIn;
+        var inside = truth.Units.Count(u => u.Value.First < end);
+        Assert.InRange(inside, 1, truth.Units.Count - 1);
+        Assert.Equal(inside, data.Population.BurnInUnits);
+        foreach (var arm in new[] { "control", "treatment" })
+        {
+            var analysed = truth.UnitsIn(arm).LongCount(u => truth.Units[u].First >= end);
+            Assert.Equal(analysed, data.Population.UnitsPerArm[arm]);
+            Assert.Equal(analysed, Cell(data, "escalation_rate", arm).Moments.Count);
+        }
+    }
+
+    [Fact]
     public void Analyze_SimulatedScenarios_GiveTheSeedsVerdicts()
     {
         var ship = Store();

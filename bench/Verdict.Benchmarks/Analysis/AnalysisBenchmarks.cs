@@ -38,5 +38,5 @@ public class AnalysisBenchmarks
     public long AllMetricEventsJoinedOnly() => HandWrittenQuery.RunFloor(store);
 
     [Benchmark]
-    public LaunchDecision FullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(store).Load(brief, null)).Decision;
+    public LaunchDecision FullAnalysis() => Analysis.FullAnalysis.Run(store, brief).Decision;
 }

@@ -35,7 +35,7 @@ public static class AnalysisTimedRun
         // One untimed round warms the engine's caches for both, as BenchmarkDotNet's warm-up would.
         HandWrittenQuery.Run(store);
         HandWrittenQuery.RunFloor(store);
-        var decision = LaunchAnalyzer.Analyze(brief, new SqlMetricSource(store).Load(brief, null)).Decision;
+        var decision = FullAnalysis.Run(store, brief).Decision;
         var hand = new List<double>();
         var full = new List<double>();
         var floor = new List<double>();
@@ -48,7 +48,7 @@ public static class AnalysisTimedRun
             HandWrittenQuery.RunFloor(store);
             floor.Add(clock.Elapsed.TotalMilliseconds);
             clock.Restart();
-            LaunchAnalyzer.Analyze(brief, new SqlMetricSource(store).Load(brief, null));
+            FullAnalysis.Run(store, brief);
             full.Add(clock.Elapsed.TotalMilliseconds);
         }
 

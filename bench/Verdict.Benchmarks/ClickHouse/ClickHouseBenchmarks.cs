@@ -45,11 +45,11 @@ public class ClickHouseBenchmarks
     public long ClickHouseHandWrittenPrimaryQuery() => ClickHouseTimedRun.HandWritten(clickHouse);
 
     [Benchmark]
-    public LaunchDecision ClickHouseFullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(clickHouse).Load(brief, null)).Decision;
+    public LaunchDecision ClickHouseFullAnalysis() => Analysis.FullAnalysis.Run(clickHouse, brief).Decision;
 
     [Benchmark]
-    public LaunchDecision DuckDbFullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(duckDb).Load(brief, null)).Decision;
+    public LaunchDecision DuckDbFullAnalysis() => Analysis.FullAnalysis.Run(duckDb, brief).Decision;
 
     [Benchmark]
-    public LaunchDecision PostgresFullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(postgres).Load(brief, null)).Decision;
+    public LaunchDecision PostgresFullAnalysis() => Analysis.FullAnalysis.Run(postgres, brief).Decision;
 }

@@ -39,7 +39,7 @@ public class MonitorBenchmarks
     public void Cleanup() => store.Dispose();
 
     [Benchmark(Baseline = true)]
-    public LaunchDecision FullAnalysis() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(store).Load(brief, null)).Decision;
+    public LaunchDecision FullAnalysis() => Analysis.FullAnalysis.Run(store, brief).Decision;
 
     [Benchmark]
     public int MonitorPass()

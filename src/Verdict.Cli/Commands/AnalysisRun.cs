@@ -36,14 +36,19 @@ internal static class AnalysisRun
         return RegisteredPlanCheck.Apply(Analyze(context, json, brief, store, asOf, treatmentArm), problem);
     }
 
-    /// <summary>Loads the brief's aggregates from <paramref name="store"/> (with a spinner on a terminal) and analyses them.</summary>
+    /// <summary>
+    /// Resolves the brief's plan once, loads its aggregates from <paramref name="store"/> through <see cref="IMetricSource"/>
+    /// (with a spinner on a terminal) and analyses them under the same plan.
+    /// </summary>
     public static AnalysisReport Analyze(CliContext context, bool json, ExperimentBrief brief, string store, DateTimeOffset? asOf, string? treatmentArm = null)
     {
+        var plan = ResolvedPlan.From(brief);
         using var opened = StoreOptions.OpenExisting(store);
-        var data = CliProgress.Status(context, json, $"computing sufficient statistics for {brief.Key} v{brief.Version} in {opened.Location}", () => new SqlMetricSource(opened).Load(brief, asOf));
+        IMetricSource source = new SqlMetricSource(opened);
+        var data = CliProgress.Status(context, json, $"computing sufficient statistics for {brief.Key} v{brief.Version} in {opened.Location}", () => source.LoadAsync(plan, asOf).GetAwaiter().GetResult());
         try
         {
-            return LaunchAnalyzer.Analyze(brief, data, asOf, treatmentArm);
+            return LaunchAnalyzer.Analyze(plan, data, asOf, treatmentArm);
         }
         catch (ArgumentException e) when (e.ParamName == "treatmentArm")
         {

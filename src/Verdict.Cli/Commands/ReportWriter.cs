@@ -14,7 +14,7 @@ internal static class ReportWriter
     {
         var full = CheckTargets(outPath, pngDirectory);
         var existing = BriefLockFile.Read(BriefLockFile.PathFor(briefPath));
-        var content = new ReportContent(brief, report, Plan(brief), existing, generatedAt);
+        var content = new ReportContent(brief, report, report.Plan.Sizing, existing, generatedAt);
         var charts = ReportCharts.Build(content);
         var html = HtmlReport.Render(content, charts);
 
@@ -59,18 +59,5 @@ internal static class ReportWriter
         }
 
         return full;
-    }
-
-    /// <summary>The brief's plan; a brief the planner cannot size still gets a report, with the reason as a note.</summary>
-    public static ExperimentPlan Plan(ExperimentBrief brief)
-    {
-        try
-        {
-            return ExperimentPlanner.Plan(brief);
-        }
-        catch (ArgumentException e)
-        {
-            return new ExperimentPlan { PrimaryMetric = brief.PrimaryMetric, Notes = [e.Message] };
-        }
     }
 }

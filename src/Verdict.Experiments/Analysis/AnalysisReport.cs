@@ -15,9 +15,17 @@ public sealed record AnalysisReport
 
     public required LaunchDecision Decision { get; init; }
 
-    public required IReadOnlyList<string> Reasons { get; init; }
+    /// <summary>The reasons of the verdict, with their codes (<see cref="DecisionRules"/>).</summary>
+    public required IReadOnlyList<DecisionReason> DecisionReasons { get; init; }
 
-    public required IReadOnlyList<AnalysisCheck> Checks { get; init; }
+    /// <summary>The reasons' text, in order.</summary>
+    public IReadOnlyList<string> Reasons => DecisionReasons.Select(r => r.Text).ToList();
+
+    /// <summary>What each step found, in the order the steps ran.</summary>
+    public required IReadOnlyList<StepOutcome> Steps { get; init; }
+
+    /// <summary>Every step's checks, in order.</summary>
+    public IReadOnlyList<AnalysisCheck> Checks => Steps.SelectMany(s => s.Checks).ToList();
 
     public required PopulationSummary Population { get; init; }
 
@@ -41,4 +49,7 @@ public sealed record AnalysisReport
     public long? PlannedUnitsPerArm { get; init; }
 
     public required double MinimumShipLift { get; init; }
+
+    /// <summary>The plan the analysis read (sizing, targets, clustering), resolved once; the report and the dashboard draw from it.</summary>
+    public required ResolvedPlan Plan { get; init; }
 }

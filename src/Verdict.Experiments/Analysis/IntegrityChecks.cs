@@ -11,8 +11,11 @@ internal static class IntegrityChecks
     /// <summary>Share of analysed units that may have seen several arms before the comparison is distrusted.</summary>
     public const double MultiArmTolerance = 0.01;
 
-    public static double Run(ExperimentBrief brief, MetricData data, string treatment, List<AnalysisCheck> checks, long? plannedPerArm)
+    /// <summary>Runs the integrity checks of <paramref name="treatment"/> against control; every failed check is an INVALID reason.</summary>
+    public static IntegrityOutcome Run(ResolvedPlan plan, MetricData data, string treatment)
     {
+        var brief = plan.Brief;
+        var checks = new List<AnalysisCheck>();
         var population = data.Population;
         var randomized = population.ClustersPerArm ?? population.UnitsPerArm;
         var counts = brief.Arms.Select(a => randomized.GetValueOrDefault(a.Name)).ToArray();
@@ -22,12 +25,12 @@ internal static class IntegrityChecks
         var split = string.Join(" / ", brief.Arms.Select((a, i) => $"{a.Name} {counts[i]:N0}")) + (population.ClustersPerArm is null ? string.Empty : " clusters");
         if (MetricEvidence.NoExposures(brief, data) is { } empty)
         {
-            checks.Add(new AnalysisCheck(Step, "sample ratio", CheckStatus.Fail, empty));
-            return srm.PValue;
+            checks.Add(new AnalysisCheck(Step, "sample ratio", CheckStatus.Fail, empty, ReasonCodes.NoExposures));
+            return Outcome(plan, population, checks, srm.PValue);
         }
 
         checks.Add(new AnalysisCheck(Step, "sample ratio", srm.Mismatch ? CheckStatus.Fail : CheckStatus.Pass,
-            $"{split} against planned {string.Join("/", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}: χ² {F(srm.ChiSquare)}, p {MetricFormat.PValue(srm.PValue)} (alert below {threshold.ToString(CultureInfo.InvariantCulture)})"));
+            $"{split} against planned {string.Join("/", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}: χ² {F(srm.ChiSquare)}, p {MetricFormat.PValue(srm.PValue)} (alert below {threshold.ToString(CultureInfo.InvariantCulture)})", ReasonCodes.SampleRatio));
 
         foreach (var (segment, values) in population.UnitsPerSegment)
         {
@@ -53,17 +56,17 @@ internal static class IntegrityChecks
             // the segment, seed 001's Simpson mix): that is a warning to read pooled numbers with care, while only
             // the overall split decides integrity.
             checks.Add(new AnalysisCheck(Step, $"sample ratio by {segment}", failed.Count > 0 ? CheckStatus.Warn : CheckStatus.Pass,
-                failed.Count > 0 ? $"the arm mix differs within {string.Join(", ", failed)}: segment results are not comparable with the pooled ones" : $"{values.Count} values balanced (threshold {perValue.ToString("G3", CultureInfo.InvariantCulture)} each)"));
+                failed.Count > 0 ? $"the arm mix differs within {string.Join(", ", failed)}: segment results are not comparable with the pooled ones" : $"{values.Count} values balanced (threshold {perValue.ToString("G3", CultureInfo.InvariantCulture)} each)", ReasonCodes.SegmentSampleRatio));
         }
 
         var analysed = population.UnitsPerArm.Values.Sum();
         var multiShare = analysed + population.MultiArmUnits == 0 ? 0 : (double)population.MultiArmUnits / (analysed + population.MultiArmUnits);
         checks.Add(new AnalysisCheck(Step, "units in several arms", multiShare > MultiArmTolerance ? CheckStatus.Fail : CheckStatus.Pass,
-            $"{population.MultiArmUnits:N0} units saw more than one arm ({multiShare:P2}); excluded from the analysis (tolerance {MultiArmTolerance:P0})"));
+            $"{population.MultiArmUnits:N0} units saw more than one arm ({multiShare:P2}); excluded from the analysis (tolerance {MultiArmTolerance:P0})", ReasonCodes.MultiArmUnits));
 
         if (population.UnknownArmExposures > 0)
         {
-            checks.Add(new AnalysisCheck(Step, "unknown arms", CheckStatus.Fail, $"{population.UnknownArmExposures:N0} exposures name an arm the brief does not declare"));
+            checks.Add(new AnalysisCheck(Step, "unknown arms", CheckStatus.Fail, $"{population.UnknownArmExposures:N0} exposures name an arm the brief does not declare", ReasonCodes.UnknownArms));
         }
 
         var declared = DeclaredReceiptDifferences(brief, treatment);
@@ -80,24 +83,37 @@ internal static class IntegrityChecks
         }
 
         checks.Add(new AnalysisCheck(Step, "pinned receipts", receiptProblems.Count > 0 ? CheckStatus.Fail : CheckStatus.Pass,
-            receiptProblems.Count > 0 ? string.Join("; ", receiptProblems) : $"every exposure matches its arm's receipt; only {brief.Change.Field} differs"));
+            receiptProblems.Count > 0 ? string.Join("; ", receiptProblems) : $"every exposure matches its arm's receipt; only {brief.Change.Field} differs", ReasonCodes.Receipts));
 
         checks.Add(new AnalysisCheck(Step, "burn-in", CheckStatus.Info,
             brief.Analysis.BurnIn > TimeSpan.Zero
                 ? $"registered burn-in {DurationText.Format(brief.Analysis.BurnIn)} applied: {population.BurnInUnits:N0} units first exposed inside it are excluded"
-                : "no burn-in registered"));
+                : "no burn-in registered", ReasonCodes.BurnIn));
 
-        if (brief.Analysis.Design == AnalysisDesign.FixedHorizon && plannedPerArm is { } planned)
+        if (brief.Analysis.Design == AnalysisDesign.FixedHorizon && plan.PlannedUnitsPerArm is { } planned)
         {
-            var smallest = brief.Arms.Select(a => (a.Name, Units: population.UnitsPerArm.GetValueOrDefault(a.Name), Needed: (long)Math.Ceiling(planned * a.Weight / brief.Arms.Max(x => x.Weight)))).ToList();
-            var short_ = smallest.Where(a => a.Units < a.Needed).ToList();
+            var short_ = brief.Arms.Select(a => (a.Name, Units: population.UnitsPerArm.GetValueOrDefault(a.Name), Needed: plan.TargetUnits[a.Name])).Where(a => a.Units < a.Needed).ToList();
             checks.Add(new AnalysisCheck(Step, "planned sample reached", short_.Count > 0 ? CheckStatus.Fail : CheckStatus.Pass,
                 short_.Count > 0
                     ? "fixed-horizon analysis before the planned enrollment: " + string.Join(", ", short_.Select(a => $"{a.Name} {a.Units:N0} of {a.Needed:N0}"))
-                    : $"every arm reached its planned {planned:N0} units"));
+                    : $"every arm reached its planned {planned:N0} units",
+                ReasonCodes.PlannedSample));
         }
 
-        return srm.PValue;
+        return Outcome(plan, population, checks, srm.PValue);
+    }
+
+    /// <summary>Adds the group-sequential look check (also when there is nothing to test) and turns every failure into an INVALID reason.</summary>
+    private static IntegrityOutcome Outcome(ResolvedPlan plan, PopulationSummary population, List<AnalysisCheck> checks, double srmPValue)
+    {
+        var fraction = plan.Brief.Analysis.Design == AnalysisDesign.GroupSequential ? plan.InformationFraction(population) : null;
+        if (fraction is { } reached)
+        {
+            checks.Add(SequentialLookCheck.Reached(plan.Brief, reached));
+        }
+
+        var reasons = checks.Where(c => c.Status == CheckStatus.Fail).Select(c => new DecisionReason(c.Code, LaunchDecision.Invalid, $"{c.Name}: {c.Detail}")).ToList();
+        return new IntegrityOutcome(checks, reasons, srmPValue, fraction);
     }
 
     private static List<string> DeclaredReceiptDifferences(ExperimentBrief brief, string treatment)

@@ -18,10 +18,11 @@ internal static class MetricComparer
         string? scopeValue = null)
     {
         var definition = brief.Metrics[metric];
+        CellKey Key(string arm) => new(metric, arm, scope, scopeName, scopeValue);
         if (definition.Type == MetricType.Quantile)
         {
-            var qc = FindQuantile(data, metric, control, scope, scopeName, scopeValue);
-            var qt = FindQuantile(data, metric, treatment, scope, scopeName, scopeValue);
+            var qc = data.Quantiles.FirstOrDefault(q => q.Key == Key(control));
+            var qt = data.Quantiles.FirstOrDefault(q => q.Key == Key(treatment));
             if (qc is null || qt is null)
             {
                 return null;
@@ -40,51 +41,68 @@ internal static class MetricComparer
             };
         }
 
-        var c = Find(data, metric, control, scope, scopeName, scopeValue);
-        var t = Find(data, metric, treatment, scope, scopeName, scopeValue);
-        if (c is null || t is null)
+        if (data.Cells.FirstOrDefault(x => x.Key == Key(control))?.Moments is not { } c
+            || data.Cells.FirstOrDefault(x => x.Key == Key(treatment))?.Moments is not { } t)
         {
             return null;
         }
 
-        if (IsClustered(brief) && definition.Covariate is not null && scope != CellScope.Day
-            && FindCovariates(data, metric, control, scope, scopeName, scopeValue) is { } rc
-            && FindCovariates(data, metric, treatment, scope, scopeName, scopeValue) is { } rt)
+        if (scope == CellScope.Day)
+        {
+            return CompareMoments(brief, definition, c, t, alpha);
+        }
+
+        if (ResolvedPlan.IsClustered(brief) && definition.Covariate is not null
+            && data.RatioCovariates?.FirstOrDefault(x => x.Key == Key(control))?.Moments is { } rc
+            && data.RatioCovariates?.FirstOrDefault(x => x.Key == Key(treatment))?.Moments is { } rt)
         {
             // Cluster-randomized with a covariate: ratio CUPED over clusters (the metric's and the covariate's sums
             // over each cluster's units), so the adjustment keeps the cluster-robust variance.
             var cuped = Cuped.CompareRatio(rc, rt, alpha);
-            var ratio = RatioMetric.Compare(c.Value, t.Value, alpha);
-            return Comparison(definition, c.Value, t.Value, ratio.ControlMean, ratio.TreatmentMean, cuped.Adjusted) with
+            var ratio = RatioMetric.Compare(c, t, alpha);
+            return Comparison(definition, c, t, ratio.ControlMean, ratio.TreatmentMean, cuped.Adjusted) with
             {
                 Unadjusted = cuped.Unadjusted,
                 VarianceReduction = Reduction(cuped.Adjusted, cuped.Unadjusted, cuped.VarianceReduction),
             };
         }
 
-        if (definition.Type == MetricType.Ratio || IsClustered(brief))
+        if (definition.Covariate is not null && !(definition.Type == MetricType.Ratio || ResolvedPlan.IsClustered(brief)))
         {
-            // Cluster-randomized: cells hold per-cluster sums (y) and unit counts or denominators (x), so every
-            // metric is a ratio of sums over clusters and the delta method gives cluster-robust variances
-            // (Deng, Knoblich and Lu, KDD 2018, §3).
-            var lift = RatioMetric.Compare(c.Value, t.Value, alpha);
-            return Comparison(definition, c.Value, t.Value, lift.ControlMean, lift.TreatmentMean, lift);
-        }
-
-        if (definition.Covariate is not null && scope != CellScope.Day)
-        {
-            var cuped = Cuped.Compare(c.Value, t.Value, alpha);
-            var unadjusted = Unadjusted(definition, c.Value, t.Value, alpha);
-            return Comparison(definition, c.Value, t.Value, c.Value.MeanY, t.Value.MeanY, cuped.Adjusted) with
+            var cuped = Cuped.Compare(c, t, alpha);
+            var unadjusted = Unadjusted(definition, c, t, alpha);
+            return Comparison(definition, c, t, c.MeanY, t.MeanY, cuped.Adjusted) with
             {
                 Unadjusted = unadjusted,
                 VarianceReduction = Reduction(cuped.Adjusted, unadjusted, cuped.VarianceReduction),
             };
         }
 
-        return Comparison(definition, c.Value, t.Value, c.Value.MeanY, t.Value.MeanY, Unadjusted(definition, c.Value, t.Value, alpha));
+        return CompareMoments(brief, definition, c, t, alpha);
     }
 
+    /// <summary>
+    /// Compares two arms' moments without covariate adjustment (day cells, and metrics without a covariate): a ratio
+    /// of sums for ratio metrics and cluster-randomized briefs, the unadjusted test otherwise; null for a quantile metric.
+    /// </summary>
+    public static MetricComparison? CompareMoments(ExperimentBrief brief, MetricDefinition definition, BivariateMoments c, BivariateMoments t, double alpha)
+    {
+        if (definition.Type == MetricType.Quantile)
+        {
+            return null;
+        }
+
+        if (definition.Type == MetricType.Ratio || ResolvedPlan.IsClustered(brief))
+        {
+            // Cluster-randomized: cells hold per-cluster sums (y) and unit counts or denominators (x), so every
+            // metric is a ratio of sums over clusters and the delta method gives cluster-robust variances
+            // (Deng, Knoblich and Lu, KDD 2018, §3).
+            var lift = RatioMetric.Compare(c, t, alpha);
+            return Comparison(definition, c, t, lift.ControlMean, lift.TreatmentMean, lift);
+        }
+
+        return Comparison(definition, c, t, c.MeanY, t.MeanY, Unadjusted(definition, c, t, alpha));
+    }
     /// <summary>
     /// The variance reduction from the standard errors the outputs print, 1 − (SE_adjusted / SE_unadjusted)², so the
     /// figure agrees with the two intervals a reader sees (for a binary metric the unadjusted interval is the Wald
@@ -96,9 +114,6 @@ internal static class MetricComparer
         var u = unadjusted.Absolute.StandardError;
         return double.IsFinite(a) && double.IsFinite(u) && u > 0 ? 1 - (a / u * (a / u)) : fallback;
     }
-
-    /// <summary>True when the brief randomizes clusters (teams, organizations) rather than analysis units.</summary>
-    public static bool IsClustered(ExperimentBrief brief) => brief.Unit.Randomization == Verdict.Assignment.RandomizationUnit.Cluster;
 
     private static Lift Unadjusted(MetricDefinition definition, BivariateMoments c, BivariateMoments t, double alpha)
     {
@@ -122,23 +137,4 @@ internal static class MetricComparer
         TreatmentValue = tv,
         Lift = lift,
     };
-
-    private static RatioCovariateMoments? FindCovariates(MetricData data, string metric, string arm, CellScope scope, string? name, string? value) =>
-        data.RatioCovariates?.FirstOrDefault(c => c.Metric == metric && c.Arm == arm && c.Scope == scope && c.ScopeName == name && c.ScopeValue == value)?.Moments;
-
-    private static BivariateMoments? Find(MetricData data, string metric, string arm, CellScope scope, string? name, string? value)
-    {
-        foreach (var cell in data.Cells)
-        {
-            if (cell.Metric == metric && cell.Arm == arm && cell.Scope == scope && cell.ScopeName == name && cell.ScopeValue == value)
-            {
-                return cell.Moments;
-            }
-        }
-
-        return null;
-    }
-
-    private static QuantileCell? FindQuantile(MetricData data, string metric, string arm, CellScope scope, string? name, string? value) =>
-        data.Quantiles.FirstOrDefault(q => q.Metric == metric && q.Arm == arm && q.Scope == scope && q.ScopeName == name && q.ScopeValue == value);
 }

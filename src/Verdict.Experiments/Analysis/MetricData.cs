@@ -19,10 +19,18 @@ public enum CellScope
 /// Sufficient statistics of one metric in one arm and scope. For mean-like metrics y is the per-unit value and x the
 /// pre-period covariate (0 when none); for ratio metrics y is the numerator and x the denominator.
 /// </summary>
-public sealed record MetricCell(string Metric, string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, BivariateMoments Moments);
+public sealed record MetricCell(string Metric, string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, BivariateMoments Moments)
+{
+    /// <summary>The cell's key.</summary>
+    public CellKey Key => new(Metric, Arm, Scope, ScopeName, ScopeValue);
+}
 
 /// <summary>One arm's quantile of a quantile metric (overall or in one segment value), from SQL order statistics.</summary>
-public sealed record QuantileCell(string Metric, string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, QuantileEstimate Estimate);
+public sealed record QuantileCell(string Metric, string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, QuantileEstimate Estimate)
+{
+    /// <summary>The cell's key.</summary>
+    public CellKey Key => new(Metric, Arm, Scope, ScopeName, ScopeValue);
+}
 
 /// <summary>Counts that integrity checks need: units per arm (and segment), exclusions and receipt mismatches.</summary>
 public sealed record PopulationSummary
@@ -72,7 +80,11 @@ public sealed record PopulationSummary
 /// its units, the covariate's sum over the same units and those units again (num, den, pre-num, pre-den), so the
 /// comparison is ratio CUPED with cluster-robust variances.
 /// </summary>
-public sealed record RatioCovariateCell(string Metric, string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, RatioCovariateMoments Moments);
+public sealed record RatioCovariateCell(string Metric, string Arm, CellScope Scope, string? ScopeName, string? ScopeValue, RatioCovariateMoments Moments)
+{
+    /// <summary>The cell's key.</summary>
+    public CellKey Key => new(Metric, Arm, Scope, ScopeName, ScopeValue);
+}
 
 /// <summary>Everything the analysis reads from a store: aggregates only, never raw rows.</summary>
 public sealed record MetricData(PopulationSummary Population, IReadOnlyList<MetricCell> Cells, IReadOnlyList<QuantileCell> Quantiles, IReadOnlyList<RatioCovariateCell>? RatioCovariates = null);

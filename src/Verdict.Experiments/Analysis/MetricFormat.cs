@@ -2,9 +2,22 @@ using System.Globalization;
 
 namespace Verdict.Experiments.Analysis;
 
-/// <summary>Formats values and changes in a metric's unit: percentage points, milliseconds or plain numbers.</summary>
+/// <summary>
+/// The one place numbers become text: values and changes in a metric's unit (percentage points, milliseconds or plain
+/// numbers), p-values, confidence levels, and the plain six-significant-digit numbers of the <c>stats</c> tables.
+/// Every output (checks, reasons, memo, report, CLI tables) formats through it.
+/// </summary>
 public static class MetricFormat
 {
+    /// <summary>A plain number to six significant digits, as the <c>stats</c> tables print (<c>0.0381234</c>).</summary>
+    public static string Number(double value) => double.IsNaN(value) ? "n/a" : value.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>A difference of proportions in percentage points to two decimals, as the <c>stats</c> tables print (<c>+3.81 pp</c>).</summary>
+    public static string PercentagePoints(double value) => double.IsNaN(value) ? "n/a" : (value * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + " pp";
+
+    /// <summary>A fraction as a percentage to two decimals, as the <c>stats</c> tables print (<c>+9.93%</c>).</summary>
+    public static string Percent(double value) => double.IsNaN(value) ? "n/a" : (value * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>A level, e.g. 38.0% or 1180 ms.</summary>
     public static string Value(double value, MetricUnit unit) => double.IsNaN(value) ? "n/a" : unit switch
     {
@@ -20,6 +33,9 @@ public static class MetricFormat
         MetricUnit.Milliseconds => value.ToString("+0;-0;0", CultureInfo.InvariantCulture) + " ms",
         _ => value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>An interval of changes, e.g. [+3.0 pp, +4.7 pp].</summary>
+    public static string Interval(double low, double high, MetricUnit unit) => $"[{Delta(low, unit)}, {Delta(high, unit)}]";
 
     /// <summary>A relative change, e.g. +10.5%.</summary>
     public static string Relative(double value) => double.IsNaN(value) ? "n/a" : (value * 100).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";

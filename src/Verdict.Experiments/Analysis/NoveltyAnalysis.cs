@@ -1,4 +1,3 @@
-using System.Globalization;
 using Verdict.Statistics;
 
 namespace Verdict.Experiments.Analysis;
@@ -13,29 +12,24 @@ internal static class NoveltyAnalysis
 
     public const double WarningPValue = 0.01;
 
-    public static List<DailyEffect> Run(ExperimentBrief brief, MetricData data, string control, string treatment, List<AnalysisCheck> checks)
+    public static NoveltyOutcome Run(ExperimentBrief brief, MetricData data, string control, string treatment)
     {
         var alpha = brief.Analysis.Alpha;
-        var days = data.Cells
-            .Where(c => c.Metric == brief.PrimaryMetric && c.Scope == CellScope.Day)
-            .Select(c => c.ScopeValue!)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var days = DayCells.Days(data, brief.PrimaryMetric);
         var effects = new List<DailyEffect>();
         foreach (var day in days)
         {
-            var comparison = MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha, CellScope.Day, "day", day);
+            var comparison = MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha, CellScope.Day, "day", DayCells.Label(day));
             if (comparison is not null)
             {
-                effects.Add(new DailyEffect(DateOnly.Parse(day, CultureInfo.InvariantCulture), comparison.ControlUnits, comparison.TreatmentUnits, comparison.Lift));
+                effects.Add(new DailyEffect(day, comparison.ControlUnits, comparison.TreatmentUnits, comparison.Lift));
             }
         }
 
         if (effects.Count < 3)
         {
-            checks.Add(new AnalysisCheck(Step, "effect over time", CheckStatus.Info, $"{effects.Count} enrollment day(s): too few to look for novelty"));
-            return effects;
+            var few = new AnalysisCheck(Step, "effect over time", CheckStatus.Info, $"{effects.Count} enrollment day(s): too few to look for novelty", ReasonCodes.EffectOverTime);
+            return new NoveltyOutcome([few], effects, double.NaN, false);
         }
 
         var early = effects.Take(Math.Max(1, effects.Count / 3)).ToList();
@@ -47,9 +41,9 @@ internal static class NoveltyAnalysis
         var unit = brief.Metrics[brief.PrimaryMetric].Unit;
         var detail = $"first {early.Count} day(s) {MetricFormat.Delta(e, unit)}, later {late.Count} day(s) {MetricFormat.Delta(l, unit)} (difference p {MetricFormat.PValue(p)})";
         var novelty = p < WarningPValue && Math.Abs(e) > Math.Abs(l);
-        checks.Add(new AnalysisCheck(Step, "effect over time", novelty ? CheckStatus.Warn : CheckStatus.Pass,
-            novelty ? "early days differ from later days beyond noise, a novelty effect that may fade: " + detail : detail));
-        return effects;
+        var check = new AnalysisCheck(Step, "effect over time", novelty ? CheckStatus.Warn : CheckStatus.Pass,
+            novelty ? "early days differ from later days beyond noise, a novelty effect that may fade: " + detail : detail, ReasonCodes.EffectOverTime);
+        return new NoveltyOutcome([check], effects, p, novelty);
     }
 
     /// <summary>Inverse-variance pooled effect of several days.</summary>

@@ -22,13 +22,14 @@ public static class RegisteredPlanCheck
             return report;
         }
 
-        var check = new AnalysisCheck(IntegrityChecks.Step, Name, CheckStatus.Fail, problem + " (analysed with --unlocked: exploratory, cannot ship)");
-        var reasons = report.Decision == LaunchDecision.Invalid ? report.Reasons : [];
+        var check = new AnalysisCheck(IntegrityChecks.Step, Name, CheckStatus.Fail, problem + " (analysed with --unlocked: exploratory, cannot ship)", ReasonCodes.RegisteredPlan);
+        var step = new IntegrityOutcome([check], [new(ReasonCodes.RegisteredPlan, LaunchDecision.Invalid, $"{Name}: {problem}")], report.SrmPValue, null);
+        var (decision, reasons) = DecisionRules.Decide([.. step.Reasons, .. report.DecisionReasons], null);
         return report with
         {
-            Decision = LaunchDecision.Invalid,
-            Checks = [check, .. report.Checks],
-            Reasons = [$"{Name}: {problem}", .. reasons],
+            Decision = decision,
+            Steps = [step, .. report.Steps],
+            DecisionReasons = reasons,
         };
     }
 }

@@ -2,13 +2,19 @@ using Verdict.Statistics;
 
 namespace Verdict.Experiments.Analysis;
 
-/// <summary>Step 5: the primary metric in each pre-specified segment, Simpson's paradox, and critical segments.</summary>
+/// <summary>
+/// Step 5: the primary metric in each pre-specified segment, Simpson's paradox (HOLD: the pooled lift is an artefact
+/// of the arms' mix), and critical segments (ROLL BACK when one regresses).
+/// </summary>
 internal static class SegmentAnalysis
 {
     public const string Step = "segments";
 
-    public static List<SegmentOutcome> Run(ExperimentBrief brief, MetricData data, string control, string treatment, MetricComparison pooled, List<AnalysisCheck> checks, List<string> rollBackReasons)
+    public static SegmentsOutcome Run(ExperimentBrief brief, MetricData data, string control, string treatment, MetricComparison pooled)
     {
+        var checks = new List<AnalysisCheck>();
+        var reasons = new List<DecisionReason>();
+        var holds = new List<DecisionReason>();
         var outcomes = new List<SegmentOutcome>();
         var alpha = brief.Analysis.Alpha;
         var weights = brief.Arms.Select(a => a.Weight).ToArray();
@@ -37,37 +43,46 @@ internal static class SegmentAnalysis
                 var (low, high) = MetricFormat.Bounded(lift.CiLow, lift.CiHigh, comparison.Unit);
                 var status = segment.Critical && regressed ? CheckStatus.Fail : CheckStatus.Info;
                 checks.Add(new AnalysisCheck(Step, $"{segment.Name}={value}", status,
-                    $"{MetricFormat.Delta(lift.Value, comparison.Unit)} [{MetricFormat.Delta(low, comparison.Unit)}, {MetricFormat.Delta(high, comparison.Unit)}], {comparison.ControlUnits:N0} vs {comparison.TreatmentUnits:N0} units{(segment.Critical ? (regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}"));
+                    $"{MetricFormat.Delta(lift.Value, comparison.Unit)} {MetricFormat.Interval(low, high, comparison.Unit)}, {comparison.ControlUnits:N0} vs {comparison.TreatmentUnits:N0} units{(segment.Critical ? (regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}",
+                    ReasonCodes.Segment));
                 if (segment.Critical && regressed)
                 {
-                    rollBackReasons.Add($"critical segment {segment.Name}={value} regresses ({MetricFormat.Delta(lift.Value, comparison.Unit)}, interval below 0)");
+                    reasons.Add(new(ReasonCodes.Segment, LaunchDecision.RollBack, $"critical segment {segment.Name}={value} regresses ({MetricFormat.Delta(lift.Value, comparison.Unit)}, interval below 0)"));
                 }
             }
 
             outcomes.AddRange(perSegment);
-            HeterogeneityAnalysis.Interaction(segment, perSegment, alpha, checks);
-            if (IsSimpson(pooled.Lift.Absolute.Value, perSegment, values, brief, control, treatment, out var detail))
+            if (HeterogeneityAnalysis.Interaction(segment, perSegment, alpha) is { } interaction)
             {
-                checks.Add(new AnalysisCheck(Step, $"Simpson's paradox ({segment.Name})", CheckStatus.Warn, detail));
+                checks.Add(interaction);
+            }
+
+            if (Simpson(pooled.Lift.Absolute.Value, perSegment, values, segment, control, treatment) is { } simpson)
+            {
+                checks.Add(simpson);
+
+                // A pooled lift that every segment contradicts is an artefact of the arms' mix, not evidence to ship on.
+                holds.Add(new(ReasonCodes.Simpson, LaunchDecision.Hold, $"{simpson.Name}: {simpson.Detail}"));
             }
         }
 
-        HeterogeneityAnalysis.Family(outcomes, pooled, alpha, checks);
-        return outcomes;
+        checks.AddRange(HeterogeneityAnalysis.Family(outcomes, pooled, alpha));
+        return new SegmentsOutcome(checks, [.. reasons, .. holds], outcomes);
     }
 
     /// <summary>
-    /// When integrity failed: adds the Simpson's paradox warning for each segment whose arm mix reverses the pooled
+    /// When integrity failed: the Simpson's paradox warning for each segment whose arm mix reverses the pooled
     /// primary lift, without reporting any lift as a result. Biased exposure logging typically fails the segment
     /// sample-ratio test and produces exactly this reversal.
     /// </summary>
-    public static void DiagnoseMix(ExperimentBrief brief, MetricData data, string control, string treatment, List<AnalysisCheck> checks)
+    public static SegmentsOutcome DiagnoseMix(ExperimentBrief brief, MetricData data, string control, string treatment)
     {
+        var checks = new List<AnalysisCheck>();
         var alpha = brief.Analysis.Alpha;
         var pooled = MetricComparer.Compare(brief, data, brief.PrimaryMetric, control, treatment, alpha);
         if (pooled is null || !pooled.Lift.IsAvailable)
         {
-            return;
+            return new SegmentsOutcome(checks, [], []);
         }
 
         foreach (var segment in brief.Segments)
@@ -86,23 +101,25 @@ internal static class SegmentAnalysis
                 }
             }
 
-            if (IsSimpson(pooled.Lift.Absolute.Value, perSegment, values, brief, control, treatment, out var detail))
+            if (Simpson(pooled.Lift.Absolute.Value, perSegment, values, segment, control, treatment) is { } simpson)
             {
-                checks.Add(new AnalysisCheck(Step, $"Simpson's paradox ({segment.Name})", CheckStatus.Warn, detail));
+                checks.Add(simpson);
             }
         }
+
+        // Integrity already failed: the warning is for the reader, the verdict stays INVALID for the integrity reasons.
+        return new SegmentsOutcome(checks, [], []);
     }
 
     /// <summary>
     /// Pooled direction disagrees with every segment's direction, and the arms' segment mix differs (χ² test of
     /// arm × segment independence, p &lt; 0.01): the pooled lift is driven by the mix, not by the treatment.
     /// </summary>
-    private static bool IsSimpson(double pooled, List<SegmentOutcome> segments, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> values, ExperimentBrief brief, string control, string treatment, out string detail)
+    private static AnalysisCheck? Simpson(double pooled, List<SegmentOutcome> segments, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> values, Segment segment, string control, string treatment)
     {
-        detail = string.Empty;
         if (segments.Count < 2 || pooled == 0 || segments.Any(s => !s.Lift.IsAvailable || Math.Sign(s.Lift.Absolute.Value) != -Math.Sign(pooled)))
         {
-            return false;
+            return null;
         }
 
         // χ² test of independence on the 2 × k table of arm by segment value.
@@ -127,10 +144,11 @@ internal static class SegmentAnalysis
         var p = Tails.ChiSquareUpper(chi, table.Length - 1);
         if (!(p < 0.01))
         {
-            return false;
+            return null;
         }
 
-        detail = $"the pooled lift ({(pooled > 0 ? "positive" : "negative")}) points the other way from every segment, and the arms' mix across segments differs (χ² p {MetricFormat.PValue(p)}): read the segments, not the pooled number";
-        return true;
+        return new AnalysisCheck(Step, $"Simpson's paradox ({segment.Name})", CheckStatus.Warn,
+            $"the pooled lift ({(pooled > 0 ? "positive" : "negative")}) points the other way from every segment, and the arms' mix across segments differs (χ² p {MetricFormat.PValue(p)}): read the segments, not the pooled number",
+            ReasonCodes.Simpson);
     }
 }

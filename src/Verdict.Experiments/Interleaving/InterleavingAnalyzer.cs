@@ -34,7 +34,7 @@ public static class InterleavingAnalyzer
         var invalid = false;
         void Integrity(string name, bool failed, string detail)
         {
-            checks.Add(new AnalysisCheck(IntegrityChecks.Step, name, failed ? CheckStatus.Fail : CheckStatus.Pass, detail));
+            checks.Add(new AnalysisCheck(IntegrityChecks.Step, name, failed ? CheckStatus.Fail : CheckStatus.Pass, detail, ReasonCodes.InterleavingIntegrity));
             if (failed)
             {
                 reasons.Add($"{name}: {detail}");
@@ -56,7 +56,7 @@ public static class InterleavingAnalyzer
         if (design.Variance == InterleavingVariance.Clustered && sums.Users < InterleavingDesign.MinimumClusters && total.Decisive > 0)
         {
             checks.Add(new AnalysisCheck(IntegrityChecks.Step, "units for the clustered error", CheckStatus.Warn,
-                F($"only {sums.Users} units: the clustered standard error is unreliable below about {InterleavingDesign.MinimumClusters}")));
+                F($"only {sums.Users} units: the clustered standard error is unreliable below about {InterleavingDesign.MinimumClusters}"), ReasonCodes.InterleavingClusters));
         }
 
         var decision = LaunchDecision.Invalid;
@@ -66,7 +66,7 @@ public static class InterleavingAnalyzer
             (decision, var status, var reason) = primary.CiLow > 0.5 ? (LaunchDecision.Ship, CheckStatus.Pass, $"{b} (B) is preferred: {interval}")
                 : primary.CiHigh < 0.5 ? (LaunchDecision.RollBack, CheckStatus.Fail, $"{a} (A) is preferred over {b}: {interval}")
                 : (LaunchDecision.Hold, CheckStatus.Warn, $"no preference shown at alpha {alpha.ToString(CultureInfo.InvariantCulture)}: {interval}");
-            checks.Add(new AnalysisCheck(PrimaryStep, "preference share", status, reason));
+            checks.Add(new AnalysisCheck(PrimaryStep, "preference share", status, reason, ReasonCodes.InterleavingPreference));
             reasons.Add(reason);
         }
 

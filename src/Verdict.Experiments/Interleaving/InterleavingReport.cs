@@ -49,7 +49,7 @@ public sealed record InterleavingReport(
             return this;
         }
 
-        var check = new AnalysisCheck(IntegrityChecks.Step, RegisteredPlanCheck.Name, CheckStatus.Fail, problem + " (analysed with --unlocked: exploratory, cannot ship)");
+        var check = new AnalysisCheck(IntegrityChecks.Step, RegisteredPlanCheck.Name, CheckStatus.Fail, problem + " (analysed with --unlocked: exploratory, cannot ship)", ReasonCodes.RegisteredPlan);
         return this with
         {
             Decision = LaunchDecision.Invalid,

@@ -16,6 +16,7 @@ public sealed class LookSchedule
 {
     private readonly IReadOnlyList<double> looks;
     private readonly List<double> taken;
+    private readonly ResolvedPlan plan;
 
     /// <summary>A schedule for <paramref name="brief"/> with no look taken yet.</summary>
     public LookSchedule(ExperimentBrief brief)
@@ -38,7 +39,7 @@ public sealed class LookSchedule
         ArgumentOutOfRangeException.ThrowIfNegative(history.Reached);
         Reached = Math.Min(history.Reached, looks.Count);
         taken = [.. history.Fractions];
-        PlannedUnitsPerArm = brief.Analysis.PlannedUnitsPerArm ?? PlanSize(brief);
+        plan = ResolvedPlan.From(brief);
     }
 
     /// <summary>The brief.</summary>
@@ -48,7 +49,7 @@ public sealed class LookSchedule
     public int Reached { get; private set; }
 
     /// <summary>The plan's maximum units per arm (registered, or computed by the planner), or null when neither exists.</summary>
-    public long? PlannedUnitsPerArm { get; }
+    public long? PlannedUnitsPerArm => plan.PlannedUnitsPerArm;
 
     /// <summary>The information fraction of the next registered look, or null when every look has been taken.</summary>
     public double? Next => Reached < looks.Count ? looks[Reached] : null;
@@ -90,7 +91,7 @@ public sealed class LookSchedule
             return false;
         }
 
-        var fraction = SequentialLookCheck.InformationFraction(Brief, FromCounts(exposedUnitsPerArm), planned) ?? 0;
+        var fraction = plan.InformationFraction(FromCounts(exposedUnitsPerArm)) ?? 0;
         return fraction >= next - 1e-9;
     }
 
@@ -101,7 +102,7 @@ public sealed class LookSchedule
     public IReadOnlyList<LookRecord> Take(MetricData data, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (Next is not { } next || SequentialLookCheck.InformationFraction(Brief, data, PlannedUnitsPerArm) is not { } fraction || fraction < next - 1e-9)
+        if (Next is not { } next || plan.InformationFraction(data.Population) is not { } fraction || fraction < next - 1e-9)
         {
             return [];
         }
@@ -175,22 +176,6 @@ public sealed class LookSchedule
         _ => "INVALID",
     };
 
-    private static MetricData FromCounts(IReadOnlyDictionary<string, long> units) => new(
-        new PopulationSummary { UnitsPerArm = units, UnitsPerSegment = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>>(), ReceiptMismatches = new Dictionary<string, long>() },
-        [],
-        []);
-
-    private static long? PlanSize(ExperimentBrief brief)
-    {
-        // As the analysis sizes the plan when the brief registers no units per arm (LaunchAnalyzer).
-        try
-        {
-            var plan = ExperimentPlanner.Plan(brief);
-            return plan.Arms.Count > 0 ? plan.Arms.Max(a => a.Units) : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
+    private static PopulationSummary FromCounts(IReadOnlyDictionary<string, long> units) =>
+        new() { UnitsPerArm = units, UnitsPerSegment = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>>(), ReceiptMismatches = new Dictionary<string, long>() };
 }

@@ -47,7 +47,7 @@ public sealed record InterleavingAnalysisDocument(
             report.AsOf?.ToString("O", CultureInfo.InvariantCulture),
             AnalysisDocument.DecisionText(report.Decision),
             report.Reasons,
-            report.Checks.Select(c => new CheckDocument(c.Step, c.Name, c.Status.ToString().ToUpperInvariant(), c.Detail)).ToList(),
+            report.Checks.Select(CheckDocument.From).ToList(),
             report.Design.Method == InterleavingMethod.TeamDraft ? "team_draft" : "balanced",
             report.Design.Variance == InterleavingVariance.Clustered ? "clustered" : "per_query",
             report.TeamA,

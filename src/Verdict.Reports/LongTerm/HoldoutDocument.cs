@@ -39,7 +39,7 @@ public sealed record HoldoutDocument(
             report.SrmPValue,
             report.FirstExposure,
             report.LastExposure,
-            report.Checks.Select(c => new CheckDocument(c.Step, c.Name, c.Status.ToString().ToUpperInvariant(), c.Detail)).ToList(),
+            report.Checks.Select(CheckDocument.From).ToList(),
             report.Comparisons.Select(HoldoutMetricDocument.From).ToList());
     }
 

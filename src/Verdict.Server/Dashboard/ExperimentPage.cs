@@ -62,7 +62,7 @@ internal static class ExperimentPage
         else
         {
             var registered = BriefCanonicalForm.Lock(m.Brief) with { Hash = r.LockHash, Exposure = r.Exposure };
-            content = new ReportContent(m.Brief, report, Plan(m.Brief), registered);
+            content = new ReportContent(m.Brief, report, report.Plan.Sizing, registered);
             charts = ReportCharts.Build(content);
             Banner(html, report);
             Srm(html, m.Brief, report, charts);
@@ -175,18 +175,5 @@ internal static class ExperimentPage
         }
 
         html.Append("</tbody></table></section>");
-    }
-
-    /// <summary>The brief's plan; a brief the planner cannot size still gets a page, with the reason as a note.</summary>
-    private static ExperimentPlan Plan(ExperimentBrief brief)
-    {
-        try
-        {
-            return ExperimentPlanner.Plan(brief);
-        }
-        catch (ArgumentException e)
-        {
-            return new ExperimentPlan { PrimaryMetric = brief.PrimaryMetric, Notes = [e.Message] };
-        }
     }
 }

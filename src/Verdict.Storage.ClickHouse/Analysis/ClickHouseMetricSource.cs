@@ -16,11 +16,12 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
 {
     private static int sequence;
 
-    public Task<MetricData> LoadAsync(ExperimentBrief brief, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public Task<MetricData> LoadAsync(ResolvedPlan plan, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(plan);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Load(brief, asOf));
+        return Task.FromResult(Load(plan.Brief, asOf));
     }
 
     /// <summary>The synchronous form of <see cref="LoadAsync"/>.</summary>
@@ -96,7 +97,7 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
     }
 
     /// <summary>The ISO date of a day number (days since the Unix epoch, UTC).</summary>
-    private static string DayLabel(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string DayLabel(long day) => DayCells.Label(DayCells.FromUnixDay(day));
 
     /// <summary>
     /// Cells per (arm), (arm, day) and (arm, segment): for each metric the count and the sums of y − Ky, x − Kx and their

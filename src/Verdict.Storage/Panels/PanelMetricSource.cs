@@ -1,5 +1,6 @@
 using System.Globalization;
 using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Storage;
@@ -13,8 +14,6 @@ namespace Verdict.Storage;
 /// </summary>
 public sealed class PanelMetricSource(EventStore store)
 {
-    private static int sequence;
-
     /// <summary>Reads the panel <paramref name="request"/> describes.</summary>
     public MetricPanel Load(ExperimentBrief brief, PanelRequest request)
     {
@@ -37,10 +36,9 @@ public sealed class PanelMetricSource(EventStore store)
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(request.PeriodLength, TimeSpan.Zero, nameof(request));
-        var compiler = new UnitTableCompiler(store.Dialect, brief, new MetricColumns(brief), PropertyColumns.Read(store));
-        var id = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
-        var units = "verdict_panel_units_" + id;
-        var values = "verdict_panel_values_" + id;
+        var compiler = new UnitTableCompiler(store.Dialect, ResolvedPlan.From(brief), new MetricColumns(brief), PropertyColumns.Read(store));
+        var units = TemporaryTable.Name("verdict_panel_units_");
+        var values = TemporaryTable.Name("verdict_panel_values_");
         var asOf = request.AsOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue;
         try
         {

@@ -74,14 +74,9 @@ public sealed partial class SqlMetricSource
                         continue;
                     }
 
-                    var withX = pairs[i].X != "0";
-                    var cell = new BivariateMoments(
-                        n,
-                        withX ? D(rows, $"mx{i}") : 0,
-                        D(rows, $"my{i}"),
-                        withX ? Math.Max(D(rows, $"vx{i}"), 0) * n : 0,
-                        Math.Max(D(rows, $"vy{i}"), 0) * n,
-                        withX ? D(rows, $"cxy{i}") * n : 0);
+                    var cell = pairs[i].X != "0"
+                        ? RowMoments.Central(rows, n, $"mx{i}", $"my{i}", $"vx{i}", $"vy{i}", $"cxy{i}")
+                        : RowMoments.Central(rows, n, null, $"my{i}", null, $"vy{i}", null);
                     cells.Add(new MetricCell(pairs[i].Metric, arm, scope, name, value, cell));
                     if (scope == CellScope.Day)
                     {

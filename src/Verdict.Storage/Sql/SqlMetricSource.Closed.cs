@@ -15,6 +15,6 @@ public sealed partial class SqlMetricSource
     {
         ArgumentNullException.ThrowIfNull(brief);
         var limit = asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue;
-        return Compute(brief, limit, null, Math.Min(EventLoader.ToMicroseconds(exposedBy), limit));
+        return Compute(ResolvedPlan.From(brief), limit, null, Math.Min(EventLoader.ToMicroseconds(exposedBy), limit));
     }
 }

@@ -14,8 +14,9 @@ public sealed partial class SqlMetricSource
     /// The order statistics each quantile cell's interval needs (<see cref="QuantileRanks"/>), fetched as discrete
     /// percentiles at the fractions (rank − ½)/n: one aggregate per cell, filtered to the cell, in one query per metric.
     /// </summary>
-    private List<QuantileCell> Quantiles(ExperimentBrief brief, MetricColumns columns, string values, List<MetricCell> cells)
+    private List<QuantileCell> Quantiles(ResolvedPlan plan, MetricColumns columns, string values, List<MetricCell> cells)
     {
+        var brief = plan.Brief;
         var result = new List<QuantileCell>();
         var alpha = brief.Analysis.Alpha;
         foreach (var name in columns.Analysed.Where(m => brief.Metrics[m].Type == MetricType.Quantile))
@@ -25,9 +26,9 @@ public sealed partial class SqlMetricSource
 
             // Segments are analysed for the primary metric only.
             var withSegments = name == brief.PrimaryMetric;
-            var wanted = ValueCounts(brief, values, name, y, cells)
+            var wanted = ValueCounts(plan, values, name, y, cells)
                 .Where(c => c.Scope == CellScope.Overall || (c.Scope == CellScope.Segment && withSegments))
-                .Select(c => (Cell: c, Ranks: clustered ? ClusteredRanks(brief, values, y, c, q, alpha) : QuantileRanks.For(c.Count, q, alpha)))
+                .Select(c => (Cell: c, Ranks: plan.Clustered ? ClusteredRanks(brief, values, y, c, q, alpha) : QuantileRanks.For(c.Count, q, alpha)))
                 .Where(c => c.Ranks is not null)
                 .Select(c => (c.Cell, Ranks: c.Ranks!.Value))
                 .ToList();
@@ -116,7 +117,7 @@ public sealed partial class SqlMetricSource
             return null;
         }
 
-        var moments = new BivariateMoments(k, D(clusters, "mn"), D(clusters, "ms"), D(clusters, "vn") * k, D(clusters, "vs") * k, D(clusters, "cns") * k);
+        var moments = RowMoments.Central(clusters, k, "mn", "ms", "vn", "vs", "cns");
         var (_, variance) = RatioMetric.Of(moments);
         return double.IsFinite(variance) ? QuantileRanks.ForDependent(cell.Count, q, variance, alpha) : null;
     }
@@ -128,9 +129,10 @@ public sealed partial class SqlMetricSource
     /// Units with a value per cell: the metric cells' counts, or for a cluster-randomized brief (whose cells count
     /// clusters) a count of the unit-level values, since order statistics are taken over units.
     /// </summary>
-    private List<CountCell> ValueCounts(ExperimentBrief brief, string values, string metric, string y, List<MetricCell> cells)
+    private List<CountCell> ValueCounts(ResolvedPlan plan, string values, string metric, string y, List<MetricCell> cells)
     {
-        if (!clustered)
+        var brief = plan.Brief;
+        if (!plan.Clustered)
         {
             return cells.Where(c => c.Metric == metric).Select(c => new CountCell(c.Arm, c.Scope, c.ScopeName, c.ScopeValue, c.Moments.Count)).ToList();
         }

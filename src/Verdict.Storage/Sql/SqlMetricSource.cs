@@ -16,27 +16,28 @@ namespace Verdict.Storage;
 /// </summary>
 public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, IMetricWindowSource
 {
-    private static int sequence;
-    private bool clustered;
-
-    public Task<MetricData> LoadAsync(ExperimentBrief brief, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public Task<MetricData> LoadAsync(ResolvedPlan plan, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(plan);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Load(brief, asOf));
+        return Task.FromResult(Load(plan, asOf));
     }
 
     /// <summary>The synchronous form of <see cref="LoadAsync"/>.</summary>
-    public MetricData Load(ExperimentBrief brief, DateTimeOffset? asOf)
+    public MetricData Load(ResolvedPlan plan, DateTimeOffset? asOf)
     {
-        ArgumentNullException.ThrowIfNull(brief);
-        if (store.LoadMetrics(brief, asOf) is { } own)
+        ArgumentNullException.ThrowIfNull(plan);
+        if (store.LoadMetrics(plan.Brief, asOf) is { } own)
         {
             return own;
         }
 
-        return Compute(brief, asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue, null);
+        return Compute(plan, asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue, null);
     }
+
+    /// <summary><see cref="Load(ResolvedPlan, DateTimeOffset?)"/> for a brief whose plan is resolved here.</summary>
+    public MetricData Load(ExperimentBrief brief, DateTimeOffset? asOf) => Load(ResolvedPlan.From(brief), asOf);
 
     /// <summary>
     /// A monitor window by the same SQL as the analysis: the units first exposed in [<paramref name="start"/>,
@@ -46,17 +47,21 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
     {
         ArgumentNullException.ThrowIfNull(brief);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(start, end);
-        return Compute(brief, EventLoader.ToMicroseconds(end) - 1, EventLoader.ToMicroseconds(start));
+        return Compute(ResolvedPlan.From(brief), EventLoader.ToMicroseconds(end) - 1, EventLoader.ToMicroseconds(start));
     }
 
-    private MetricData Compute(ExperimentBrief brief, long limit, long? enrolledFrom, long? exposedBy = null)
+    /// <summary>
+    /// Materializes the plan's unit and value tables under names of this call's own (so concurrent loads on one store
+    /// never share a table), reads the aggregates, and drops the tables. Everything it needs is passed in: the source
+    /// keeps no state between calls.
+    /// </summary>
+    private MetricData Compute(ResolvedPlan plan, long limit, long? enrolledFrom, long? exposedBy = null)
     {
-        var dialect = store.Dialect;
+        var brief = plan.Brief;
         var columns = new MetricColumns(brief);
-        var compiler = new UnitTableCompiler(dialect, brief, columns, PropertyColumns.Read(store));
-        var id = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
-        var units = "verdict_units_" + id;
-        var values = "verdict_values_" + id;
+        var compiler = new UnitTableCompiler(store.Dialect, plan, columns, PropertyColumns.Read(store));
+        var units = TemporaryTable.Name("verdict_units_");
+        var values = TemporaryTable.Name("verdict_values_");
         try
         {
             var (unitSql, unitParameters) = compiler.Units(units, exposedBy ?? limit);
@@ -65,11 +70,10 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
             var (valueSql, valueParameters) = compiler.Values(values, units, limit, enrolledFrom);
             store.Execute(valueSql, valueParameters.Values);
             Refresh(values);
-            clustered = compiler.Clustered;
             UnitCounts counts;
             List<MetricCell> cells;
             List<RatioCovariateCell>? covariates = null;
-            if (clustered)
+            if (plan.Clustered)
             {
                 counts = CountUnits(brief, values);
                 (cells, covariates) = ClusterCells(brief, columns, values);
@@ -79,8 +83,8 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
                 (cells, counts) = Cells(brief, columns, values);
             }
 
-            var population = Population(brief, units, values, limit, counts, diagnostics: enrolledFrom is null);
-            var quantiles = Quantiles(brief, columns, values, cells);
+            var population = Population(plan, units, values, limit, counts, diagnostics: enrolledFrom is null);
+            var quantiles = Quantiles(plan, columns, values, cells);
             return new MetricData(population, cells, quantiles, covariates);
         }
         finally
@@ -183,12 +187,13 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
         return counts;
     }
 
-    private PopulationSummary Population(ExperimentBrief brief, string units, string values, long limit, UnitCounts counts, bool diagnostics)
+    private PopulationSummary Population(ResolvedPlan plan, string units, string values, long limit, UnitCounts counts, bool diagnostics)
     {
+        var brief = plan.Brief;
         var perArm = counts.PerArm;
         var perSegment = counts.PerSegment;
         Dictionary<string, long>? clusters = null;
-        if (clustered)
+        if (plan.Clustered)
         {
             clusters = new(StringComparer.Ordinal);
             using var reader = store.Query($"SELECT arm, COUNT(DISTINCT cluster) AS n FROM {values} GROUP BY arm", []);
@@ -198,15 +203,14 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
             }
         }
 
-        var p = new SqlParameters(store.Dialect);
         long multi = 0, burnIn = 0;
         DateTimeOffset? first = null;
         using (var reader = store.Query($"""
             SELECT SUM(CASE WHEN arm_count > 1 THEN 1 ELSE 0 END) AS multi,
-                   SUM(CASE WHEN arm_count = 1 AND first_ts < b.start_ts + {p.Add(brief.Analysis.BurnIn.Ticks / 10)} THEN 1 ELSE 0 END) AS burn_in,
+                   SUM(CASE WHEN arm_count = 1 AND in_burn_in = 1 THEN 1 ELSE 0 END) AS burn_in,
                    MIN(first_ts) AS first_ts
-            FROM {units}, (SELECT MIN(first_ts) AS start_ts FROM {units}) b
-            """, p.Values))
+            FROM {units}
+            """, []))
         {
             if (reader.Read() && !reader.IsDBNull(2))
             {
@@ -260,7 +264,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
     }
 
     /// <summary>The ISO date of a day number (days since the Unix epoch, UTC), as day cells are labelled.</summary>
-    private static string DayLabel(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string DayLabel(long day) => DayCells.Label(DayCells.FromUnixDay(day));
 
     private static double D(DbDataReader reader, string column)
     {

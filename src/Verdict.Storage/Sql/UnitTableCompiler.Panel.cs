@@ -6,9 +6,6 @@ namespace Verdict.Storage;
 /// <summary>The unit-by-period form of a metric, for difference-in-differences (docs/quasi-experiments.md#reading-the-store).</summary>
 internal sealed partial class UnitTableCompiler
 {
-    /// <summary>True while compiling a panel: the metric's events are counted per period, not from first exposure.</summary>
-    private bool panel;
-
     /// <summary>
     /// CREATE TEMPORARY TABLE {table}: per exposed unit and period (⌊(ts − origin)/length⌋, so period 0 starts at the
     /// origin and earlier periods are negative), the metric's value by the same aggregate, filters, property reads
@@ -22,31 +19,24 @@ internal sealed partial class UnitTableCompiler
         var exclusions = new List<EventExclusion>();
         MetricConditions.Collect(definition, eventNames, exclusions);
         var asOfParameter = p.Add(asOf);
-        CollectProperties([metric]);
+        // A panel counts each period's events, whenever the unit was first exposed.
+        var reads = new Reads(PropertyMap.Of(brief, [metric]), Panel: true);
         var names = p.List(eventNames.Order(StringComparer.Ordinal));
-        var (read, stored, extracted) = PropertyColumns(p);
+        var (read, stored, extracted) = PropertyColumns(p, reads.Properties);
         var stream = EventStream(p, names, asOfParameter, null, exclusions, read, stored);
-        panel = true;
-        try
-        {
-            var aggregate = Aggregate(definition, p, exclusions, pre: null);
-            var period = $"CAST(FLOOR(CAST(ev.ts - {p.Add(origin)} AS {dialect.DoubleType}) / {p.Add(length)}) AS BIGINT)";
-            var sql = string.Create(CultureInfo.InvariantCulture, $"""
-                CREATE TEMPORARY TABLE {table} AS
-                WITH raw AS (
-                {stream}),
-                ev AS (
-                    SELECT e.*, u.first_ts
-                    FROM raw e JOIN {units} u ON e.unit_id = u.unit_id),
-                evf AS (SELECT ev.*{extracted}, {period} AS period FROM ev)
-                SELECT unit_id, period, {aggregate} AS value
-                FROM evf GROUP BY unit_id, period
-                """);
-            return (sql, p);
-        }
-        finally
-        {
-            panel = false;
-        }
+        var aggregate = Aggregate(definition, p, exclusions, pre: null, reads);
+        var period = $"CAST(FLOOR(CAST(ev.ts - {p.Add(origin)} AS {dialect.DoubleType}) / {p.Add(length)}) AS BIGINT)";
+        var sql = string.Create(CultureInfo.InvariantCulture, $"""
+            CREATE TEMPORARY TABLE {table} AS
+            WITH raw AS (
+            {stream}),
+            ev AS (
+                SELECT e.*, u.first_ts
+                FROM raw e JOIN {units} u ON e.unit_id = u.unit_id),
+            evf AS (SELECT ev.*{extracted}, {period} AS period FROM ev)
+            SELECT unit_id, period, {aggregate} AS value
+            FROM evf GROUP BY unit_id, period
+            """);
+        return (sql, p);
     }
 }

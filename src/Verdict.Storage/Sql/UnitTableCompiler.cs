@@ -1,23 +1,30 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Assignment;
 using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
 
 namespace Verdict.Storage;
 
 /// <summary>
 /// Compiles a brief's metric definitions to two statements that materialize temporary tables inside the store:
 /// the analysed units (first exposure, arm, segment attributes, enrollment day) and one row per unit with every
-/// metric's value and CUPED covariate. Only parameters carry user text (docs/analysis-sql.md).
+/// metric's value and CUPED covariate. Only parameters carry user text (docs/analysis-sql.md). Stateless: every
+/// statement is compiled from the resolved plan and what the call passes in; no method depends on another having run.
 /// </summary>
-internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBrief brief, MetricColumns columns, IReadOnlyDictionary<string, int> propertyPositions)
+internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan plan, MetricColumns columns, IReadOnlyDictionary<string, int> propertyPositions)
 {
     public const long MicrosecondsPerDay = 86_400_000_000;
 
-    /// <summary>True when the brief randomizes clusters: units then carry their cluster (the brief's cluster key attribute).</summary>
-    public bool Clustered => brief.Unit.Randomization == RandomizationUnit.Cluster && brief.Unit.ClusterKey is not null;
+    private readonly ExperimentBrief brief = plan.Brief;
 
-    /// <summary>CREATE TEMPORARY TABLE {units}: one row per exposed unit, with arm count and first-exposure facts.</summary>
+    /// <summary>True when the brief randomizes clusters: units then carry their cluster (the brief's cluster key attribute).</summary>
+    private bool Clustered => plan.Clustered;
+
+    /// <summary>
+    /// CREATE TEMPORARY TABLE {units}: one row per exposed unit, with arm count and first-exposure facts, and whether it
+    /// was first exposed inside the registered burn-in (from the experiment's first exposure): the one place burn-in is
+    /// decided; the value table leaves those units out and the population counts them.
+    /// </summary>
     public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
     {
         var p = new SqlParameters(dialect);
@@ -39,7 +46,8 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
         var parse = keys.Count == 0 ? string.Empty : $", {dialect.FirstBy("attributes", "ts")} AS attributes";
         var sql = $"""
             CREATE TEMPORARY TABLE {table} AS
-            SELECT a.unit_id, a.first_ts, a.arm, a.arm_count{attributes}
+            SELECT a.unit_id, a.first_ts, a.arm, a.arm_count,
+                   CASE WHEN a.first_ts < MIN(a.first_ts) OVER () + {p.Add(plan.BurnIn.Ticks / 10)} THEN 1 ELSE 0 END AS in_burn_in{attributes}
             FROM (
                 SELECT g.*{(keys.Count == 0 ? string.Empty : $", {dialect.JsonParse("g.attributes", keyParameters)} AS attrs")}
                 FROM (
@@ -58,7 +66,6 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
     public (string Sql, SqlParameters Parameters) Values(string table, string units, long asOf, long? enrolledFrom = null)
     {
         var p = new SqlParameters(dialect);
-        var burnIn = p.Add(brief.Analysis.BurnIn.Ticks / 10);
         var cohort = enrolledFrom is { } from ? $" AND u.first_ts >= {p.Add(from)}" : string.Empty;
         var day = dialect.FloorDivide("u.first_ts", p.Add(MicrosecondsPerDay));
         var segmentColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", u.s{i}")) + (Clustered ? ", u.cluster" : string.Empty);
@@ -79,10 +86,10 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
 
         exclusions = exclusions.Distinct().ToList();
         var asOfParameter = p.Add(asOf);
-        CollectProperties(plain);
+        var reads = new Reads(PropertyMap.Of(brief, plain), Panel: false);
         var names = eventNames.Count > 0 ? p.List(eventNames.Order(StringComparer.Ordinal)) : "(NULL)";
 
-        var (read, stored, extracted) = PropertyColumns(p);
+        var (read, stored, extracted) = PropertyColumns(p, reads.Properties);
         // A window's cohort reads no event older than its start less the covariate lookback: no metric of its units can.
         var since = enrolledFrom is { } start ? p.Add(start - lookback) : null;
         var stream = EventStream(p, names, asOfParameter, since, exclusions, read, stored);
@@ -93,22 +100,21 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
         {
             var definition = brief.Metrics[name];
             var column = columns.Value[name];
-            aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(definition, p, exclusions, pre: null)} AS {column}");
+            aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(definition, p, exclusions, pre: null, reads)} AS {column}");
             selects.Append(CultureInfo.InvariantCulture, $", {Fill(definition, "a." + column)} AS {column}");
             if (definition.Covariate is { } covariate && columns.Covariate.TryGetValue(name, out var covariateColumn))
             {
-                aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(brief.Metrics[covariate.Metric], p, exclusions, covariate)} AS {covariateColumn}");
+                aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(brief.Metrics[covariate.Metric], p, exclusions, covariate, reads)} AS {covariateColumn}");
                 selects.Append(CultureInfo.InvariantCulture, $", COALESCE(a.{covariateColumn}, 0) AS {covariateColumn}");
             }
         }
 
         var sql = $"""
             CREATE TEMPORARY TABLE {table} AS
-            WITH bounds AS (SELECT MIN(first_ts) AS start_ts FROM {units}),
-            eligible AS (
+            WITH eligible AS (
                 SELECT u.unit_id, u.first_ts, u.arm, {day} AS day{segmentColumns}
-                FROM {units} u, bounds
-                WHERE u.arm_count = 1 AND u.first_ts >= bounds.start_ts + {burnIn}{cohort}),
+                FROM {units} u
+                WHERE u.arm_count = 1 AND u.in_burn_in = 0{cohort}),
             raw AS (
             {stream}),
             ev AS (
@@ -132,7 +138,7 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
     /// same columns after the join. <c>Read(alias)</c> is the stream's select list for rows aliased so; <c>Stored</c>
     /// the stored columns it reads; <c>Extracted</c> the split of <c>pl</c>.
     /// </summary>
-    private (Func<string, string> Read, IReadOnlyList<string> Stored, string Extracted) PropertyColumns(SqlParameters p)
+    private (Func<string, string> Read, IReadOnlyList<string> Stored, string Extracted) PropertyColumns(SqlParameters p, PropertyMap properties)
     {
         var stored = new List<(string Source, string Alias)>();
         var json = new List<(string Key, string Column, bool Numeric, HashSet<string> Events)>();
@@ -239,10 +245,10 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
     /// A metric's per-unit aggregate. Rows with x = 0 are the events; a metric with an exclusion also takes the rows of
     /// its exclusion, whose weight -1 subtracts the excluded events, so it counts and sums with weights.
     /// </summary>
-    private string Aggregate(MetricDefinition definition, SqlParameters p, List<EventExclusion> exclusions, CupedCovariate? pre)
+    private static string Aggregate(MetricDefinition definition, SqlParameters p, List<EventExclusion> exclusions, CupedCovariate? pre, Reads reads)
     {
-        var condition = Condition(definition, p, pre);
-        var value = ValueOf(definition);
+        var condition = Condition(definition, p, pre, reads);
+        var value = ValueOf(definition, reads.Properties);
         if (definition.Unless is not { } unless)
         {
             condition = exclusions.Count > 0 ? condition + " AND evf.x = 0" : condition;
@@ -261,50 +267,13 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ExperimentBr
     }
 
     /// <summary>The event's numeric value, or a numeric property when the metric names one (<c>value: cost_usd</c>).</summary>
-    private string ValueOf(MetricDefinition definition) =>
+    private static string ValueOf(MetricDefinition definition, PropertyMap properties) =>
         definition.Value is null or "value" ? "evf.value" : $"evf.{properties[definition.Value].Column}n";
 
-    /// <summary>Every event property the metrics read or filter on: its column, the events that carry it, and whether it is read as a number.</summary>
-    private readonly Dictionary<string, (string Column, HashSet<string> Events, bool Numeric)> properties = new(StringComparer.Ordinal);
-
-    private void CollectProperties(IEnumerable<string> metrics)
-    {
-        void Need(string key, MetricDefinition definition, bool numeric)
-        {
-            if (!properties.TryGetValue(key, out var entry))
-            {
-                entry = ("pv" + properties.Count.ToString(CultureInfo.InvariantCulture), new HashSet<string>(StringComparer.Ordinal), false);
-            }
-
-            entry.Events.UnionWith(definition.Events);
-            properties[key] = entry with { Numeric = entry.Numeric || numeric };
-        }
-
-        void Visit(MetricDefinition definition)
-        {
-            if (definition.Value is { } value && value != "value")
-            {
-                Need(value, definition, numeric: true);
-            }
-
-            foreach (var filter in definition.Where)
-            {
-                Need(filter.Property, definition, filter.Operator is ConditionOperator.GreaterThan or ConditionOperator.GreaterThanOrEqual
-                    or ConditionOperator.LessThan or ConditionOperator.LessThanOrEqual);
-            }
-        }
-
-        foreach (var name in metrics)
-        {
-            Visit(brief.Metrics[name]);
-            if (brief.Metrics[name].Covariate is { } covariate)
-            {
-                Visit(brief.Metrics[covariate.Metric]);
-            }
-        }
-    }
-
     /// <summary>The event filter of a metric: name, window from first exposure (or the covariate's pre-period), properties.</summary>
-    private string Condition(MetricDefinition definition, SqlParameters p, CupedCovariate? pre) =>
-        MetricConditions.Of(definition, p, pre, column => "evf." + column, ValueOf(definition), key => "evf." + properties[key].Column, panel);
+    private static string Condition(MetricDefinition definition, SqlParameters p, CupedCovariate? pre, Reads reads) =>
+        MetricConditions.Of(definition, p, pre, column => "evf." + column, ValueOf(definition, reads.Properties), key => "evf." + reads.Properties[key].Column, reads.Panel);
+
+    /// <summary>What one statement reads: the property map of its metrics, and whether it is a panel (no window from first exposure).</summary>
+    private sealed record Reads(PropertyMap Properties, bool Panel);
 }

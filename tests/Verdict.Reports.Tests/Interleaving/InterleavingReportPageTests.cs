@@ -13,7 +13,7 @@ public sealed class InterleavingReportPageTests
     public void Render_Report_ShowsVerdictChecksAndLock()
     {
         var sums = ClusteredInterleavingTally.From(Enumerable.Range(0, 40).Select(i => new InterleavingTally(2, 4 + (i % 3), 1)));
-        var report = Report(sums, LaunchDecision.Ship, [new AnalysisCheck("primary", "preference share", CheckStatus.Pass, "B <preferred>")]);
+        var report = Report(sums, LaunchDecision.Ship, [new AnalysisCheck("primary", "preference share", CheckStatus.Pass, "B <preferred>", ReasonCodes.InterleavingPreference)]);
         var html = InterleavingPage.Render(report, "abc123", DateTimeOffset.UnixEpoch);
         Assert.Contains("search-ranker v3: balanced interleaving", html, StringComparison.Ordinal);
         Assert.Contains("Verdict: SHIP", html, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Simulate;
 using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
 using Verdict.Reports;
 
 namespace Verdict.Cli.Commands.Demo;
@@ -70,7 +71,7 @@ public static class DemoCommand
             var lockPath = BriefLockFile.PathFor(briefPath);
             File.Delete(lockPath);
             var brief = BriefInput.Load(briefPath).Brief!;
-            var plan = ReportWriter.Plan(brief);
+            var plan = ResolvedPlan.From(brief).Sizing;
             var registered = BriefCanonicalForm.Lock(brief);
             BriefLockFile.Write(lockPath, registered);
             var perArm = plan.Arms.Count > 0 ? plan.Arms.Max(a => a.Units).ToString("N0", CultureInfo.InvariantCulture) : "n/a";

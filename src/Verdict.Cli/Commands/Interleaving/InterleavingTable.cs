@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using Verdict.Cli.Commands.Stats;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Interleaving;
@@ -25,8 +25,8 @@ internal static class InterleavingTable
 
     private static void Row(Table table, string name, PreferenceResult r) => table.AddRow(
         Markup.Escape(name),
-        Format.Percent(r.ShareB).TrimStart('+'),
-        Markup.Escape($"[{Format.Percent(r.CiLow).TrimStart('+')}, {Format.Percent(r.CiHigh).TrimStart('+')}]"),
-        Format.PValue(r.PValue),
-        Format.Number(r.DeltaAB));
+        MetricFormat.Percent(r.ShareB).TrimStart('+'),
+        Markup.Escape($"[{MetricFormat.Percent(r.CiLow).TrimStart('+')}, {MetricFormat.Percent(r.CiHigh).TrimStart('+')}]"),
+        MetricFormat.PValue(r.PValue),
+        MetricFormat.Number(r.DeltaAB));
 }

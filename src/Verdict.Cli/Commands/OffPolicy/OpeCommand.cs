@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.OffPolicy;
@@ -81,24 +82,24 @@ internal static class OpeCommand
         context.Out.WriteLine($"{result.Decisions:N0} decisions ({result.Dropped:N0} left out), candidate from {source}");
         var table = new Table().AddColumns("policy", "value", $"{level} interval", "bootstrap interval", "vs logged", $"{level} interval");
         void Row(params string[] cells) => table.AddRow(cells.Select(Markup.Escape).ToArray());
-        Row("logged", Format.Number(result.Logged.Value), Interval(result.Logged.CiLow, result.Logged.CiHigh), string.Empty, string.Empty, string.Empty);
+        Row("logged", MetricFormat.Number(result.Logged.Value), Interval(result.Logged.CiLow, result.Logged.CiHigh), string.Empty, string.Empty, string.Empty);
         foreach (var e in result.Estimates)
         {
             Row(
                 OpeJson.Name(e.Estimator),
-                Format.Number(e.Value.Value),
+                MetricFormat.Number(e.Value.Value),
                 Interval(e.Value.CiLow, e.Value.CiHigh),
                 Interval(e.BootstrapLow, e.BootstrapHigh),
-                Format.Number(e.VersusLogged.Value),
+                MetricFormat.Number(e.VersusLogged.Value),
                 Interval(e.VersusLogged.CiLow, e.VersusLogged.CiHigh));
         }
 
         context.Console.Write(table);
         var w = result.Weights;
-        context.Out.WriteLine($"weights: mean {Format.Number(w.Mean)}, median {Format.Number(w.Median)}, p99 {Format.Number(w.P99)}, max {Format.Number(w.Max)}; effective sample {w.EffectiveSampleSize:N0} of {result.Decisions:N0}");
+        context.Out.WriteLine($"weights: mean {MetricFormat.Number(w.Mean)}, median {MetricFormat.Number(w.Median)}, p99 {MetricFormat.Number(w.P99)}, max {MetricFormat.Number(w.Max)}; effective sample {w.EffectiveSampleSize:N0} of {result.Decisions:N0}");
         if (options.MaxWeight is { } max)
         {
-            context.Out.WriteLine($"clipped {w.ClippedCount:N0} weights at {Format.Number(max)}: IPS bias from clipping ≈ {Format.Number(result.ClippingBias)}");
+            context.Out.WriteLine($"clipped {w.ClippedCount:N0} weights at {MetricFormat.Number(max)}: IPS bias from clipping ≈ {MetricFormat.Number(result.ClippingBias)}");
         }
 
         foreach (var d in result.Diagnostics)
@@ -107,5 +108,5 @@ internal static class OpeCommand
         }
     }
 
-    private static string Interval(double low, double high) => double.IsNaN(low) ? string.Empty : $"[{Format.Number(low)}, {Format.Number(high)}]";
+    private static string Interval(double low, double high) => double.IsNaN(low) ? string.Empty : $"[{MetricFormat.Number(low)}, {MetricFormat.Number(high)}]";
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Quasi;
@@ -81,7 +82,7 @@ internal static class DidCommand
         var adoption = result.AdoptionPeriod!.Value;
         var cells = result.Cells!;
         context.Out.WriteLine($"{outcome}: {result.TreatedUnits:N0} treated and {result.ControlUnits:N0} never-treated units, {result.Periods} periods, adoption at {periods[adoption]}, {result.Clusters:N0} clusters");
-        context.Out.WriteLine($"means before/after: treated {Format.Number(cells.TreatedPre)} → {Format.Number(cells.TreatedPost)}, control {Format.Number(cells.ControlPre)} → {Format.Number(cells.ControlPost)}");
+        context.Out.WriteLine($"means before/after: treated {MetricFormat.Number(cells.TreatedPre)} → {MetricFormat.Number(cells.TreatedPost)}, control {MetricFormat.Number(cells.ControlPre)} → {MetricFormat.Number(cells.ControlPost)}");
         var table = new Table().AddColumns("estimate", "effect", "std. error", $"{level} interval", "p-value");
         Row(table, "2x2 difference-in-differences", result.TwoByTwo);
         Row(table, "two-way fixed effects", result.TwoWayFixedEffects);
@@ -89,12 +90,12 @@ internal static class DidCommand
         EventStudyText.Write(context, result.EventStudy, level, k => periods[adoption + k]);
         if (result.PreTrend is { } pre)
         {
-            context.Out.WriteLine($"parallel trends: joint F({pre.NumeratorDf}, {pre.DenominatorDf}) = {Format.Number(pre.Statistic)}, p = {Format.PValue(pre.PValue)} — {EventStudyText.Verdict(pre)}");
+            context.Out.WriteLine($"parallel trends: joint F({pre.NumeratorDf}, {pre.DenominatorDf}) = {MetricFormat.Number(pre.Statistic)}, p = {MetricFormat.PValue(pre.PValue)} — {EventStudyText.Verdict(pre)}");
         }
 
         EventStudyText.Notes(context, result.Diagnostics);
     }
 
     internal static void Row(Table table, string name, Estimate e) =>
-        table.AddRow(new[] { name, Format.Number(e.Value), Format.Number(e.StandardError), $"[{Format.Number(e.CiLow)}, {Format.Number(e.CiHigh)}]", Format.PValue(e.PValue) }.Select(Markup.Escape).ToArray());
+        table.AddRow(new[] { name, MetricFormat.Number(e.Value), MetricFormat.Number(e.StandardError), $"[{MetricFormat.Number(e.CiLow)}, {MetricFormat.Number(e.CiHigh)}]", MetricFormat.PValue(e.PValue) }.Select(Markup.Escape).ToArray());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Quasi;
@@ -23,8 +24,8 @@ internal static class EventStudyText
                 cells.Add(period(e.RelativePeriod));
             }
 
-            cells.Add(e.IsReference ? "0 (reference)" : Format.Number(e.Effect.Value));
-            cells.Add(e.IsReference ? string.Empty : $"[{Format.Number(e.Effect.CiLow)}, {Format.Number(e.Effect.CiHigh)}]");
+            cells.Add(e.IsReference ? "0 (reference)" : MetricFormat.Number(e.Effect.Value));
+            cells.Add(e.IsReference ? string.Empty : $"[{MetricFormat.Number(e.Effect.CiLow)}, {MetricFormat.Number(e.Effect.CiHigh)}]");
             cells.Add(Bar(e.Effect, scale));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }

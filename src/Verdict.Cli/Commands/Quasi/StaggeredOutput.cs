@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Quasi;
@@ -44,7 +45,7 @@ internal static class StaggeredOutput
         EventStudyText.Write(context, result.EventStudy, level, null);
         if (result.PreTrend is { } pre)
         {
-            context.Out.WriteLine($"parallel trends: joint χ²({pre.NumeratorDf}) = {Format.Number(pre.Statistic * pre.NumeratorDf)}, p = {Format.PValue(pre.PValue)} — {EventStudyText.Verdict(pre)}");
+            context.Out.WriteLine($"parallel trends: joint χ²({pre.NumeratorDf}) = {MetricFormat.Number(pre.Statistic * pre.NumeratorDf)}, p = {MetricFormat.PValue(pre.PValue)} — {EventStudyText.Verdict(pre)}");
         }
 
         EventStudyText.Notes(context, result.Diagnostics);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Simulate;
@@ -88,8 +89,8 @@ internal static class PeekingCommand
             table.AddRow(
                 Markup.Escape(PeekingJson.Describe(outcome.Policy)),
                 outcome.Wins.ToString(CultureInfo.InvariantCulture),
-                Format.Percent(outcome.Rate).TrimStart('+'),
-                Markup.Escape($"[{Format.Percent(outcome.CiLow).TrimStart('+')}, {Format.Percent(outcome.CiHigh).TrimStart('+')}]"));
+                MetricFormat.Percent(outcome.Rate).TrimStart('+'),
+                Markup.Escape($"[{MetricFormat.Percent(outcome.CiLow).TrimStart('+')}, {MetricFormat.Percent(outcome.CiHigh).TrimStart('+')}]"));
         }
 
         context.Console.Write(table);
@@ -98,7 +99,7 @@ internal static class PeekingCommand
             $"O'Brien–Fleming plan: ±{Boundary(result.PlanBoundaries[0])} at look 1 … ±{Boundary(result.PlanBoundaries[^1])} at look {o.Looks}; always-valid N* = {result.TuningUnits}"));
     }
 
-    private static string Boundary(double z) => double.IsPositiveInfinity(z) ? "∞ (no alpha spent)" : Format.Number(z);
+    private static string Boundary(double z) => double.IsPositiveInfinity(z) ? "∞ (no alpha spent)" : MetricFormat.Number(z);
 
     /// <summary>Moves a Spectre progress task from the simulation's worker threads.</summary>
     private sealed class TaskProgress(ProgressTask task) : IProgress<int>

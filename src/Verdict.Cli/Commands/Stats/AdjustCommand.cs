@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -42,7 +43,7 @@ internal static class AdjustCommand
 
             for (var i = 0; i < raw.Length; i++)
             {
-                context.Out.WriteLine($"p = {Format.Number(raw[i])} → adjusted {Format.Number(adjusted[i])}");
+                context.Out.WriteLine($"p = {MetricFormat.Number(raw[i])} → adjusted {MetricFormat.Number(adjusted[i])}");
             }
 
             return ExitCodes.Success;

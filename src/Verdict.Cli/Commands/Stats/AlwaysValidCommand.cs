@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -103,18 +104,18 @@ internal static class AlwaysValidCommand
                 return;
             }
 
-            static string F(double? v) => v is { } x ? Format.Number(x) : "n/a";
-            var low = e.CiLow is { } l ? Format.Number(l) : "-∞";
-            var high = e.CiHigh is { } h ? Format.Number(h) : "∞";
-            table.AddRow(Markup.Escape(name), F(e.Estimate), F(e.Se), Markup.Escape($"[{low}, {high}]"), e.PValue is { } p ? Format.PValue(p) : "n/a");
+            static string F(double? v) => v is { } x ? MetricFormat.Number(x) : "n/a";
+            var low = e.CiLow is { } l ? MetricFormat.Number(l) : "-∞";
+            var high = e.CiHigh is { } h ? MetricFormat.Number(h) : "∞";
+            table.AddRow(Markup.Escape(name), F(e.Estimate), F(e.Se), Markup.Escape($"[{low}, {high}]"), e.PValue is { } p ? MetricFormat.PValue(p) : "n/a");
         }
 
         Row("absolute", result.Absolute);
         Row("relative", result.Relative);
         context.Console.Write(table);
-        var tuning = result.Tau is { } t ? $"τ = {Format.Number(t)}" : string.Empty;
-        tuning += result.NStar is { } n ? $"{(tuning.Length > 0 ? ", " : string.Empty)}N* = {Format.Number(n)}" : string.Empty;
-        context.Console.WriteLine($"{result.Method}, {(result.Sides == 2 ? "two-sided" : "one-sided (treatment > control)")}, alpha {Format.Number(result.Alpha)}, {tuning}, {result.Units} units");
+        var tuning = result.Tau is { } t ? $"τ = {MetricFormat.Number(t)}" : string.Empty;
+        tuning += result.NStar is { } n ? $"{(tuning.Length > 0 ? ", " : string.Empty)}N* = {MetricFormat.Number(n)}" : string.Empty;
+        context.Console.WriteLine($"{result.Method}, {(result.Sides == 2 ? "two-sided" : "one-sided (treatment > control)")}, alpha {MetricFormat.Number(result.Alpha)}, {tuning}, {result.Units} units");
         foreach (var d in result.Diagnostics)
         {
             context.Console.MarkupLineInterpolated($"[yellow]note[/] {d.Code}: {d.Message}");

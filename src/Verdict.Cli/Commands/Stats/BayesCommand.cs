@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -76,8 +77,8 @@ internal static class BayesCommand
                 return ExitCodes.Success;
             }
 
-            context.Out.WriteLine($"lift {Format.Number(result.LiftMean)} (sd {Format.Number(result.LiftStandardDeviation)}), credible interval [{Format.Number(result.CredibleLow)}, {Format.Number(result.CredibleHigh)}]");
-            context.Out.WriteLine($"chance to beat control {result.ChanceToBeatControl:P2}; expected loss if shipped {Format.Number(result.ExpectedLossTreatment)}, if kept {Format.Number(result.ExpectedLossControl)}");
+            context.Out.WriteLine($"lift {MetricFormat.Number(result.LiftMean)} (sd {MetricFormat.Number(result.LiftStandardDeviation)}), credible interval [{MetricFormat.Number(result.CredibleLow)}, {MetricFormat.Number(result.CredibleHigh)}]");
+            context.Out.WriteLine($"chance to beat control {result.ChanceToBeatControl:P2}; expected loss if shipped {MetricFormat.Number(result.ExpectedLossTreatment)}, if kept {MetricFormat.Number(result.ExpectedLossControl)}");
             return ExitCodes.Success;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -34,7 +35,7 @@ internal static class CupedCommand
                 return ExitCodes.Success;
             }
 
-            context.Out.WriteLine($"theta {Format.Number(result.Theta)}; variance of the lift reduced by {Format.Percent(result.VarianceReduction)}");
+            context.Out.WriteLine($"theta {MetricFormat.Number(result.Theta)}; variance of the lift reduced by {MetricFormat.Percent(result.VarianceReduction)}");
             context.Out.WriteLine("adjusted:");
             LiftOutput.Write(context, result.Adjusted, json: false, percentagePoints: false);
             context.Out.WriteLine("unadjusted:");

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Spectre.Console;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -21,10 +21,10 @@ internal static class LiftOutput
             table.AddColumn("df");
         }
 
-        Row(table, "absolute", lift.Absolute, percentagePoints ? Format.PercentagePoints : Format.Number, withDf);
-        Row(table, "relative", lift.Relative, Format.Percent, withDf);
+        Row(table, "absolute", lift.Absolute, percentagePoints ? MetricFormat.PercentagePoints : MetricFormat.Number, withDf);
+        Row(table, "relative", lift.Relative, MetricFormat.Percent, withDf);
         context.Console.Write(table);
-        context.Console.WriteLine($"control {Format.Number(lift.ControlMean)}, treatment {Format.Number(lift.TreatmentMean)}");
+        context.Console.WriteLine($"control {MetricFormat.Number(lift.ControlMean)}, treatment {MetricFormat.Number(lift.TreatmentMean)}");
         foreach (var diagnostic in lift.Diagnostics)
         {
             context.Console.MarkupLineInterpolated($"[yellow]note[/] {diagnostic.Code}: {diagnostic.Message}");
@@ -39,25 +39,13 @@ internal static class LiftOutput
             format(e.Value),
             format(e.StandardError),
             $"[{format(e.CiLow)}, {format(e.CiHigh)}]",
-            Format.PValue(e.PValue),
+            MetricFormat.PValue(e.PValue),
         };
         if (withDf)
         {
-            cells.Add(Format.Number(e.DegreesOfFreedom ?? double.PositiveInfinity));
+            cells.Add(MetricFormat.Number(e.DegreesOfFreedom ?? double.PositiveInfinity));
         }
 
         table.AddRow(cells.Select(Markup.Escape).ToArray());
     }
-}
-
-/// <summary>Human number formats.</summary>
-internal static class Format
-{
-    public static string Number(double v) => double.IsNaN(v) ? "n/a" : v.ToString("G6", CultureInfo.InvariantCulture);
-
-    public static string PercentagePoints(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + " pp";
-
-    public static string Percent(double v) => double.IsNaN(v) ? "n/a" : (v * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%";
-
-    public static string PValue(double p) => Verdict.Experiments.Analysis.MetricFormat.PValue(p);
 }

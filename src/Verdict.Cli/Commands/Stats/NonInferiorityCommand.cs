@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -34,7 +35,7 @@ internal static class NonInferiorityCommand
             }
 
             var side = dir == NonInferiorityDirection.IncreaseIsBad ? "upper" : "lower";
-            context.Out.WriteLine($"{(result.Passed ? "PASS" : "FAIL")}: one-sided {1 - result.Alpha:P0} {side} bound {Format.Number(result.Bound)} against margin {Format.Number(result.Margin)} (p = {Format.PValue(result.PValue)})");
+            context.Out.WriteLine($"{(result.Passed ? "PASS" : "FAIL")}: one-sided {1 - result.Alpha:P0} {side} bound {MetricFormat.Number(result.Bound)} against margin {MetricFormat.Number(result.Margin)} (p = {MetricFormat.PValue(result.PValue)})");
             return ExitCodes.Success;
         });
         return command;

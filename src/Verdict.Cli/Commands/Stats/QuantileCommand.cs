@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -67,8 +68,8 @@ internal static class QuantileCommand
                 return ExitCodes.Success;
             }
 
-            context.Out.WriteLine($"control p{quantile * 100:0.#} {Format.Number(c.Value)} [{Format.Number(c.CiLow)}, {Format.Number(c.CiHigh)}]");
-            context.Out.WriteLine($"treatment p{quantile * 100:0.#} {Format.Number(t.Value)} [{Format.Number(t.CiLow)}, {Format.Number(t.CiHigh)}]");
+            context.Out.WriteLine($"control p{quantile * 100:0.#} {MetricFormat.Number(c.Value)} [{MetricFormat.Number(c.CiLow)}, {MetricFormat.Number(c.CiHigh)}]");
+            context.Out.WriteLine($"treatment p{quantile * 100:0.#} {MetricFormat.Number(t.Value)} [{MetricFormat.Number(t.CiLow)}, {MetricFormat.Number(t.CiHigh)}]");
             LiftOutput.Write(context, lift, json: false, percentagePoints: false);
             return ExitCodes.Success;
         });

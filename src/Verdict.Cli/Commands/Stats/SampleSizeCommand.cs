@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -68,7 +69,7 @@ internal static class SampleSizeCommand
             }
             else
             {
-                context.Out.WriteLine($"minimum detectable effect: {Format.Number(value)} (absolute) with {units:N0} control units");
+                context.Out.WriteLine($"minimum detectable effect: {MetricFormat.Number(value)} (absolute) with {units:N0} control units");
             }
 
             return ExitCodes.Success;

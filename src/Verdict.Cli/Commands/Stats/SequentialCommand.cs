@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -60,14 +61,14 @@ internal static class SequentialCommand
             var cells = new List<string>
             {
                 (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Format.Number(design.InformationFractions[i]),
-                Format.Number(design.EfficacyBoundaries[i]),
-                Format.PValue(design.NominalLevels[i]),
-                Format.Number(design.CumulativeAlpha[i]),
+                MetricFormat.Number(design.InformationFractions[i]),
+                MetricFormat.Number(design.EfficacyBoundaries[i]),
+                MetricFormat.PValue(design.NominalLevels[i]),
+                MetricFormat.Number(design.CumulativeAlpha[i]),
             };
             if (design.FutilityBoundaries is { } f)
             {
-                cells.Add(Format.Number(f[i]));
+                cells.Add(MetricFormat.Number(f[i]));
             }
 
             table.AddRow(cells.Select(Markup.Escape).ToArray());
@@ -75,12 +76,12 @@ internal static class SequentialCommand
 
         context.Console.Write(table);
         var method = design.Options.Classic is { } classic ? $"classic {classic} boundary" : design.Options.AlphaSpending.ToString();
-        context.Console.WriteLine($"{method}, {(two ? "two-sided" : "one-sided")} alpha {Format.Number(design.Options.Alpha)}; nominal p is one-sided per look");
+        context.Console.WriteLine($"{method}, {(two ? "two-sided" : "one-sided")} alpha {MetricFormat.Number(design.Options.Alpha)}; nominal p is one-sided per look");
         if (characteristics is { } c && fixedN is { } n)
         {
             context.Console.WriteLine(
-                $"maximum n {Format.Number(c.MaximumSampleSize(n))} (inflation {Format.Number(c.InflationFactor)} over fixed n {Format.Number(n)}); "
-                + $"expected n under H0 {Format.Number(c.ExpectedSampleSizeH0 * n)}, under H1 {Format.Number(c.ExpectedSampleSizeH1 * n)} at power {Format.Number(1 - design.Options.Beta)}");
+                $"maximum n {MetricFormat.Number(c.MaximumSampleSize(n))} (inflation {MetricFormat.Number(c.InflationFactor)} over fixed n {MetricFormat.Number(n)}); "
+                + $"expected n under H0 {MetricFormat.Number(c.ExpectedSampleSizeH0 * n)}, under H1 {MetricFormat.Number(c.ExpectedSampleSizeH1 * n)} at power {MetricFormat.Number(1 - design.Options.Beta)}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -77,23 +78,23 @@ internal static class SequentialLookCommand
     private static void Print(CliContext context, LookEvaluation look, double? adjusted, int sides)
     {
         var colour = look.Action switch { LookAction.StopEfficacy => "green", LookAction.StopFutility => "yellow", _ => "blue" };
-        context.Console.MarkupLineInterpolated($"[{colour}]{SequentialLookJson.DecisionName(look.Action)}[/] at look {look.Look} (information {Format.Number(look.InformationFraction)})");
+        context.Console.MarkupLineInterpolated($"[{colour}]{SequentialLookJson.DecisionName(look.Action)}[/] at look {look.Look} (information {MetricFormat.Number(look.InformationFraction)})");
         var table = new Table().AddColumns("z", sides == 2 ? "efficacy ±z" : "efficacy z", "futility z", "nominal p", "cumulative α");
         table.AddRow(
-            Format.Number(look.Z),
-            Format.Number(look.EfficacyBoundary),
-            look.FutilityBoundary is { } f ? Format.Number(f) : "-",
-            Format.PValue(look.NominalP),
-            Format.Number(look.CumulativeAlpha));
+            MetricFormat.Number(look.Z),
+            MetricFormat.Number(look.EfficacyBoundary),
+            look.FutilityBoundary is { } f ? MetricFormat.Number(f) : "-",
+            MetricFormat.PValue(look.NominalP),
+            MetricFormat.Number(look.CumulativeAlpha));
         context.Console.Write(table);
         if (double.IsFinite(look.RepeatedCiLow))
         {
-            context.Console.WriteLine($"repeated confidence interval [{Format.Number(look.RepeatedCiLow)}, {Format.Number(look.RepeatedCiHigh)}]");
+            context.Console.WriteLine($"repeated confidence interval [{MetricFormat.Number(look.RepeatedCiLow)}, {MetricFormat.Number(look.RepeatedCiHigh)}]");
         }
 
         if (adjusted is { } p)
         {
-            context.Console.WriteLine($"stage-wise adjusted p-value {Format.PValue(p)}");
+            context.Console.WriteLine($"stage-wise adjusted p-value {MetricFormat.PValue(p)}");
         }
 
         if (look.Note is { } note)

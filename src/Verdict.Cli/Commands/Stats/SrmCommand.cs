@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
 
 namespace Verdict.Cli.Commands.Stats;
@@ -48,7 +49,7 @@ internal static class SrmCommand
                 return ExitCodes.Success;
             }
 
-            context.Out.WriteLine($"chi-square {Format.Number(result.ChiSquare)} (df {result.DegreesOfFreedom}), p = {Format.PValue(result.PValue)}");
+            context.Out.WriteLine($"chi-square {MetricFormat.Number(result.ChiSquare)} (df {result.DegreesOfFreedom}), p = {MetricFormat.PValue(result.PValue)}");
             context.Out.WriteLine(result.Mismatch
                 ? $"SAMPLE RATIO MISMATCH: p < {t}; pause analysis and investigate assignment, filtering and logging"
                 : $"no mismatch at threshold {t}");
