@@ -10,14 +10,17 @@ public sealed class ClickHouseDialect : SqlDialect
     /// <summary>The shared instance.</summary>
     public static ClickHouseDialect Instance { get; } = new();
 
+    /// <inheritdoc/>
     public override string Name => "ClickHouse";
 
+    /// <inheritdoc/>
     public override string Parameter(string name) => ClickHouseSql.Placeholder(name);
 
     /// <summary>The value of a key in a Nested map column, NULL when the key is missing.</summary>
     public override string JsonText(string column, string keyParameter) =>
         $"if(has({column}.key, {keyParameter}), {column}.value[indexOf({column}.key, {keyParameter})], NULL)";
 
+    /// <inheritdoc/>
     public override string JsonKey(string key) => key;
 
     /// <summary>
@@ -31,6 +34,7 @@ public sealed class ClickHouseDialect : SqlDialect
     public override string Choose(string subject, IReadOnlyList<(string When, string Then)> cases) =>
         $"multiIf({string.Concat(cases.Select(c => $"{subject} = {c.When}, {c.Then}, "))}NULL)";
 
+    /// <inheritdoc/>
     public override string FirstBy(string value, string order) => $"argMin({value}, {order})";
 
     /// <summary>intDiv truncates toward zero; one less when the remainder is negative rounds down.</summary>
@@ -41,10 +45,13 @@ public sealed class ClickHouseDialect : SqlDialect
     public override string TryCastDouble(string expression) =>
         $"if(isFinite(toFloat64OrNull({expression})), toFloat64OrNull({expression}), NULL)";
 
+    /// <inheritdoc/>
     public override string JsonKeys(string column) => $"arrayJoin({column}.key)";
 
+    /// <inheritdoc/>
     public override string TextType => "String";
 
+    /// <inheritdoc/>
     public override string DoubleType => "Float64";
 
     /// <summary>

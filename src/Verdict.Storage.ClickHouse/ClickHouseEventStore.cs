@@ -20,10 +20,13 @@ public sealed class ClickHouseEventStore : EventStore
         Address = address;
     }
 
+    /// <inheritdoc/>
     public override SqlDialect Dialect => ClickHouseDialect.Instance;
 
+    /// <inheritdoc/>
     public override DbConnection Connection => connection;
 
+    /// <inheritdoc/>
     public override string Location => Address.ToString();
 
     /// <summary>Where the store is.</summary>
@@ -78,6 +81,7 @@ public sealed class ClickHouseEventStore : EventStore
         }
     }
 
+    /// <inheritdoc/>
     public override EventLoader BeginLoad() => new ClickHouseEventLoader(this, connection);
 
     /// <summary>Rows after deduplication (FINAL): an event stored twice by a retried or concurrent load counts once.</summary>
@@ -96,6 +100,7 @@ public sealed class ClickHouseEventStore : EventStore
 
     internal override MetricData? LoadMetrics(ExperimentBrief brief, DateTimeOffset? asOf) => new ClickHouseMetricSource(this).Load(brief, asOf);
 
+    /// <inheritdoc/>
     protected override DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction) =>
         new ClickHouseCommand(connection, ClickHouseSql.Bind(sql, parameters));
 }

@@ -6,23 +6,32 @@ public sealed class PostgresDialect : SqlDialect
     /// <summary>The shared instance.</summary>
     public static PostgresDialect Instance { get; } = new();
 
+    /// <inheritdoc/>
     public override string Name => "PostgreSQL";
 
+    /// <inheritdoc/>
     public override string Parameter(string name) => "@" + name;
 
+    /// <inheritdoc/>
     public override string JsonText(string column, string keyParameter) => $"({column} ->> {keyParameter})";
 
+    /// <inheritdoc/>
     public override string JsonKey(string key) => key;
 
+    /// <inheritdoc/>
     public override string OrderStatistics(string value, IReadOnlyList<string> fractionParameters) =>
         $"percentile_disc(ARRAY[{string.Join(", ", fractionParameters)}]::double precision[]) WITHIN GROUP (ORDER BY {value})";
 
+    /// <inheritdoc/>
     public override string FirstBy(string value, string order) => $"(array_agg({value} ORDER BY {order}))[1]";
 
+    /// <inheritdoc/>
     public override string FloorDivide(string numerator, string denominator) => $"div({numerator}, {denominator})";
 
+    /// <inheritdoc/>
     public override string JsonKeys(string column) => $"jsonb_object_keys({column})";
 
+    /// <inheritdoc/>
     public override string TextType => "TEXT";
 
     /// <summary>A transaction-scoped advisory lock (the number is Verdict's own): a second load waits, then sees the first's columns.</summary>
@@ -40,14 +49,18 @@ public sealed class PostgresDialect : SqlDialect
     /// <summary>Temporary tables are never auto-analysed; without statistics the planner picks nested loops.</summary>
     public override string? RefreshStatistics(string table) => $"ANALYZE {table}";
 
+    /// <inheritdoc/>
     public override string DoubleType => "DOUBLE PRECISION";
 
+    /// <inheritdoc/>
     public override string? IndexCount(string nameParameter) =>
         $"SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = {nameParameter}";
 
+    /// <inheritdoc/>
     public override string DeleteDuplicates(string table, string keyColumns) =>
         $"DELETE FROM {table} WHERE ctid NOT IN (SELECT MIN(ctid) FROM {table} GROUP BY {keyColumns})";
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> SchemaStatements { get; } =
     [
         """

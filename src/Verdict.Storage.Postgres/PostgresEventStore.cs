@@ -14,10 +14,13 @@ public sealed class PostgresEventStore : EventStore
         Location = location;
     }
 
+    /// <inheritdoc/>
     public override SqlDialect Dialect => PostgresDialect.Instance;
 
+    /// <inheritdoc/>
     public override DbConnection Connection => connection;
 
+    /// <inheritdoc/>
     public override string Location { get; }
 
     /// <summary>Opens the store; a URI (<c>postgres://user:pass@host:port/db</c>) or a key-value connection string.</summary>
@@ -66,8 +69,10 @@ public sealed class PostgresEventStore : EventStore
     public static bool IsEnvironmentFailure(Exception exception) =>
         exception is PostgresException { SqlState: ['5', '3', ..] or ['5', '8', ..] };
 
+    /// <inheritdoc/>
     public override EventLoader BeginLoad() => new PostgresEventLoader(this, connection);
 
+    /// <inheritdoc/>
     protected override DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction)
     {
         var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)transaction) { CommandTimeout = 0 };

@@ -34,6 +34,7 @@ public abstract class EventLoader : IEventSink, IDisposable
     private readonly HashSet<string> propertyKeys = new(StringComparer.Ordinal);
     private bool committed;
 
+    /// <summary>Starts a load inside <paramref name="transaction"/> of <paramref name="store"/>.</summary>
     protected EventLoader(EventStore store, DbTransaction transaction)
     {
         this.store = store;
@@ -43,8 +44,10 @@ public abstract class EventLoader : IEventSink, IDisposable
     /// <summary>The load's transaction.</summary>
     protected DbTransaction Transaction { get; }
 
+    /// <summary>Stages one exposure.</summary>
     public abstract void Add(ExposureRecord exposure);
 
+    /// <summary>Stages one outcome event, remembering its property keys for the property columns.</summary>
     public void Add(OutcomeEvent outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -157,12 +160,14 @@ public abstract class EventLoader : IEventSink, IDisposable
         store.Execute(string.Create(CultureInfo.InvariantCulture, $"CREATE TEMP TABLE stage_events (idempotency_key VARCHAR, name VARCHAR, unit_id VARCHAR, ts BIGINT, value {doubleType}, properties {jsonType})"), [], Transaction);
     }
 
+    /// <summary>Rolls the load back unless it was committed, and releases it.</summary>
     public void Dispose()
     {
         Dispose(true);
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Rolls back an uncommitted load and disposes its transaction.</summary>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)

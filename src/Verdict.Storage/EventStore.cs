@@ -210,6 +210,7 @@ public abstract class EventStore : IDisposable
         return new IngestResult(path, counter.Exposures, counter.Events, exposures, events);
     }
 
+    /// <summary>Closes the store's connection.</summary>
     public void Dispose()
     {
         if (!disposed)
@@ -220,6 +221,7 @@ public abstract class EventStore : IDisposable
         }
     }
 
+    /// <summary>Closes the store's connection.</summary>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)

@@ -9,5 +9,6 @@ public readonly record struct BucketRange(int Start, int End)
     /// <summary>True when <paramref name="bucket"/> lies in the range.</summary>
     public bool Contains(int bucket) => bucket >= Start && bucket < End;
 
+    /// <inheritdoc/>
     public override string ToString() => $"[{Start}, {End})";
 }

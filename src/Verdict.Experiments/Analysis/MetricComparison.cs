@@ -8,20 +8,28 @@ namespace Verdict.Experiments.Analysis;
 /// </summary>
 public sealed record MetricComparison
 {
+    /// <summary>The metric's name.</summary>
     public required string Metric { get; init; }
 
+    /// <summary>The metric's type.</summary>
     public required MetricType Type { get; init; }
 
+    /// <summary>The unit its values are in.</summary>
     public required MetricUnit Unit { get; init; }
 
+    /// <summary>Control units with a value.</summary>
     public required long ControlUnits { get; init; }
 
+    /// <summary>Treatment units with a value.</summary>
     public required long TreatmentUnits { get; init; }
 
+    /// <summary>Control's value (mean, rate, ratio or quantile).</summary>
     public required double ControlValue { get; init; }
 
+    /// <summary>Treatment's value.</summary>
     public required double TreatmentValue { get; init; }
 
+    /// <summary>Treatment − control, absolute and relative, with intervals.</summary>
     public required Lift Lift { get; init; }
 
     /// <summary>The unadjusted lift when <see cref="Lift"/> is CUPED-adjusted; otherwise null.</summary>

@@ -31,6 +31,7 @@ public sealed class GroupSequentialPlanner : ISequentialPlanner
         });
     }
 
+    /// <inheritdoc/>
     public SequentialDesign Plan(IReadOnlyList<double> looks, string spending, double alpha, double power)
     {
         var design = Design(looks, spending, alpha, power);

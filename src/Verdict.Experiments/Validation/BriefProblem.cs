@@ -22,6 +22,7 @@ public sealed record BriefProblem(ProblemSeverity Severity, string File, int Lin
     /// <summary>The field path, cut to <see cref="MaxLength"/> characters.</summary>
     public string Path { get; init; } = Clip(Path);
 
+    /// <inheritdoc/>
     public override string ToString()
     {
         var where = Line > 0 ? $"{File}:{Line}" : File;

@@ -23,6 +23,7 @@ public readonly record struct ClusteredInterleavingTally(long Users, Interleavin
     public static ClusteredInterleavingTally Of(InterleavingTally user) =>
         new(1, user, (double)user.Decisive * user.Decisive, (double)user.WinsB * user.Decisive, (double)user.WinsB * user.WinsB);
 
+    /// <summary>Merges two tallies (sums of independent clusters).</summary>
     public static ClusteredInterleavingTally operator +(ClusteredInterleavingTally x, ClusteredInterleavingTally y) =>
         new(x.Users + y.Users, x.Total + y.Total, x.SumDecisiveSquared + y.SumDecisiveSquared, x.SumWinsBDecisive + y.SumWinsBDecisive, x.SumWinsBSquared + y.SumWinsBSquared);
 }

@@ -25,6 +25,7 @@ public readonly record struct InterleavingTally(long WinsA, long WinsB, long Tie
         _ => new(0, 0, 1),
     };
 
+    /// <summary>Merges two tallies.</summary>
     public static InterleavingTally operator +(InterleavingTally x, InterleavingTally y) =>
         new(x.WinsA + y.WinsA, x.WinsB + y.WinsB, x.Ties + y.Ties);
 }

@@ -61,6 +61,7 @@ public sealed record SpendingFunction(SpendingFamily Family, double Parameter = 
     internal double CumulativeForSides(double t, double total, int sides) =>
         sides == 2 ? 2 * Cumulative(t, total / 2) : Cumulative(t, total);
 
+    /// <inheritdoc/>
     public override string ToString() => Family switch
     {
         SpendingFamily.ObrienFleming => "O'Brien–Fleming-type spending",

@@ -9,14 +9,18 @@ namespace Verdict.Storage.ClickHouse;
 /// </summary>
 public sealed class ClickHouseTransaction(ClickHouseConnection connection) : DbTransaction
 {
+    /// <inheritdoc/>
     public override IsolationLevel IsolationLevel => IsolationLevel.Unspecified;
 
+    /// <inheritdoc/>
     protected override DbConnection DbConnection => connection;
 
+    /// <inheritdoc/>
     public override void Commit()
     {
     }
 
+    /// <inheritdoc/>
     public override void Rollback()
     {
     }

@@ -118,5 +118,6 @@ public sealed class ClickHouseHttpClient : IDisposable
         return response;
     }
 
+    /// <inheritdoc/>
     public void Dispose() => http.Dispose();
 }

@@ -6,33 +6,44 @@ public sealed class DuckDbDialect : SqlDialect
     /// <summary>The shared instance.</summary>
     public static DuckDbDialect Instance { get; } = new();
 
+    /// <inheritdoc/>
     public override string Name => "DuckDB";
 
+    /// <inheritdoc/>
     public override string Parameter(string name) => "$" + name;
 
+    /// <inheritdoc/>
     public override string JsonText(string column, string keyParameter) => $"json_extract_string({column}, {keyParameter})";
 
+    /// <inheritdoc/>
     public override string JsonKey(string key) =>
         "$.\"" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>The empty key has no path ($."" is an error) and a quoted * is still a wildcard.</summary>
     public override bool HasJsonPath(string key) => key.Length > 0 && key != "*";
 
+    /// <inheritdoc/>
     public override string JsonParse(string column, IReadOnlyList<string> keyParameters) =>
         keyParameters.Count == 1 ? column : $"json_extract_string({column}, [{string.Join(", ", keyParameters)}])";
 
+    /// <inheritdoc/>
     public override string JsonItem(string parsed, int index, IReadOnlyList<string> keyParameters) =>
         keyParameters.Count == 1 ? JsonText(parsed, keyParameters[0]) : $"{parsed}[{index + 1}]";
 
+    /// <inheritdoc/>
     public override string OrderStatistics(string value, IReadOnlyList<string> fractionParameters) =>
         $"quantile_disc({value}, [{string.Join(", ", fractionParameters)}])";
 
+    /// <inheritdoc/>
     public override string FirstBy(string value, string order) => $"arg_min({value}, {order})";
 
+    /// <inheritdoc/>
     public override string FloorDivide(string numerator, string denominator) => $"({numerator} // {denominator})";
 
+    /// <inheritdoc/>
     public override string JsonKeys(string column) => $"unnest(json_keys({column}))";
 
+    /// <inheritdoc/>
     public override string TryCastDouble(string expression) =>
         $"(CASE WHEN isfinite(TRY_CAST({expression} AS DOUBLE)) THEN TRY_CAST({expression} AS DOUBLE) END)";
 
@@ -43,8 +54,10 @@ public sealed class DuckDbDialect : SqlDialect
     /// </summary>
     public override string? IndexCount(string nameParameter) => null;
 
+    /// <inheritdoc/>
     public override string ConflictSkip => string.Empty;
 
+    /// <inheritdoc/>
     public override IReadOnlyList<string> SchemaStatements { get; } =
     [
         """

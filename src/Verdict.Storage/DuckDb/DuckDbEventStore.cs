@@ -20,10 +20,13 @@ public sealed class DuckDbEventStore : EventStore
     /// <summary>The default file name.</summary>
     public const string DefaultPath = "verdict.duckdb";
 
+    /// <inheritdoc/>
     public override SqlDialect Dialect => DuckDbDialect.Instance;
 
+    /// <inheritdoc/>
     public override DbConnection Connection => connection;
 
+    /// <inheritdoc/>
     public override string Location { get; }
 
     /// <summary>Opens (creating when missing) the store at <paramref name="path"/>; ":memory:" for an in-memory store.</summary>
@@ -98,6 +101,7 @@ public sealed class DuckDbEventStore : EventStore
         return this;
     }
 
+    /// <inheritdoc/>
     public override EventLoader BeginLoad()
     {
         var writer = Location == ":memory:" ? memoryWriter : Writers.GetOrAdd(Path.GetFullPath(Location), _ => new SemaphoreSlim(1, 1));
@@ -113,6 +117,7 @@ public sealed class DuckDbEventStore : EventStore
         }
     }
 
+    /// <inheritdoc/>
     protected override DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction)
     {
         var command = connection.CreateCommand();

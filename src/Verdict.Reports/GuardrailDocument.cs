@@ -1,0 +1,8 @@
+using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
+using Verdict.Statistics;
+
+namespace Verdict.Reports;
+
+/// <summary>A guardrail's judgement.</summary>
+public sealed record GuardrailDocument(MetricDocument Metric, string Harmful, string Rule, string Budget, double BudgetValue, bool Relative, double? Bound, bool Passed, string Reason);

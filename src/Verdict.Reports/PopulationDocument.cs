@@ -1,0 +1,16 @@
+using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
+using Verdict.Statistics;
+
+namespace Verdict.Reports;
+
+/// <summary>Who was analysed.</summary>
+public sealed record PopulationDocument(
+    IReadOnlyDictionary<string, long> UnitsPerArm,
+    long MultiArmUnits,
+    long BurnInUnits,
+    IReadOnlyDictionary<string, long> ReceiptMismatches,
+    double? SrmPValue,
+    long? PlannedUnitsPerArm,
+    string? FirstExposure,
+    string? LastExposure);
