@@ -116,11 +116,13 @@ public abstract class EventStore : IDisposable
     /// <summary>True for a store opened read-only that was written before property columns existed: properties are read from the JSON.</summary>
     internal bool WithoutPropertyCatalog { get; private set; }
 
+    private static readonly string[] EventTables = ["exposures", "events"];
+
     /// <summary>Checks, creating nothing, that the store holds Verdict's tables; throws <see cref="StoreUnavailableException"/> otherwise.</summary>
     protected void RequireSchema()
     {
         using var transaction = Connection.BeginTransaction();
-        var missing = new[] { "exposures", "events" }.Where(t => !TableExists(t, transaction)).ToList();
+        var missing = EventTables.Where(t => !TableExists(t, transaction)).ToList();
         WithoutPropertyCatalog = !TableExists(PropertyColumns.Catalog, transaction);
         transaction.Commit();
         if (missing.Count > 0)

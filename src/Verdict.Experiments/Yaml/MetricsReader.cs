@@ -102,7 +102,7 @@ internal static class MetricsReader
             Unless = unless is null ? null : new EventExclusion(
                 unless.String("event", required: true) ?? string.Empty,
                 unless.Duration("within", required: true) ?? TimeSpan.Zero,
-                unless.String("after") ?? events.FirstOrDefault() ?? string.Empty),
+                unless.String("after") ?? (events.Count > 0 ? events[0] : string.Empty)),
             Where = f.Items("where")
                 .Select(item => ConditionReader.Read(f.Context.Mapping(f.File, item.Node, item.Path, ConditionReader.FilterFields), "property"))
                 .OfType<(string Name, Assignment.ConditionOperator Op, IReadOnlyList<string> Values)>()

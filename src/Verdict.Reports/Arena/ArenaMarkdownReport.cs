@@ -43,7 +43,7 @@ public static class ArenaMarkdownReport
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"## {comparison.Treatment} − {comparison.Control} (paired)");
             md.AppendLine();
-            md.AppendLine(CultureInfo.InvariantCulture, $"| metric | n | difference | {ci} CI (paired t) | bootstrap CI | p ({comparison.Axes.FirstOrDefault()?.Test}) | p (sign) | BH-adjusted p | cases needed |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| metric | n | difference | {ci} CI (paired t) | bootstrap CI | p ({(comparison.Axes.Count > 0 ? comparison.Axes[0].Test : null)}) | p (sign) | BH-adjusted p | cases needed |");
             md.AppendLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var axis in comparison.Axes)
             {

@@ -13,7 +13,7 @@ namespace Verdict.Server.Monitor;
 /// connection, writes every breach and decision to the audit log with its evidence, and applies the registered action
 /// through the <see cref="Registry"/> (pause, or rollback = stop, so the config serves control).
 /// </summary>
-public sealed class MonitorRunner
+public sealed class MonitorRunner : IDisposable
 {
     /// <summary>The actor the monitor's audit lines name.</summary>
     public const string Actor = "monitor";
@@ -207,4 +207,7 @@ public sealed class MonitorRunner
 
         public DateTimeOffset ResumedAt { get; set; }
     }
+
+    /// <summary>Releases the pass lock (the host disposes the runner after its hosted services stopped).</summary>
+    public void Dispose() => gate.Dispose();
 }

@@ -32,12 +32,16 @@ public sealed class ThompsonOptions
         ArgumentOutOfRangeException.ThrowIfNegative(MinimumSamplePerArm, nameof(MinimumSamplePerArm));
         if (!(TopTwoLeaderProbability > 0 && TopTwoLeaderProbability < 1))
         {
+#pragma warning disable CA2208 // Names the option at fault, as the other checks of Validate do.
             throw new ArgumentOutOfRangeException(nameof(TopTwoLeaderProbability), TopTwoLeaderProbability, "must lie strictly between 0 and 1");
+#pragma warning restore CA2208
         }
 
         if (!(MinimumWeight >= 0 && MinimumWeight * arms <= 1))
         {
+#pragma warning disable CA2208 // Names the option at fault.
             throw new ArgumentOutOfRangeException(nameof(MinimumWeight), MinimumWeight, $"must lie in [0, 1/{arms}] for {arms} arms");
+#pragma warning restore CA2208
         }
     }
 }

@@ -151,7 +151,9 @@ public static class SampleSize
         var nTreatment = nControl * ratio;
         if (!(nControl <= MaxUnitsPerArm && nTreatment <= MaxUnitsPerArm))
         {
+#pragma warning disable CA2208 // Names the public method's argument that is at fault (Round is its helper).
             throw new ArgumentOutOfRangeException("mde", $"the effect is too small to detect: it needs more than {MaxUnitsPerArm:0e0} units per arm");
+#pragma warning restore CA2208
         }
 
         return new SampleSizeResult(CeilCount(nControl), CeilCount(nTreatment), nControl, nTreatment);

@@ -53,7 +53,9 @@ public sealed record SpendingFunction(SpendingFamily Family, double Parameter = 
             SpendingFamily.HwangShihDeCani => Parameter == 0
                 ? total * t
                 : total * (-double.ExpM1(-Parameter * t)) / (-double.ExpM1(-Parameter)),
+#pragma warning disable CA2208 // The spending function's own family is what is out of range.
             _ => throw new ArgumentOutOfRangeException(nameof(Family), Family, "unknown spending family"),
+#pragma warning restore CA2208
         };
     }
 

@@ -5,6 +5,7 @@ using System.Globalization;
 namespace Verdict.Storage.ClickHouse;
 
 /// <summary>Reads a <see cref="ClickHouseResult"/> held in memory, row by row, as ADO.NET does.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1010", Justification = "DbDataReader's own shape: it enumerates IDataRecord through the non-generic IEnumerable.")]
 public sealed class ClickHouseDataReader(ClickHouseResult result) : DbDataReader
 {
     private int row = -1;
@@ -58,7 +59,9 @@ public sealed class ClickHouseDataReader(ClickHouseResult result) : DbDataReader
     public override int GetOrdinal(string name)
     {
         var index = result.Names.ToList().IndexOf(name);
+#pragma warning disable CA2201 // DbDataReader.GetOrdinal's documented contract is IndexOutOfRangeException.
         return index >= 0 ? index : throw new IndexOutOfRangeException($"no column {name}");
+#pragma warning restore CA2201
     }
 
     /// <inheritdoc/>

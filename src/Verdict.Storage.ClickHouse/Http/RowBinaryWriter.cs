@@ -8,6 +8,7 @@ namespace Verdict.Storage.ClickHouse;
 /// their UTF-8 bytes, Nullable as a 0/1 byte before the value, arrays as a LEB128 count and their items. Nothing is
 /// escaped, so no value can change the statement it is sent with.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The buffer is a MemoryStream: no unmanaged resource to release.")]
 internal sealed class RowBinaryWriter
 {
     private readonly MemoryStream buffer = new();

@@ -40,7 +40,7 @@ internal static class CounterfactualDemos
         say.WriteLine();
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var inner = new CliContext(json ? output : context.Out, context.Error, interactive: false);
-        var code = CliApp.BuildRoot(inner).Parse([.. arguments, .. json ? new[] { "--json" } : []]).Invoke();
+        var code = CliApp.BuildRoot(inner).Parse(json ? [.. arguments, "--json"] : arguments).Invoke();
         if (json)
         {
             var document = new JsonObject
