@@ -60,7 +60,7 @@ public static class AnalyzeCommand
                 AnalysisConsole.Write(context, report);
                 if (longTerm is not null)
                 {
-                    LongTerm.HoldoutRun.Write(context, longTerm);
+                    LongTerm.HoldoutRun.Write(context, longTerm, loaded.Analysis.Alpha);
                 }
             }
 

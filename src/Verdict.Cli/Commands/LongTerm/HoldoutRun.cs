@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Store;
 using Verdict.Experiments;
+using Verdict.Experiments.Analysis;
 using Verdict.Experiments.LongTerm;
 using Verdict.Storage;
 
@@ -26,17 +27,17 @@ internal static class HoldoutRun
     }
 
     /// <summary>The human rendering: the checks, then one row per metric and arm with the arm − holdout difference.</summary>
-    public static void Write(CliContext context, HoldoutReport report)
+    public static void Write(CliContext context, HoldoutReport report, double alpha)
     {
         context.Out.WriteLine();
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Long-term holdout \"{report.Holdout.Name}\" ({100 * report.Holdout.Fraction:0.#}% of units kept on control): {report.HoldoutUnits:N0} held-out units against {string.Join(", ", report.ExposedUnits.Select(a => $"{a.Value:N0} in {a.Key}"))}"));
-        var table = new Table().AddColumns("metric", "role", "arm", "holdout", "arm value", "arm − holdout", "95% CI", "p");
+        var table = new Table().AddColumns("metric", "role", "arm", "holdout", "arm value", "arm − holdout", $"{MetricFormat.Confidence(alpha)} CI", "p");
         foreach (var (role, arm, c) in report.Comparisons)
         {
             var ci = c.Lift.Absolute;
-            table.AddRow(Markup.Escape(c.Metric), role, Markup.Escape(arm), F(c.ControlValue), F(c.TreatmentValue), F(ci.Value),
-                $"[{F(ci.CiLow)}, {F(ci.CiHigh)}]".Replace("[", "[[", StringComparison.Ordinal).Replace("]", "]]", StringComparison.Ordinal), F(ci.PValue));
+            table.AddRow(Markup.Escape(c.Metric), role, Markup.Escape(arm), MetricFormat.Value(c.ControlValue, c.Unit), MetricFormat.Value(c.TreatmentValue, c.Unit),
+                MetricFormat.Delta(ci.Value, c.Unit), Markup.Escape(MetricFormat.Interval(ci.CiLow, ci.CiHigh, c.Unit)), MetricFormat.PValue(ci.PValue));
         }
 
         context.Console.Write(table);
@@ -47,6 +48,4 @@ internal static class HoldoutRun
 
         context.Out.WriteLine("The holdout is read for what the launch did over the long run; its intervals are not corrected across metrics and arms.");
     }
-
-    private static string F(double value) => double.IsFinite(value) ? value.ToString("G4", CultureInfo.InvariantCulture) : "n/a";
 }
