@@ -16,8 +16,7 @@ internal static class HeyLatency
 
     public static async Task<int> RunAsync(string directory, string[] args)
     {
-        var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
-        var rate = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5000;
+        var (seconds, rate) = (OnlineTimedRun.Arg(args, 2, 10), OnlineTimedRun.Arg(args, 3, 5000));
         await using var server = await ServeProcess.StartAsync(directory);
         using var http = server.Client(server.Sdk, 4);
         var etag = (await http.GetAsync("/api/v1/config")).Headers.ETag!.Tag;

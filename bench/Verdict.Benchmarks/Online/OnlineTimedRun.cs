@@ -34,7 +34,8 @@ internal static class OnlineTimedRun
         }
     }
 
-    private static int Arg(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+    /// <summary>The integer argument at <paramref name="index"/>, or <paramref name="fallback"/>.</summary>
+    internal static int Arg(string[] args, int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
     private static async Task<int> IngestAsync(string directory, string[] args)
     {
