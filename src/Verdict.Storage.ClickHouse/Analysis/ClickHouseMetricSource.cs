@@ -38,8 +38,9 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
         {
             var start = Row(compiler.Start(limit));
             var enrolledFrom = (Long(start[1]) == 0 ? 0 : Long(start[0])) + (brief.Analysis.BurnIn.Ticks / 10);
-            Execute(compiler.Units(units, limit));
-            Execute(compiler.Values(values, units, enrolledFrom, limit));
+            // Both per-unit statements group by the unit only, which the cluster shards by: each shard's groups are final.
+            ExecutePerUnit(compiler.Units(units, limit));
+            ExecutePerUnit(compiler.Values(values, units, enrolledFrom, limit));
             var pairs = Pairs(brief, columns);
             if (compiler.Clustered)
             {
@@ -62,8 +63,8 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
         }
     }
 
-    private void Execute((string Sql, SqlParameters Parameters) statement) =>
-        store.Client.Execute(ClickHouseSql.Bind(statement.Sql, statement.Parameters.Values));
+    private void ExecutePerUnit((string Sql, SqlParameters Parameters) statement) =>
+        store.Client.ExecutePerUnit(ClickHouseSql.Bind(statement.Sql, statement.Parameters.Values));
 
     private ClickHouseResult Query(string sql, SqlParameters? parameters = null) =>
         store.Client.Query(parameters is null ? sql : ClickHouseSql.Bind(sql, parameters.Values));
