@@ -14,7 +14,6 @@ namespace Verdict.Storage.ClickHouse;
 /// </summary>
 public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) : IMetricSource
 {
-    private static int sequence;
 
     /// <inheritdoc/>
     public Task<MetricData> LoadAsync(ResolvedPlan plan, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
@@ -30,9 +29,8 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
         ArgumentNullException.ThrowIfNull(brief);
         var columns = new MetricColumns(brief);
         var compiler = new ClickHouseUnitCompiler(brief, columns, store.Address.Database);
-        var id = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
-        var units = "verdict_units_" + id;
-        var values = "verdict_values_" + id;
+        var units = TemporaryTable.Name("verdict_units_");
+        var values = TemporaryTable.Name("verdict_values_");
         var limit = asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue;
         try
         {
