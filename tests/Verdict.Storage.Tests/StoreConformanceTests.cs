@@ -182,6 +182,34 @@ public abstract class StoreConformanceTests : IDisposable
     }
 
     [Fact]
+    public void Load_SegmentValues_ComeFromEachUnitsFirstExposureEvenWhenItLacksTheAttribute()
+    {
+        var store = Store();
+        var brief = TestEnvironment.ExampleBrief();
+        var start = new DateTimeOffset(2026, 5, 4, 0, 0, 0, TimeSpan.Zero);
+        using (var loader = store.BeginLoad())
+        {
+            Dictionary<string, string> Attributes(string? device) => device is null ? new() { ["plan"] = "pro" } : new() { ["plan"] = "pro", ["device"] = device };
+            // u1's first exposure has no device (a later one says mobile): u1 is in no device segment.
+            loader.Add(new ExposureRecord(brief.Key, brief.Version, "u1", "control", start, null, Attributes(null)));
+            loader.Add(new ExposureRecord(brief.Key, brief.Version, "u1", "control", start.AddHours(1), null, Attributes("mobile")));
+            // u2 was first seen on desktop, later on mobile: desktop. u3 only on mobile.
+            loader.Add(new ExposureRecord(brief.Key, brief.Version, "u2", "control", start.AddMinutes(1), null, Attributes("desktop")));
+            loader.Add(new ExposureRecord(brief.Key, brief.Version, "u2", "control", start.AddHours(2), null, Attributes("mobile")));
+            loader.Add(new ExposureRecord(brief.Key, brief.Version, "u3", "control", start.AddMinutes(2), null, Attributes("mobile")));
+            loader.Add(new ExposureRecord(brief.Key, brief.Version, "u4", "treatment", start.AddMinutes(3), null, Attributes("mobile")));
+            loader.Commit();
+        }
+
+        var data = new SqlMetricSource(store).Load(brief, null);
+        var device = data.Cells.Where(c => c.Metric == "resolved_conversation_rate" && c.Arm == "control" && c.Scope == CellScope.Segment && c.ScopeName == "device")
+            .ToDictionary(c => c.ScopeValue!, c => c.Moments.Count);
+        Assert.Equal(1, device["desktop"]);
+        Assert.Equal(1, device["mobile"]);
+        Assert.Equal(3, data.Population.UnitsPerArm["control"]);
+    }
+
+    [Fact]
     public void Load_AsOf_CountsOnlyEarlierData()
     {
         var store = Store();

@@ -45,14 +45,19 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
             keys.Add((brief.Unit.ClusterKey!, "cluster"));
         }
 
+        // Per key, the first exposure's value and whether it has the key, as two plain argMins over the same rows (they
+        // keep the same row: the same strict comparison of ts in the same order). A tuple of the attribute arrays took
+        // 2.5 times as long at 10 M events (docs/clickhouse.md); a Nullable argMin would skip a first exposure without the key.
         var segments = new StringBuilder();
+        var attributes = new StringBuilder();
         foreach (var (attribute, column) in keys)
         {
             var key = p.Add(attribute);
-            segments.Append(CultureInfo.InvariantCulture, $", if(has(tupleElement(attrs, 1), {key}), tupleElement(attrs, 2)[indexOf(tupleElement(attrs, 1), {key})], NULL) AS {column}");
+            attributes.Append(CultureInfo.InvariantCulture, $", {dialect.FirstBy($"attributes.value[indexOf(attributes.key, {key})]", "ts")} AS v_{column}");
+            attributes.Append(CultureInfo.InvariantCulture, $", {dialect.FirstBy($"has(attributes.key, {key})", "ts")} AS h_{column}");
+            segments.Append(CultureInfo.InvariantCulture, $", if(h_{column} = 1, v_{column}, NULL) AS {column}");
         }
 
-        var attributes = keys.Count == 0 ? string.Empty : $", {dialect.FirstBy("(attributes.key, attributes.value)", "ts")} AS attrs";
         var sql = $"""
             CREATE TEMPORARY TABLE {table} AS
             SELECT unit_id, first_ts, arm_lo AS arm, if(arm_lo = arm_hi, 1, 2) AS arm_count,
