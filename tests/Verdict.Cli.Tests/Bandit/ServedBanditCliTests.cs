@@ -75,12 +75,40 @@ public sealed class ServedBanditCliTests : IDisposable
             }
 
             Assert.True(served[0].Periods[2].Weights[1] > 0.5, "the better arm should lead by period 2");
+
+            // verdict report reads the periods from the server's audit log in the store, or from the state file.
+            var asOfNow = start.AddHours(24).ToString("O", CultureInfo.InvariantCulture);
+            foreach (var source in new[] { Array.Empty<string>(), ["--state", state] })
+            {
+                var html = Path.Combine(folder, $"report{source.Length}.html");
+                var written = CliRunner.Json(["report", BriefPath, "--store", StorePath, "--out", html, "--as-of", asOfNow, "--unlocked", "--json", .. source]);
+                Assert.Equal(("bandit", 2, false), (written.GetProperty("kind").GetString(), written.GetProperty("period").GetInt32(), written.TryGetProperty("decision", out _)));
+                var page = File.ReadAllText(html);
+                Assert.Contains("not a fixed-horizon launch test", page, StringComparison.Ordinal);
+                Assert.Contains(string.Join(" / ", served[0].Periods[2].Weights.Select(w => w.ToString("0.####", CultureInfo.InvariantCulture))), page, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(ExitCodes.GateFailed, CliRunner.Run("report", BriefPath, "--store", StorePath, "--out", Path.Combine(folder, "gate.html"), "--unlocked", "--fail-on-not-ship").ExitCode);
         }
         finally
         {
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public void Report_BanditBriefOnAStoreNoServerRan_ExitsTwoAskingForTheState()
+    {
+        File.WriteAllText(BriefPath, File.ReadAllText(Path.Combine(RepositoryRoot.Path, "examples", "prompt-bandit", "brief.yaml")) + "\nbandit:\n  period: 1d\n");
+        using (DuckDbEventStore.Open(StorePath))
+        {
+        }
+
+        var (code, _, error) = CliRunner.Run("report", BriefPath, "--store", StorePath, "--out", Path.Combine(folder, "r.html"), "--unlocked");
+        Assert.Equal(ExitCodes.InputError, code);
+        Assert.Contains("--state", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "r.html")));
     }
 
     [Fact]

@@ -60,7 +60,7 @@ internal static class BanditBriefReport
 
         if (request.Json)
         {
-            JsonOutput.Write(context.Out, new { report = full, pngs, decision = (string?)null, kind = "bandit", period = state.Periods.Count - 1, lock_hash = existing?.Hash });
+            JsonOutput.Write(context.Out, new { report = full, pngs, kind = "bandit", period = state.Periods.Count - 1, lock_hash = existing?.Hash });
         }
         else
         {
