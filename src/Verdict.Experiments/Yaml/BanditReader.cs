@@ -69,6 +69,15 @@ internal static class BanditReader
             root.Error("bandit", "a bandit enrols its own cohorts of the whole bucket space, so it cannot share a layer (remove traffic.layer)");
         }
 
+        if (brief.Stages is not null)
+        {
+            root.Error("bandit", "a bandit moves traffic by its own schedule, so it cannot also climb a rollout ladder (remove stages)");
+        }
+        else if (brief.Traffic.Exposure < 1)
+        {
+            root.Error("bandit", $"a bandit enrols units by its period cohorts, not by the exposure; leave traffic.exposure at 1 (got {brief.Traffic.Exposure.ToString("R", CultureInfo.InvariantCulture)})");
+        }
+
         if (brief.Traffic.Holdout is not null)
         {
             root.Error("bandit", "a bandit enrols its own cohorts of the whole bucket space, so it cannot have a holdout (remove traffic.holdout)");

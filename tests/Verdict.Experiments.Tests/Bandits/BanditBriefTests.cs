@@ -55,12 +55,14 @@ public sealed class BanditBriefTests
     }
 
     [Fact]
-    public void Parse_WithInterleavingOrHoldout_IsAnError()
+    public void Parse_WithInterleavingHoldoutOrPartialExposure_IsAnError()
     {
         var both = Example.Edited("secondary_metrics:", "interleaving:\n  method: team_draft\n" + Block);
         Assert.Contains(both.Errors, e => e.ToString().Contains("not both", StringComparison.Ordinal));
         var held = Example.Parse(Example.BriefText.Replace("secondary_metrics:", Block, StringComparison.Ordinal).Replace("  daily_units: 1500", "  daily_units: 1500\n  holdout: {name: q3, fraction: 0.05}", StringComparison.Ordinal));
         Assert.Contains(held.Errors, e => e.ToString().Contains("holdout", StringComparison.Ordinal));
+        var partial = Example.Parse(Example.BriefText.Replace("secondary_metrics:", Block, StringComparison.Ordinal).Replace("exposure: 1.0", "exposure: 0.5", StringComparison.Ordinal));
+        Assert.Contains(partial.Errors, e => e.ToString().Contains("leave traffic.exposure at 1", StringComparison.Ordinal));
     }
 
     [Fact]
