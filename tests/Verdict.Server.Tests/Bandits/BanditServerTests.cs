@@ -175,6 +175,40 @@ public sealed class BanditServerTests
     }
 
     [Fact]
+    public async Task Updater_BucketSpaceUsedUp_NotesItOnceAndKeepsServing()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var server = await ServerHarness.StartAsync("duckdb", o => new ServerOptions { OpenStore = o.OpenStore, Urls = o.Urls, Time = o.Time, MonitorInterval = null, BanditInterval = null });
+        await BanditServing.CreateAndStartAsync(server, BanditServing.Brief("bandit:\n  period: 1d\n  enrollment_per_period: 0.5\n"));
+        var runner = server.App.Services.GetRequiredService<BanditRunner>();
+
+        // Before any traffic a unit outside the open cohort is not enrolled: control, no period, in the SDK and at /assign.
+        var sdk = new BanditSdkTraffic(server.Sdk, server.BaseAddress, server.Time);
+        await sdk.Poller.PollAsync(cancellationToken);
+        var outside = Enumerable.Range(0, 100).Select(i => $"u-{i}").First(u => !sdk.Client.Assign(BanditServing.Key, u).InExperiment);
+        var local = sdk.Client.Assign(BanditServing.Key, outside);
+        Assert.Equal(("control", "not_exposed", (int?)null, (double?)null), (local.ArmName, local.Status, local.BanditPeriod, local.Propensity));
+        var remote = await ServerHarness.JsonAsync(await server.Sdk.PostAsJsonAsync("/api/v1/assign", new { experiment = BanditServing.Key, unit_id = outside }, cancellationToken));
+        Assert.Equal(("control", false, "not_exposed", false), (remote.GetProperty("arm").GetString(), remote.GetProperty("in_experiment").GetBoolean(), remote.GetProperty("status").GetString(), remote.TryGetProperty("bandit_period", out _)));
+        Assert.False(sdk.Client.LogExposure(local));
+
+        // No rewards: period 1 opens with the weights unchanged (minimum sample), and then the two cohorts fill the space.
+        server.Time.Advance(TimeSpan.FromDays(1));
+        Assert.False(Assert.Single(await runner.RunOnceAsync(cancellationToken)).Weights.Updated);
+        await sdk.Poller.PollAsync(cancellationToken);
+        Assert.Equal((true, 1), (sdk.Client.Assign(BanditServing.Key, outside).InExperiment, sdk.Client.Assign(BanditServing.Key, outside).BanditPeriod));
+        for (var day = 0; day < 3; day++)
+        {
+            server.Time.Advance(TimeSpan.FromDays(1));
+            Assert.Empty(await runner.RunOnceAsync(cancellationToken));
+        }
+
+        var lines = server.Registry.Audit(BanditServing.Key).Where(a => a.Actor == BanditRunner.Actor).Select(a => a.Action).ToList();
+        Assert.Equal([BanditLedger.Action, BanditLedger.ExhaustedAction], lines);
+        Assert.Equal(2, (await BanditServing.ConfigAsync(server)).Experiment.Bandit!.Periods.Count);
+    }
+
+    [Fact]
     public async Task Create_MalformedBanditBlock_Is422NamingTheField()
     {
         await using var server = await ServerHarness.StartAsync("duckdb");
