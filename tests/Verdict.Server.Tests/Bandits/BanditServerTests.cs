@@ -209,6 +209,34 @@ public sealed class BanditServerTests
     }
 
     [Fact]
+    public async Task Events_BanditExposureOffTheSchedule_Is400AtItsLine()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var server = await ServerHarness.StartAsync("duckdb", o => new ServerOptions { OpenStore = o.OpenStore, Urls = o.Urls, Time = o.Time, MonitorInterval = null, BanditInterval = null });
+        await BanditServing.CreateAndStartAsync(server);
+        var schedule = server.Registry.Served[BanditServing.Key].BanditSchedule!;
+        var unit = Enumerable.Range(0, 100).Select(i => $"u-{i}").First(u => schedule.Assign(u).IsEnrolled);
+        var arm = schedule.Arms[schedule.Assign(unit).Arm];
+        var other = arm == "control" ? "treatment" : "control";
+        var at = server.Time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        string Row(string armName, string attributes) =>
+            $$"""{"type":"exposure","experiment":"{{BanditServing.Key}}","version":1,"unit_id":"{{unit}}","arm":"{{armName}}","timestamp":"{{at}}","attributes":{{attributes}}}""";
+
+        foreach (var (row, says) in new[] { (Row(arm, "{}"), "must carry bandit_period"), (Row(other, """{"bandit_period":"0"}"""), "serves it"), (Row(arm, """{"bandit_period":"3"}"""), "serves it") })
+        {
+            var response = await server.Sdk.PostAsync("/api/v1/events", new StringContent("{\"type\":\"event\",\"name\":\"x\",\"unit_id\":\"a\",\"timestamp\":\"" + at + "\",\"idempotency_key\":\"k\"}\n" + row), cancellationToken);
+            Assert.Equal(400, (int)response.StatusCode);
+            var problem = await ServerHarness.JsonAsync(response);
+            Assert.Equal((2, "attributes"), (problem.GetProperty("line").GetInt32(), problem.GetProperty("field").GetString()));
+            Assert.Contains(says, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var good = await server.Sdk.PostAsync("/api/v1/events", new StringContent(Row(arm, """{"bandit_period":"0","bandit_propensity":"0.5"}""")), cancellationToken);
+        Assert.Equal(200, (int)good.StatusCode);
+        Assert.Equal(1, server.Count("exposures"));
+    }
+
+    [Fact]
     public async Task Create_MalformedBanditBlock_Is422NamingTheField()
     {
         await using var server = await ServerHarness.StartAsync("duckdb");
