@@ -11,4 +11,10 @@ public sealed record VerdictAssignment(string Experiment, int Version, string Un
 {
     /// <summary>The served arm's name, or null when the SDK knows nothing of the experiment.</summary>
     public string? ArmName => Arm?.Name;
+
+    /// <summary>For a bandit: the period whose cohort enrolled the unit; null otherwise.</summary>
+    public int? BanditPeriod { get; init; }
+
+    /// <summary>For a bandit: the probability a unit of that cohort gets this arm (the arm's share of the cohort); null otherwise.</summary>
+    public double? Propensity { get; init; }
 }

@@ -55,6 +55,11 @@ public sealed class VerdictClient
         var (experimentConfig, assigner) = served;
         ClientTelemetry.Assignments.Add(1, new KeyValuePair<string, object?>("experiment", experiment));
         var control = Control(experimentConfig);
+        if (experimentConfig.Status == "running" && config.Current.Bandits.TryGetValue(experiment, out var bandit))
+        {
+            return BanditExposure.Assign(experimentConfig, bandit, unitId, control);
+        }
+
         var result = assigner.Assign(unitId);
         switch (experimentConfig.Status)
         {
@@ -100,7 +105,7 @@ public sealed class VerdictClient
         Interlocked.Increment(ref exposedCount);
 
         ClientTelemetry.Exposures.Add(1);
-        return queue.TryAdd(new ExposureRow(experiment, assignment.Version, assignment.UnitId, arm, assignment.Arm.ReceiptHash, time.GetUtcNow(), attributes));
+        return queue.TryAdd(new ExposureRow(experiment, assignment.Version, assignment.UnitId, arm, assignment.Arm.ReceiptHash, time.GetUtcNow(), BanditExposure.Attributes(assignment, attributes)));
     }
 
     /// <summary>Queues an outcome event with a fresh idempotency key; false when the queue was full (the event is dropped and counted).</summary>

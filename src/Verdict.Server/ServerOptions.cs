@@ -32,6 +32,9 @@ public sealed class ServerOptions
     /// <summary>How long after a window ends the monitor waits before judging it, so late batches are in. Default 5 minutes.</summary>
     public TimeSpan MonitorSettle { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the bandit updater checks whether a bandit's period is over (docs/bandits.md); null turns it off. Default 1 minute.</summary>
+    public TimeSpan? BanditInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The clock (tests pass a fake one).</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -54,6 +57,11 @@ public sealed class ServerOptions
         if (MonitorInterval is { } interval)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.FromSeconds(1), nameof(MonitorInterval));
+        }
+
+        if (BanditInterval is { } bandit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(bandit, TimeSpan.FromSeconds(1), nameof(BanditInterval));
         }
     }
 }

@@ -79,6 +79,7 @@ public static class VerdictServer
             builder.Services.AddHostedService(sp => new MonitorService(sp.GetRequiredService<MonitorRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<MonitorService>>(), sp.GetRequiredService<Ladder.LadderRunner>().RunOnceAsync));
         }
 
+        Bandits.BanditServices.Add(builder.Services, registry, reader, options);
         var app = builder.Build();
         var queue = app.Services.GetRequiredService<IngestionQueue>();
         Meter.CreateObservableGauge("verdict.server.queue.depth", () => queue.Depth, "{batch}");

@@ -3,7 +3,7 @@ using Verdict.Cli.Commands.Server;
 
 namespace Verdict.Cli.Tests;
 
-/// <summary><c>verdict serve --monitor-interval</c> (docs/cli.md, "verdict serve").</summary>
+/// <summary><c>verdict serve --monitor-interval</c> and <c>--bandit-interval</c> (docs/cli.md, "verdict serve").</summary>
 public sealed class ServeMonitorIntervalTests
 {
     [Theory]
@@ -24,13 +24,27 @@ public sealed class ServeMonitorIntervalTests
     [InlineData("500ms")]
     [InlineData("soon")]
     [InlineData("-1m")]
-    public void Serve_BadMonitorInterval_ExitsTwoNamingTheOption(string text)
+    public void Serve_BadMonitorInterval_ExitsTwoNamingTheOption(string text) => BadInterval("--monitor-interval", text);
+
+    [Theory]
+    [InlineData("0s")]
+    [InlineData("daily")]
+    public void Serve_BadBanditInterval_ExitsTwoNamingTheOption(string text) => BadInterval("--bandit-interval", text);
+
+    [Fact]
+    public void BanditInterval_DurationOrOff_IsTheServerOption()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(5), ServeCommand.Interval("5m", "--bandit-interval"));
+        Assert.Null(ServeCommand.Interval("off", "--bandit-interval"));
+    }
+
+    private static void BadInterval(string option, string text)
     {
         using var folder = new ScratchFolder();
         var store = Path.Combine(Path.GetDirectoryName(folder.Write("readme.txt", string.Empty))!, "v.duckdb");
-        var (code, _, error) = CliRunner.Run("serve", "--store", store, "--urls", "http://127.0.0.1:0", "--monitor-interval", text);
+        var (code, _, error) = CliRunner.Run("serve", "--store", store, "--urls", "http://127.0.0.1:0", option, text);
         Assert.Equal(ExitCodes.InputError, code);
-        Assert.Contains("--monitor-interval", error, StringComparison.Ordinal);
+        Assert.Contains(option, error, StringComparison.Ordinal);
         Assert.Contains(text, error, StringComparison.Ordinal);
         Assert.False(File.Exists(store), "the store must not be opened before the options are checked");
     }

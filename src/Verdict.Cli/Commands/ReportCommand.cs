@@ -19,6 +19,7 @@ public static class ReportCommand
         var asOf = new Option<string?>("--as-of") { Description = "Only count data at or before this time (ISO-8601, UTC)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: the files written and the decision" };
         var unlocked = LockGate.Option();
+        var banditState = new Option<string?>("--state") { Description = "For a bandit brief: its state file (verdict bandit init/update); without it, the periods a verdict serve recorded in the store" };
         var failOnNotShip = new Option<bool>("--fail-on-not-ship") { Description = "Exit 1 unless the verdict is SHIP (for CI gates); the report is written either way" };
         var command = new Command(
             "report",
@@ -26,7 +27,7 @@ public static class ReportCommand
             + "sample ratio, segments, receipts side by side and the registered plan with its lock hash.\n\n"
             + "Example:\n  verdict report examples/refund-query-rewrite/brief.yaml --store verdict.duckdb --out report.html --png charts/")
         {
-            brief, store, output, png, asOf, json, failOnNotShip, unlocked,
+            brief, store, output, png, asOf, json, failOnNotShip, unlocked, banditState,
         };
         command.SetAction(parse =>
         {
@@ -36,6 +37,16 @@ public static class ReportCommand
             if (loaded.Interleaving is not null)
             {
                 return Interleaving.InterleavingBriefReport.Run(context, new(path, loaded, parse.GetValue(store)!, parse.GetValue(output)!, parse.GetValue(png), AnalysisRun.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(unlocked), quiet, parse.GetValue(failOnNotShip)), time);
+            }
+
+            if (loaded.Bandit is not null)
+            {
+                return Bandit.BanditBriefReport.Run(context, new(path, loaded, parse.GetValue(store)!, parse.GetValue(banditState), parse.GetValue(output)!, parse.GetValue(png), AnalysisRun.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(unlocked), quiet, parse.GetValue(failOnNotShip)), time);
+            }
+
+            if (parse.GetValue(banditState) is not null)
+            {
+                throw new CliException("--state: only a bandit brief (with a bandit block) reads a state file");
             }
 
             var report = AnalysisRun.AnalyzeRegistered(context, quiet, path, loaded, parse.GetValue(store)!, AnalysisRun.ParseAsOf(parse.GetValue(asOf)), parse.GetValue(unlocked));

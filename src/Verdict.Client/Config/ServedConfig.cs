@@ -18,6 +18,8 @@ public sealed class ServedConfig
         ETag = etag;
         FetchedAt = fetchedAt;
         Experiments = config.Experiments.ToFrozenDictionary(e => e.Key, e => (e, new ExperimentAssigner(e.ToAssignmentSpec())), StringComparer.Ordinal);
+        Bandits = config.Experiments.Where(e => e.Bandit is not null)
+            .ToFrozenDictionary(e => e.Key, e => e.Bandit!.ToSchedule(e.Salt, e.Arms.Select(a => a.Name).ToArray()), StringComparer.Ordinal);
     }
 
     /// <summary>The config.</summary>
@@ -31,4 +33,7 @@ public sealed class ServedConfig
 
     /// <summary>Experiments by key with their assigners.</summary>
     public FrozenDictionary<string, (ExperimentConfig Config, ExperimentAssigner Assigner)> Experiments { get; }
+
+    /// <summary>The bandits' serving schedules by experiment key (docs/bandits.md, "Serving").</summary>
+    public FrozenDictionary<string, BanditSchedule> Bandits { get; }
 }

@@ -53,6 +53,12 @@ public sealed record ExperimentConfig
     /// <summary>The name of the ladder stage (<c>canary-1</c>), or null when the brief declares no stages.</summary>
     public string? StageName { get; init; }
 
+    /// <summary>
+    /// The bandit's schedule when the experiment is a bandit (its brief has a <c>bandit</c> block), or null. A bandit
+    /// assigns by its period cohorts (docs/bandits.md, "Serving"), not by the arms' weights and the exposure.
+    /// </summary>
+    public BanditConfig? Bandit { get; init; }
+
     /// <summary>The assignment spec this config describes, at its current exposure.</summary>
     public AssignmentSpec ToAssignmentSpec() => new()
     {

@@ -20,4 +20,13 @@ public sealed record BanditReport(
 {
     /// <summary>Rewards were counted only for units first exposed at or before this time (their windows had closed); null when every unit counted.</summary>
     public DateTimeOffset? RewardCutoff { get; init; }
+
+    /// <summary>Each arm's posterior the weights were computed from.</summary>
+    public IReadOnlyList<ArmPosterior> Posteriors { get; init; } = [];
+
+    /// <summary>
+    /// The estimated regret accumulated up to the end of each period so far, Σ over periods ≤ p and arms of
+    /// nₚₐ·(max_b μ̂_b − μ̂ₐ) with the stratified means; its last entry is <see cref="EstimatedRegret"/>.
+    /// </summary>
+    public IReadOnlyList<double> RegretByPeriod { get; init; } = [];
 }

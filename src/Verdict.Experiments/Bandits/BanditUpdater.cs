@@ -43,6 +43,14 @@ public static class BanditUpdater
         return state;
     }
 
+    /// <summary>A new state with one period of equal weights from the brief's <c>bandit</c> block (docs/brief.md, "Bandit").</summary>
+    public static BanditState Start(ExperimentBrief brief, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        var design = brief.Bandit ?? throw new ArgumentException($"{brief.Key} v{brief.Version} has no bandit block.", nameof(brief));
+        return Start(brief, design.EnrollmentPerPeriod, now, design.Apply);
+    }
+
     /// <summary>The brief as the store should aggregate it for a bandit: broken down by enrolling period.</summary>
     public static ExperimentBrief ForStore(ExperimentBrief brief)
     {
@@ -112,7 +120,19 @@ public static class BanditUpdater
         {
             Periods = [.. state.Periods, new BanditPeriodRecord(next, weights.Weights, now, counts, weights.ProbabilityBest, weights.Updated)],
         };
-        return (updated, new BanditReport(state.Experiment, state.Version, next, state.Arms, counts, weights, estimate, regret, Caveat));
+        var regretByPeriod = new double[state.Periods.Count];
+        var running = 0.0;
+        for (var p = 0; p < regretByPeriod.Length; p++)
+        {
+            running += cells.Where(c => c.Period == p && c.Rewards.Count > 0).Sum(c => c.Rewards.Count * (best - estimate.Stratified[c.Arm]));
+            regretByPeriod[p] = running;
+        }
+
+        return (updated, new BanditReport(state.Experiment, state.Version, next, state.Arms, counts, weights, estimate, regret, Caveat)
+        {
+            Posteriors = posteriors,
+            RegretByPeriod = regretByPeriod,
+        });
     }
 
     private static PosteriorFamily RewardFamily(ExperimentBrief brief)

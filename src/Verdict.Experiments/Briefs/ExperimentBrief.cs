@@ -63,6 +63,12 @@ public sealed record ExperimentBrief
     /// </summary>
     public IReadOnlyList<LadderStage>? Stages { get; init; }
 
+    /// <summary>
+    /// The bandit design when the experiment is a Thompson-sampling bandit served by period cohorts; null otherwise (then
+    /// it is absent from the lock's canonical form, so briefs without it keep their hashes; docs/brief.md "Bandit").
+    /// </summary>
+    public BanditDesign? Bandit { get; init; }
+
     /// <summary>Secondary metrics, corrected for multiple testing.</summary>
     public IReadOnlyList<string> SecondaryMetrics { get; init; } = [];
 

@@ -10,7 +10,7 @@ internal static partial class BriefReader
     [
         "key", "version", "owner", "hypothesis", "change", "unit", "eligibility", "arms", "receipt_must_match", "traffic",
         "metrics_file", "metrics", "primary_metric", "guardrails", "secondary_metrics", "segments", "analysis", "prices",
-        "interleaving", "stages",
+        "interleaving", "stages", "bandit",
     ];
 
     private static readonly string[] PriceFields = ["input_per_million", "output_per_million"];
@@ -66,9 +66,11 @@ internal static partial class BriefReader
             Prices = ReadPrices(root),
             Interleaving = InterleavingReader.Read(root, arms),
             Stages = StagesReader.Read(root, guardrails),
+            Bandit = BanditReader.Read(root, arms, primary is null ? null : metrics.GetValueOrDefault(primary)),
         };
         brief = StagesReader.StartTraffic(root, brief);
         BriefRules.Check(root.Context, root.File, brief);
+        BanditReader.Check(root, brief);
         return root.Context.HasErrors ? null : brief;
     }
 

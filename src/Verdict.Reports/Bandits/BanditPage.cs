@@ -1,79 +1,82 @@
 using System.Globalization;
 using System.Text;
 using Verdict.Experiments;
+using Verdict.Reports.Charts;
 using Verdict.Reports.Html;
 
 namespace Verdict.Reports;
 
 /// <summary>
-/// The bandit page of the HTML report (docs/bandits.md): the weights of every period as a stacked-bar SVG, each
-/// period's probability of being best, the latest honest estimates and regret, and the caveat that a bandit's result
-/// is not a fixed-horizon launch test. Self-contained: no scripts, no external files.
+/// The bandit page of the HTML report (docs/report.md, "Bandit"; docs/bandits.md): the caveat that a bandit's result is
+/// not a fixed-horizon launch test first, then the weights over time, the posterior and the probability each arm is
+/// best, the regret, and the honest (period-stratified and inverse-propensity) estimates. The report's own shell,
+/// style sheet and chart code; self-contained: no scripts, no external files.
 /// </summary>
 public static class BanditPage
 {
-    private static readonly string[] Colors = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+    private const string Css = ".caveat{background:#fff4d6;border-left:4px solid #e0a800;padding:.6rem 1rem}";
 
     /// <summary>Renders the page for <paramref name="state"/> and the latest update's <paramref name="report"/>.</summary>
-    public static string Render(BanditState state, BanditReport report, DateTimeOffset generatedAt)
+    public static string Render(BanditState state, BanditReport report, DateTimeOffset generatedAt) => Render(state, report, null, generatedAt);
+
+    /// <summary>Renders the page, naming the brief's lock hash when there is one (<c>verdict report</c>).</summary>
+    public static string Render(BanditState state, BanditReport report, string? lockHash, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(report);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-            .Append(Html.Html.E($"{state.Experiment} v{state.Version}: bandit"))
-            .Append("</title><style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#222}")
-            .Append("table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:right}")
-            .Append("th:first-child,td:first-child{text-align:left}.caveat{background:#fff4d6;border-left:4px solid #e0a800;padding:.6rem 1rem}</style></head><body>");
-        html.Append("<h1>").Append(Html.Html.E($"{state.Experiment} v{state.Version}")).Append(": Thompson-sampling bandit</h1>");
-        html.Append("<p class=\"caveat\">").Append(Html.Html.E(report.Caveat)).Append("</p>");
-        html.Append("<h2>Weights by period</h2>");
-        WeightsChart(html, state);
+        var html = new StringBuilder(256 * 1024);
+        HtmlPage.Open(html, $"{state.Experiment} v{state.Version}: bandit", Css);
+        html.Append("<h1>").Append(E($"{state.Experiment} v{state.Version}")).Append(": Thompson-sampling bandit</h1>");
+        html.Append("<p id=\"bandit-caveat\" class=\"caveat\"><strong>Not a launch test.</strong> ").Append(E(report.Caveat)).Append("</p>");
+
+        html.Append("<section id=\"bandit-weights-section\"><h2>Weights over time</h2>");
+        HtmlReport.Chart(html, BanditCharts.Weights(state), "figure");
         PeriodTable(html, state);
-        html.Append("<h2>Latest estimates</h2>");
+        html.Append("</section>");
+
+        html.Append("<section id=\"bandit-posterior-section\"><h2>Posterior and probability each arm is best</h2>");
+        Figure(html, BanditCharts.Posterior(report.Arms, report.Posteriors, state.RewardMetric));
+        Figure(html, BanditCharts.ProbabilityBest(state));
+        PosteriorTable(html, report);
+        html.Append("</section>");
+
+        html.Append("<section id=\"bandit-regret-section\"><h2>Regret</h2>");
+        Figure(html, BanditCharts.Regret(report));
+        html.Append("<p>").Append(E(Invariant($"Estimated regret so far: {F(report.EstimatedRegret)} rewards."))).Append("</p></section>");
+
+        html.Append("<section id=\"bandit-estimates-section\"><h2>Honest estimates</h2>");
+        html.Append("<p class=\"muted\">The naive pooled mean mixes periods in the proportions the weights chose, so it is biased; read the period-stratified mean, or the inverse-propensity mean with its sandwich interval (docs/bandits.md, \"Honest analysis\").</p>");
         EstimateTable(html, report);
         var lift = report.Estimate.Lift;
-        html.Append("<p>").Append(Html.Html.E(Invariant(
-            $"Period-stratified lift of {report.Arms[^1]} over {report.Arms[0]}: {F(lift.Value)} (95% CI [{F(lift.CiLow)}, {F(lift.CiHigh)}]) over {report.Estimate.PeriodsUsed} period(s). Estimated regret so far: {F(report.EstimatedRegret)} rewards.")))
+        var ipw = report.Estimate.InverseProbabilityLift;
+        html.Append("<p>").Append(E(Invariant(
+            $"Period-stratified lift of {report.Arms[^1]} over {report.Arms[0]}: {F(lift.Value)} (95% CI [{F(lift.CiLow)}, {F(lift.CiHigh)}]) over {report.Estimate.PeriodsUsed} period(s); inverse-propensity lift {F(ipw.Value)} (95% CI [{F(ipw.CiLow)}, {F(ipw.CiHigh)}]).")))
             .Append("</p>");
+        html.Append("<p class=\"muted\">").Append(E(report.RewardCutoff is { } cutoff
+            ? Invariant($"Rewards counted for units first exposed by {cutoff:yyyy-MM-dd HH:mm} UTC, whose reward windows had closed.")
+            : "The reward has no window (within), so every enrolled unit's rewards are counted.")).Append("</p>");
         foreach (var d in report.Weights.Diagnostics.Concat(report.Estimate.Diagnostics))
         {
-            html.Append("<p>note ").Append(Html.Html.E($"{d.Code}: {d.Message}")).Append("</p>");
+            html.Append("<p>note ").Append(E($"{d.Code}: {d.Message}")).Append("</p>");
         }
 
-        html.Append("<p><small>").Append(Html.Html.E(Invariant($"Generated {generatedAt:yyyy-MM-dd HH:mm} UTC. Weights by {(state.TopTwo ? "top-two " : string.Empty)}Thompson sampling ({state.Method.ToString().ToLowerInvariant()}), floor {state.MinWeight}, minimum {state.MinSample} rewards per arm; each period enrols its own cohort of {state.EnrollmentPerPeriod:P0} of units."))).Append("</small></p>");
-        html.Append("</body></html>\n");
+        html.Append("</section><p><small>").Append(E(Invariant($"Generated {generatedAt:yyyy-MM-dd HH:mm} UTC. Weights by {(state.TopTwo ? "top-two " : string.Empty)}Thompson sampling ({state.Method.ToString().ToLowerInvariant()}), floor {state.MinWeight}, minimum {state.MinSample} rewards per arm; each period enrols its own cohort of {state.EnrollmentPerPeriod:P0} of units.")));
+        if (lockHash is not null)
+        {
+            html.Append(" Brief lock ").Append(E(lockHash)).Append('.');
+        }
+
+        html.Append("</small></p>");
+        HtmlPage.Close(html);
         return html.ToString();
     }
 
-    private static void WeightsChart(StringBuilder html, BanditState state)
+    private static void Figure(StringBuilder html, ReportChart? chart)
     {
-        const int width = 720, height = 220, left = 40, bottom = 24;
-        var periods = state.Periods.Count;
-        var bar = (width - left) / (double)periods;
-        html.Append(Invariant($"<svg role=\"img\" aria-label=\"weights by period\" width=\"{width}\" height=\"{height + bottom}\" viewBox=\"0 0 {width} {height + bottom}\">"));
-        foreach (var period in state.Periods)
+        if (chart is not null)
         {
-            var y = 0.0;
-            for (var arm = 0; arm < period.Weights.Count; arm++)
-            {
-                var h = period.Weights[arm] * height;
-                html.Append(Invariant($"<rect x=\"{left + (period.Index * bar) + 1:F1}\" y=\"{y:F1}\" width=\"{bar - 2:F1}\" height=\"{h:F1}\" fill=\"{Colors[arm % Colors.Length]}\"><title>"))
-                    .Append(Html.Html.E(Invariant($"period {period.Index}, {state.Arms[arm]}: {period.Weights[arm]:0.###}")))
-                    .Append("</title></rect>");
-                y += h;
-            }
-
-            html.Append(Invariant($"<text x=\"{left + ((period.Index + 0.5) * bar):F1}\" y=\"{height + 16}\" font-size=\"11\" text-anchor=\"middle\">{period.Index}</text>"));
+            HtmlReport.Chart(html, chart, "figure");
         }
-
-        html.Append(Invariant($"<text x=\"0\" y=\"12\" font-size=\"11\">1.0</text><text x=\"0\" y=\"{height}\" font-size=\"11\">0</text></svg><p>"));
-        for (var arm = 0; arm < state.Arms.Count; arm++)
-        {
-            html.Append(Invariant($"<span style=\"color:{Colors[arm % Colors.Length]}\">■</span> ")).Append(Html.Html.E(state.Arms[arm])).Append(" &nbsp; ");
-        }
-
-        html.Append("</p>");
     }
 
     private static void PeriodTable(StringBuilder html, BanditState state)
@@ -82,11 +85,25 @@ public static class BanditPage
         foreach (var p in state.Periods)
         {
             html.Append("<tr><td>").Append(p.Index.ToString(CultureInfo.InvariantCulture))
-                .Append("</td><td>").Append(Html.Html.E(p.ComputedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
-                .Append("</td><td>").Append(Html.Html.E(string.Join(" / ", p.RewardsPerArm)))
-                .Append("</td><td>").Append(Html.Html.E(p.ProbabilityBest is null ? "–" : string.Join(" / ", p.ProbabilityBest.Select(F))))
-                .Append("</td><td>").Append(Html.Html.E(string.Join(" / ", p.Weights.Select(F))))
+                .Append("</td><td>").Append(E(p.ComputedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
+                .Append("</td><td>").Append(E(string.Join(" / ", p.RewardsPerArm)))
+                .Append("</td><td>").Append(E(p.ProbabilityBest is null ? "–" : string.Join(" / ", p.ProbabilityBest.Select(F))))
+                .Append("</td><td>").Append(E(string.Join(" / ", p.Weights.Select(F))))
                 .Append("</td><td>").Append(p.Updated ? "yes" : "no").Append("</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void PosteriorTable(StringBuilder html, BanditReport r)
+    {
+        html.Append("<table id=\"bandit-posterior-table\"><tr><th>arm</th><th>rewards</th><th>posterior mean</th><th>posterior sd</th><th>P(best) now</th><th>next weight</th></tr>");
+        for (var i = 0; i < r.Arms.Count; i++)
+        {
+            var posterior = i < r.Posteriors.Count ? r.Posteriors[i] : default;
+            html.Append("<tr><td>").Append(E(r.Arms[i])).Append("</td><td>").Append(r.RewardsPerArm[i].ToString(CultureInfo.InvariantCulture))
+                .Append("</td><td>").Append(posterior.Count > 0 ? F(posterior.Mean) : "n/a").Append("</td><td>").Append(posterior.Count > 0 ? F(posterior.StandardDeviation) : "n/a")
+                .Append("</td><td>").Append(F(r.Weights.ProbabilityBest[i])).Append("</td><td>").Append(F(r.Weights.Weights[i])).Append("</td></tr>");
         }
 
         html.Append("</table>");
@@ -94,17 +111,20 @@ public static class BanditPage
 
     private static void EstimateTable(StringBuilder html, BanditReport r)
     {
-        html.Append("<table><tr><th>arm</th><th>rewards</th><th>naive mean</th><th>stratified mean</th><th>IPW mean</th><th>P(best)</th><th>next weight</th></tr>");
+        html.Append("<table id=\"bandit-estimates-table\"><tr><th>arm</th><th>rewards</th><th>naive mean</th><th>stratified mean</th><th>IPW mean</th><th>IPW 95% CI</th></tr>");
         for (var i = 0; i < r.Arms.Count; i++)
         {
-            html.Append("<tr><td>").Append(Html.Html.E(r.Arms[i])).Append("</td><td>").Append(r.RewardsPerArm[i].ToString(CultureInfo.InvariantCulture))
+            var interval = r.Estimate.InverseProbabilityIntervals[i];
+            html.Append("<tr><td>").Append(E(r.Arms[i])).Append("</td><td>").Append(r.RewardsPerArm[i].ToString(CultureInfo.InvariantCulture))
                 .Append("</td><td>").Append(F(r.Estimate.Naive[i])).Append("</td><td>").Append(F(r.Estimate.Stratified[i]))
-                .Append("</td><td>").Append(F(r.Estimate.InverseProbability[i])).Append("</td><td>").Append(F(r.Weights.ProbabilityBest[i]))
-                .Append("</td><td>").Append(F(r.Weights.Weights[i])).Append("</td></tr>");
+                .Append("</td><td>").Append(F(r.Estimate.InverseProbability[i])).Append("</td><td>").Append(E($"[{F(interval.CiLow)}, {F(interval.CiHigh)}]"))
+                .Append("</td></tr>");
         }
 
         html.Append("</table>");
     }
+
+    private static string E(string text) => Html.Html.E(text);
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
 

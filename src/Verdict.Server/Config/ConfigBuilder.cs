@@ -7,8 +7,8 @@ namespace Verdict.Server.Config;
 /// <summary>Turns a registered brief and its record into the config an SDK assigns from.</summary>
 public static class ConfigBuilder
 {
-    /// <summary>The config of one experiment version at its current status and exposure.</summary>
-    public static ExperimentConfig For(ExperimentRecord record, ExperimentBrief brief)
+    /// <summary>The config of one experiment version at its current status and exposure (and, for a bandit, its periods so far).</summary>
+    public static ExperimentConfig For(ExperimentRecord record, ExperimentBrief brief, BanditState? bandit = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(brief);
@@ -37,6 +37,7 @@ public static class ConfigBuilder
             LockHash = record.LockHash,
             Stage = Ladder.LadderState.Kind(record, brief),
             StageName = brief.Stages is null ? null : record.Stage ?? brief.Stages[0].Name,
+            Bandit = bandit is null ? null : BanditConfig.From(bandit.ToSchedule(), bandit.Periods[^1].ComputedAt),
         };
     }
 

@@ -149,6 +149,28 @@ public sealed class Registry
         }
     }
 
+    /// <summary>
+    /// Records the next period of a served bandit (<paramref name="next"/>, one period after <paramref name="current"/>)
+    /// as a <c>bandit_period</c> audit line and serves it; false when another update recorded a period first.
+    /// </summary>
+    public bool RecordBanditPeriod(BanditState current, BanditState next, string actor, string reason, string evidence)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(next);
+        lock (gate)
+        {
+            if (!Served.TryGetValue(current.Experiment, out var served) || served.Bandit is not { } live || live.Version != current.Version
+                || live.Periods.Count != current.Periods.Count || next.Periods.Count != current.Periods.Count + 1)
+            {
+                return false;
+            }
+
+            store.Note(current.Experiment, current.Version, time.GetUtcNow(), actor, Bandits.BanditLedger.Action, reason, evidence);
+            Rebuild();
+            return true;
+        }
+    }
+
     /// <summary>The audit log of one experiment key.</summary>
     public IReadOnlyList<AuditEntry> Audit(string key)
     {
@@ -212,8 +234,10 @@ public sealed class Registry
         foreach (var group in records.Where(r => r.Status != ExperimentStatus.Draft).GroupBy(r => r.Key))
         {
             var record = group.FirstOrDefault(r => r.Status is ExperimentStatus.Running or ExperimentStatus.Paused) ?? group.MaxBy(r => r.Version)!;
-            var config = ConfigBuilder.For(record, briefs[(record.Key, record.Version)]);
-            served[record.Key] = new ServedExperiment(config, new ExperimentAssigner(config.ToAssignmentSpec()));
+            var brief = briefs[(record.Key, record.Version)];
+            var bandit = brief.Bandit is null ? null : Bandits.BanditLedger.State(record, brief, store.Audit(record.Key));
+            var config = ConfigBuilder.For(record, brief, bandit);
+            served[record.Key] = new ServedExperiment(config, new ExperimentAssigner(config.ToAssignmentSpec())) { Bandit = bandit, BanditSchedule = bandit?.ToSchedule() };
         }
 
         Served = served.ToFrozenDictionary(StringComparer.Ordinal);

@@ -46,6 +46,11 @@ public static class SdkEndpoints
             return Problems.Create(404, "Unknown experiment", $"no experiment \"{request.Experiment}\" is running, paused or stopped on this server");
         }
 
+        if (Bandits.BanditAssign.Running(served, request.UnitId) is { } bandit)
+        {
+            return Results.Json(bandit, Verdict.Experiments.VerdictJson.Options);
+        }
+
         var config = served.Config;
         var result = served.Assigner.Assign(request.UnitId);
         var control = config.Arms.First(a => a.Control);

@@ -39,6 +39,7 @@ public sealed class EventBatch(Registry registry, DateTimeOffset latestAllowed, 
             throw new InvalidDataException($"arm: \"{exposure.Arm}\" is not an arm of {exposure.Experiment} v{exposure.Version} (arms: {string.Join(", ", brief.Arms.Select(a => a.Name))})");
         }
 
+        Bandits.BanditExposures.Check(registry, brief, exposure);
         CheckTime(exposure.Timestamp);
         Exposures.Add(exposure);
     }

@@ -23,7 +23,8 @@ public sealed class DemoScenarioTests : IDisposable
         Assert.InRange(0.07, lift.GetProperty("ci_low").GetDouble(), lift.GetProperty("ci_high").GetDouble());
         var html = File.ReadAllText(result.GetProperty("report").GetString()!);
         Assert.Contains("not a fixed-horizon launch test", html, StringComparison.Ordinal);
-        Assert.Equal(9 * 2, html.Split("<rect ").Length - 1);
+        Assert.Contains("id=\"bandit-weights\" class=\"chart\" data-series=\"control,treatment\"", html, StringComparison.Ordinal);
+        Assert.Equal(1 + 9, html.Split("</table>")[0].Split("<tr>").Length - 1); // the header and one row per period
         Assert.Equal(9, Experiments.BanditStateFile.Load(result.GetProperty("state").GetString()!).Periods.Count);
     }
 

@@ -3,7 +3,7 @@ using Verdict.Statistics;
 
 namespace Verdict.Reports.Tests.Bandits;
 
-/// <summary>The bandit and interleaving pages: values escaped, the caveat present, one bar per arm and period.</summary>
+/// <summary>The bandit and interleaving pages: values escaped, the caveat present, the weights charted.</summary>
 public sealed class BanditPageTests
 {
     [Fact]
@@ -34,7 +34,8 @@ public sealed class BanditPageTests
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("not a fixed-horizon launch test", html, StringComparison.Ordinal);
-        Assert.Equal(4, html.Split("<rect ").Length - 1);
+        Assert.Contains("id=\"bandit-weights\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"bandit-probability-best\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

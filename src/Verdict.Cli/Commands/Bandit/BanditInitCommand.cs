@@ -32,15 +32,31 @@ internal static class BanditInitCommand
             }
 
             var loaded = BriefInput.Load(parse.GetValue(brief)!).Brief!;
-            var state = BanditUpdater.Start(loaded, parse.GetValue(enrollment), TimeProvider.System.GetUtcNow(), s => s with
+            BanditState state;
+            if (loaded.Bandit is not null)
             {
-                MinWeight = parse.GetValue(floor),
-                MinSample = parse.GetValue(minimum),
-                TopTwo = parse.GetValue(topTwo),
-                Method = BanditInput.Method(parse.GetValue(method)!),
-                Draws = parse.GetValue(draws),
-                Seed = parse.GetValue(seed),
-            });
+                // The brief's bandit block is the one place the options live: a flag beside it would be a second.
+                var given = new Option[] { enrollment, floor, minimum, topTwo, method, draws, seed }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (given.Count > 0)
+                {
+                    throw new CliException($"{string.Join(", ", given)}: the brief has a bandit block, which sets the bandit's options; change them there (docs/brief.md, \"Bandit\")");
+                }
+
+                state = BanditUpdater.Start(loaded, TimeProvider.System.GetUtcNow());
+            }
+            else
+            {
+                state = BanditUpdater.Start(loaded, parse.GetValue(enrollment), TimeProvider.System.GetUtcNow(), s => s with
+                {
+                    MinWeight = parse.GetValue(floor),
+                    MinSample = parse.GetValue(minimum),
+                    TopTwo = parse.GetValue(topTwo),
+                    Method = BanditInput.Method(parse.GetValue(method)!),
+                    Draws = parse.GetValue(draws),
+                    Seed = parse.GetValue(seed),
+                });
+            }
+
             BanditStateFile.Save(state, path);
             context.Out.WriteLine($"bandit {state.Experiment} v{state.Version}: period 0 serves [{string.Join(", ", state.Arms)}] at equal weights to {state.ToSchedule().CohortBuckets} of 10000 buckets; state in {path}");
             return ExitCodes.Success;

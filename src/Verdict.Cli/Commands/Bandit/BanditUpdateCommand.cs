@@ -36,15 +36,15 @@ internal static class BanditUpdateCommand
             var asJson = parse.GetValue(json);
             using var opened = StoreOptions.OpenExisting(parse.GetValue(store)!);
             var now = limit ?? TimeProvider.System.GetUtcNow();
-            var cutoff = BanditUpdater.RewardCutoff(loaded, now);
-            var data = CliProgress.Status(context, asJson, $"computing rewards per arm and period in {opened.Location}", () => cutoff is { } c
-                ? new SqlMetricSource(opened).LoadClosed(BanditUpdater.ForStore(loaded), c, limit)
-                : new SqlMetricSource(opened).Load(BanditUpdater.ForStore(loaded), limit));
+            if (loaded.Bandit?.Differences(current) is { Count: > 0 } differences)
+            {
+                throw new CliException($"--state: {statePath} was not started from this brief's bandit block: {string.Join(", ", differences)} differ (the brief is the one place a bandit's options live; start a new state with verdict bandit init)");
+            }
+
             (BanditState State, BanditReport Report) result;
             try
             {
-                result = BanditUpdater.Update(loaded, current, data, now);
-                result = (result.State, result.Report with { RewardCutoff = cutoff });
+                result = CliProgress.Status(context, asJson, $"computing rewards per arm and period in {opened.Location}", () => BanditStoreUpdate.Next(opened, loaded, current, now, limit));
             }
             catch (ArgumentException e) when (e.ParamName is "state" or "brief")
             {
