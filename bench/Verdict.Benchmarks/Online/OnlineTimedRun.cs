@@ -25,6 +25,7 @@ internal static class OnlineTimedRun
             {
                 "latency" => await LatencyAsync(directory, args),
                 "latency-hey" => await HeyLatency.RunAsync(directory, args),
+                "stages" => IngestionStages.Run(directory, args),
                 _ => await IngestAsync(directory, args),
             };
         }
@@ -78,7 +79,7 @@ internal static class OnlineTimedRun
     }
 
     /// <summary>The same rows through DuckDB's Appender into the events table's shape, one transaction per batch.</summary>
-    private static double RawAppender(string path, long rows, int batch)
+    internal static double RawAppender(string path, long rows, int batch)
     {
         using var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
@@ -107,7 +108,7 @@ internal static class OnlineTimedRun
         return rows / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    private static string Template(int batch)
+    internal static string Template(int batch)
     {
         var body = new StringBuilder();
         for (var r = 0; r < batch; r++)
