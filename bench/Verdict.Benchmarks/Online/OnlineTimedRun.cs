@@ -49,6 +49,7 @@ internal static class OnlineTimedRun
         var batches = 0;
         var deadline = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
+        var serverCpu = server.CpuSeconds();
         var tasks = Enumerable.Range(0, clients).Select(async c =>
         {
             latencies[c] = [];
@@ -68,16 +69,25 @@ internal static class OnlineTimedRun
         }).ToArray();
         await Task.WhenAll(tasks);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        serverCpu = server.CpuSeconds() - serverCpu;
         var memory = server.Memory();
         var all = latencies.SelectMany(l => l).Order().ToArray();
         var rows = (long)all.Length * batch;
         var httpRate = rows / elapsed;
 
+        using var self = Process.GetCurrentProcess();
+        var rawCpu = self.TotalProcessorTime;
         var raw = RawAppender(Path.Combine(directory, "raw.duckdb"), rows, batch);
+        self.Refresh();
+        var rawCpuPerEvent = (self.TotalProcessorTime - rawCpu).TotalMicroseconds / rows;
         Console.WriteLine($"ingest over HTTP: {rows:N0} events acknowledged in {elapsed:0.0} s = {httpRate:N0} events/s ({clients} clients, batches of {batch})");
         Console.WriteLine($"  ack latency p50 {Percentile(all, 0.50):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms; server RSS {memory.Rss:0} MiB, peak {memory.Peak:0} MiB");
         Console.WriteLine($"raw DuckDB Appender, same rows, one transaction per batch of {batch}: {raw:N0} events/s");
         Console.WriteLine($"ratio HTTP / raw: {httpRate / raw:0.000}");
+
+        // CPU time per event, which the other processes on a shared machine distort far less than the rates above.
+        var serverCpuPerEvent = serverCpu * 1e6 / rows;
+        Console.WriteLine($"CPU per event: server {serverCpuPerEvent:0.00} µs (HTTP, parsing, checks, commit), raw loop {rawCpuPerEvent:0.00} µs; raw / server {rawCpuPerEvent / serverCpuPerEvent:0.000}");
         return 0;
     }
 
