@@ -65,6 +65,9 @@ public abstract class EventLoader : IEventSink, IDisposable
     /// <summary>Stages one outcome event.</summary>
     protected abstract void Append(OutcomeEvent outcome);
 
+    /// <summary>The property keys of the events added so far (up to a bound), which <see cref="PropertyColumns"/> gives columns.</summary>
+    protected IReadOnlyCollection<string> PropertyKeys => propertyKeys;
+
     /// <summary>Flushes staged rows to the staging tables.</summary>
     protected abstract void FlushStaging();
 

@@ -92,6 +92,15 @@ internal sealed class ServeProcess : IAsyncDisposable
         return (Field("VmRSS"), Field("VmHWM"));
     }
 
+    /// <summary>The server process's CPU time so far (user + system, all threads), in seconds (from /proc, 100 ticks a second).</summary>
+    public double CpuSeconds()
+    {
+        // The fields after the command's closing parenthesis: state is field 3, utime 14 and stime 15.
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         process.Kill(entireProcessTree: true);

@@ -10,6 +10,8 @@ namespace Verdict.Server.Auth;
 /// </summary>
 public sealed class ApiKeyFilter(Registry registry, params ApiKeyRole[] allowed) : IEndpointFilter
 {
+    private readonly VerifiedKeys verified = new();
+
     /// <summary>The item key under which the authenticated key's record is kept on the request.</summary>
     public const string Caller = "verdict.caller";
 
@@ -21,7 +23,7 @@ public sealed class ApiKeyFilter(Registry registry, params ApiKeyRole[] allowed)
         var http = context.HttpContext;
         var text = KeyText(http.Request);
         var record = text is not null && ApiKeyText.IdOf(text) is { } id && registry.KeysById.TryGetValue(id, out var found)
-            && found.RevokedAt is null && ApiKeyText.Matches(text, found.Hash) ? found : null;
+            && found.RevokedAt is null && verified.Matches(id, text, found) ? found : null;
         if (record is null)
         {
             ServerTelemetry.Rejects.Add(1, new KeyValuePair<string, object?>("reason", "unauthorized"));

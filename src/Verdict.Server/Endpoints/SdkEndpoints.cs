@@ -78,25 +78,28 @@ public static class SdkEndpoints
 
     private static async Task<IResult> PostEvents(HttpContext http, Registry registry, IngestionQueue queue, ServerOptions options)
     {
-        string body;
+        EventsBody body;
         try
         {
-            using var reader = new StreamReader(http.Request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true));
-            body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
+            body = await EventsBody.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Reject("too_large", 413, "Payload too large", $"the body is larger than {options.MaxBodyBytes} bytes; send smaller batches");
         }
+
+        EventBatch batch;
+        var latestAllowed = options.Time.GetUtcNow() + options.MaxClockSkew;
+        try
+        {
+            using (body)
+            {
+                batch = body.Parse(() => new EventBatch(registry, latestAllowed, options.MaxBatchRows));
+            }
+        }
         catch (DecoderFallbackException)
         {
             return Reject("invalid", 400, "Invalid encoding", "the body is not valid UTF-8");
-        }
-
-        var batch = new EventBatch(registry, options.Time.GetUtcNow() + options.MaxClockSkew, options.MaxBatchRows);
-        try
-        {
-            JsonRows.Read(body, "body", batch);
         }
         catch (IngestException e)
         {

@@ -10,6 +10,7 @@ public sealed class DuckDbEventStore : EventStore
     private readonly DuckDBConnection connection;
     private readonly SemaphoreSlim memoryWriter = new(1, 1);
     private StoredKeys? storedKeys;
+    private PropertyNumbers? propertyNumbers;
 
     private DuckDbEventStore(string path, DuckDBConnection connection)
     {
@@ -98,8 +99,12 @@ public sealed class DuckDbEventStore : EventStore
     public DuckDbEventStore RememberKeys()
     {
         storedKeys ??= new StoredKeys();
+        propertyNumbers ??= new PropertyNumbers();
         return this;
     }
+
+    /// <summary>Loads that were appended straight into the tables because their keys were all new (for tests).</summary>
+    internal long DirectLoads => storedKeys?.DirectLoads ?? 0;
 
     /// <inheritdoc/>
     public override EventLoader BeginLoad()
@@ -108,7 +113,7 @@ public sealed class DuckDbEventStore : EventStore
         writer.Wait();
         try
         {
-            return new DuckDbEventLoader(this, connection, writer, storedKeys);
+            return new DuckDbEventLoader(this, connection, writer, storedKeys, propertyNumbers);
         }
         catch
         {

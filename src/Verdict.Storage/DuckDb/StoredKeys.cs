@@ -59,6 +59,9 @@ internal sealed class StoredKeys
         }
     }
 
+    /// <summary>Loads appended straight into the tables (<see cref="DirectAppend"/>), for tests and diagnostics.</summary>
+    public long DirectLoads { get; set; }
+
     /// <summary>True when an event with this key hash may already be stored.</summary>
     public bool MayHoldEvent(ulong hash) => events.Contains(hash);
 

@@ -56,7 +56,7 @@ internal sealed class RawRow(string path, long line)
     }
 
     /// <summary>A key from the event's content, so re-ingesting a file without keys still does not double-count.</summary>
-    private static string DerivedKey(string name, string unit, DateTimeOffset timestamp, double? value, IReadOnlyDictionary<string, string> properties)
+    internal static string DerivedKey(string name, string unit, DateTimeOffset timestamp, double? value, IReadOnlyDictionary<string, string> properties)
     {
         var text = new StringBuilder().Append(name).Append('\n').Append(unit).Append('\n')
             .Append(EventLoader.ToMicroseconds(timestamp).ToString(CultureInfo.InvariantCulture)).Append('\n')
