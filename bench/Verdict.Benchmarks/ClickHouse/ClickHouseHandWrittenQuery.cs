@@ -24,4 +24,11 @@ public static class ClickHouseHandWrittenQuery
             GROUP BY unit_id) USING unit_id
         GROUP BY arm
         """;
+
+    /// <summary>
+    /// The same query with <c>distributed_group_by_no_merge = 1</c>: its two Distributed groupings are by unit, the
+    /// sharding key, so each shard's groups are final and the receiving node only joins and sums per arm. This is what
+    /// Verdict's per-unit statements do (docs/clickhouse.md), so it is the fair peer; the plain form stays for history.
+    /// </summary>
+    public static string SqlPerUnitOnShards(string db) => Sql(db) + "\nSETTINGS distributed_group_by_no_merge = 1";
 }

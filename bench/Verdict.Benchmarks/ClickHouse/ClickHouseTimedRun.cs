@@ -39,6 +39,7 @@ public static class ClickHouseTimedRun
         var runs = new List<(string Name, Func<object> Run)>
         {
             ("ClickHouse, hand-written primary query (2 shards)", () => HandWritten(clickHouse)),
+            ("ClickHouse, hand-written primary query, per-unit groups final on the shards", () => HandWritten(clickHouse, perUnitOnShards: true)),
             ("ClickHouse, full analysis (2 shards)", () => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(clickHouse).Load(brief, null)).Decision),
         };
         runs.AddRange(others.Select(o => (o.Name, (Func<object>)(() => LaunchAnalyzer.Analyze(brief, new SqlMetricSource(o.Store).Load(brief, null)).Decision))));
@@ -66,9 +67,10 @@ public static class ClickHouseTimedRun
     }
 
     /// <summary>Runs the hand-written primary query and returns the units it counted.</summary>
-    internal static long HandWritten(Verdict.Storage.ClickHouse.ClickHouseEventStore store)
+    internal static long HandWritten(Verdict.Storage.ClickHouse.ClickHouseEventStore store, bool perUnitOnShards = false)
     {
-        using var reader = store.Query(ClickHouseHandWrittenQuery.Sql(store.Address.Database), []);
+        var database = store.Address.Database;
+        using var reader = store.Query(perUnitOnShards ? ClickHouseHandWrittenQuery.SqlPerUnitOnShards(database) : ClickHouseHandWrittenQuery.Sql(database), []);
         long units = 0;
         while (reader.Read())
         {
