@@ -1,4 +1,6 @@
-namespace Verdict.Experiments.Tests;
+using Verdict.Experiments;
+
+namespace Verdict.Testing;
 
 /// <summary>Seed 000's brief (examples/refund-query-rewrite), loaded as the CLI loads it, and edited copies of it.</summary>
 internal static class Example
@@ -28,4 +30,44 @@ internal static class Example
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
         return result.Brief!;
     }
+
+    /// <summary>The interleaving block the brief and analyzer tests put in front of <c>secondary_metrics</c>.</summary>
+    public const string InterleavingBlock = "interleaving:\n  method: team_draft\nsecondary_metrics:";
+
+    /// <summary>The example brief with an interleaving block (by default <see cref="InterleavingBlock"/>).</summary>
+    public static ExperimentBrief Interleaved(string block = InterleavingBlock)
+    {
+        var result = Edited("secondary_metrics:", block);
+        Assert.True(result.IsValid, string.Join("\n", result.Problems));
+        return result.Brief!;
+    }
+
+    /// <summary>The traffic block the ladder tests remove, since the first stage sets the traffic.</summary>
+    public const string LadderTraffic = "  exposure: 1.0\n  stage: ab\n";
+
+    /// <summary>A four-rung ladder (shadow, canary, two A/B stages) with gates.</summary>
+    public const string LadderStages = """
+
+        stages:
+          - name: shadow
+            kind: shadow
+            exposure: 0.05
+            gate: {min_duration: 1d, min_sample_per_arm: 500}
+          - name: canary-5
+            kind: canary
+            exposure: 0.05
+            gate: {min_duration: 2d, guardrails: [p95_latency, grounded_answer_failure_rate]}
+          - name: ab-25
+            kind: ab
+            exposure: 0.25
+            gate: {min_duration: 7d}
+          - name: ab-50
+            kind: ab
+            exposure: 0.5
+
+        """;
+
+    /// <summary>The example brief with <paramref name="stages"/> appended and its traffic replaced by <paramref name="traffic"/>.</summary>
+    public static BriefLoadResult WithStages(string stages, string traffic = "") =>
+        Parse(BriefText.Replace(LadderTraffic, traffic, StringComparison.Ordinal) + stages);
 }

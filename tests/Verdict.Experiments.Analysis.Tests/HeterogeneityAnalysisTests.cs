@@ -1,4 +1,5 @@
 using Verdict.Experiments.Analysis;
+using Verdict.Testing;
 using Xunit;
 
 namespace Verdict.Experiments.Tests.Analysis;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Verdict.Experiments.Analysis;
+using Verdict.Testing;
 using Xunit;
 
 namespace Verdict.Experiments.Tests.Analysis;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Simulation;
 

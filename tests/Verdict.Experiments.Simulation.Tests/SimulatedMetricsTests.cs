@@ -1,3 +1,5 @@
+using Verdict.Testing;
+
 namespace Verdict.Experiments.Tests.Simulation;
 
 /// <summary>The example's metric definitions cover what the simulated traffic carries (cost, covariate).</summary>

@@ -1,5 +1,6 @@
 using Verdict.Statistics;
 using Conversation = Verdict.Experiments.Tests.Simulation.SimulatedConversations.Conversation;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Simulation;
 

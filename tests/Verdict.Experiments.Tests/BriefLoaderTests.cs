@@ -1,4 +1,5 @@
 using Verdict.Assignment;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;
 

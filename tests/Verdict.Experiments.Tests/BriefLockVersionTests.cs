@@ -1,3 +1,5 @@
+using Verdict.Testing;
+
 namespace Verdict.Experiments.Tests;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Verdict.Testing;
+
 namespace Verdict.Experiments.Tests;
 
 /// <summary>The brief's optional <c>prices</c>: read per model, refused when negative, and hashed only when present.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verdict.Assignment;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;
 

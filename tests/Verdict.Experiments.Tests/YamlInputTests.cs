@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;
 

@@ -1,5 +1,6 @@
 using Verdict.Experiments.Analysis;
 using Verdict.Statistics;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Monitoring;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Monitoring;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Monitoring;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
 using Verdict.Assignment;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Proxies;
 
