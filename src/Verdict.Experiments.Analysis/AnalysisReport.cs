@@ -1,3 +1,5 @@
+using Verdict.Experiments.Analysis.Outcomes;
+
 namespace Verdict.Experiments.Analysis;
 
 /// <summary>The analysis of one experiment: its checks in order, the numbers behind them, and the verdict with its reasons.</summary>

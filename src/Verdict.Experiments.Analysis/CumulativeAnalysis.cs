@@ -1,4 +1,5 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
 
 namespace Verdict.Experiments.Analysis;
 

@@ -1,4 +1,4 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Experiments.Analysis;
 

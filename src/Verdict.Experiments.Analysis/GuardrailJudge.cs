@@ -1,4 +1,7 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+using Verdict.Statistics.Guardrails;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Experiments.Analysis;
 

@@ -1,3 +1,5 @@
+using Verdict.Experiments.Briefs;
+
 namespace Verdict.Experiments.Analysis;
 
 /// <summary>A guardrail judged against its budget: the absolute budget used, the bound compared with it, and whether it held.</summary>

@@ -1,5 +1,9 @@
 using System.Globalization;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+using Verdict.Statistics.Heterogeneity;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.MultipleTesting;
 
 namespace Verdict.Experiments.Analysis;
 

@@ -1,5 +1,8 @@
 using System.Globalization;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
+using Verdict.Statistics.Integrity;
 
 namespace Verdict.Experiments.Analysis;
 

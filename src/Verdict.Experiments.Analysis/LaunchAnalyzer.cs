@@ -1,3 +1,6 @@
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+
 namespace Verdict.Experiments.Analysis;
 
 /// <summary>

@@ -1,4 +1,10 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.Quantiles;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
 
 namespace Verdict.Experiments.Analysis;
 

@@ -1,4 +1,5 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Experiments.Analysis;
 

@@ -1,4 +1,8 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.Quantiles;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
 
 namespace Verdict.Experiments.Analysis;
 

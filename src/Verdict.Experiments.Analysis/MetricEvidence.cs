@@ -1,3 +1,6 @@
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+
 namespace Verdict.Experiments.Analysis;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verdict.Experiments.Metrics;
 
 namespace Verdict.Experiments.Analysis;
 

@@ -1,4 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Experiments.Analysis;
 

@@ -1,5 +1,8 @@
 using System.Globalization;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.Sequential;
 
 namespace Verdict.Experiments.Analysis;
 

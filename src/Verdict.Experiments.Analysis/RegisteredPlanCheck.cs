@@ -1,3 +1,5 @@
+using Verdict.Experiments.Analysis.Outcomes;
+
 namespace Verdict.Experiments.Analysis;
 
 /// <summary>

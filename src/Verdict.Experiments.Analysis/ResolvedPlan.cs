@@ -1,4 +1,6 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Units;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Planning;
 
 namespace Verdict.Experiments.Analysis;
 

@@ -1,4 +1,7 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.MultipleTesting;
 
 namespace Verdict.Experiments.Analysis;
 

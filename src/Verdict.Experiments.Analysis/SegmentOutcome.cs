@@ -1,4 +1,5 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Experiments.Analysis;
 

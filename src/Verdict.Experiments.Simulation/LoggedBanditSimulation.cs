@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation;
 
 /// <summary>
 /// Seeded logged decisions of an answer-style bandit (docs/ope.md, "Demo"): three answer styles, customers of three

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation;
 
 /// <summary>
 /// A seeded weekly panel of a change rolled out to some regions at a known week (docs/quasi-experiments.md, "Demo"):

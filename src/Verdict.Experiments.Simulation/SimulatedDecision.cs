@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation;
 
 /// <summary>One simulated logged decision (docs/ope.md, input format).</summary>
 /// <param name="Id">Decision id.</param>

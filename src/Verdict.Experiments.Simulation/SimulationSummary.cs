@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation;
 
 /// <summary>What a simulation wrote: units generated, those in the experiment, logged exposures per arm, and events.</summary>
 /// <param name="Units">Units generated.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation;
 
 /// <summary>The event and property names of the support-bot scenario, as examples/refund-query-rewrite/metrics.yaml uses them.</summary>
 public static class SupportBotEvents

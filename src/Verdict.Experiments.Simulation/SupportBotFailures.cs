@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation;
 
 /// <summary>
 /// Failure modes <see cref="SupportBotSimulator"/> can inject into the support-bot traffic, one flag each, so tests and

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation;
 
 /// <summary>
 /// The support-bot traffic of seed 000's refund query-rewrite experiment, as options for <see cref="SupportBotSimulator"/>.

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Verdict.Assignment;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation;
 
 /// <summary>
 /// Generates seed 000's support-bot traffic for an experiment brief: one refund conversation per customer, with

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation;
 
 /// <summary>
 /// A SplitMix64 generator (Steele, Lea and Flood, OOPSLA 2014; Vigna's reference <c>splitmix64.c</c>) seeded from

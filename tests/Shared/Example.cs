@@ -1,4 +1,6 @@
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Validation;
+using Verdict.Experiments.Yaml;
 
 namespace Verdict.Testing;
 

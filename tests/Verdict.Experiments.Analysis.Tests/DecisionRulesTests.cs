@@ -1,8 +1,8 @@
-using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
 using Verdict.Testing;
-using Xunit;
 
-namespace Verdict.Experiments.Tests.Analysis;
+namespace Verdict.Experiments.Analysis.Tests;
 
 public sealed class DecisionRulesTests
 {

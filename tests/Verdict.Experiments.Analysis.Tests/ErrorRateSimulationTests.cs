@@ -1,8 +1,7 @@
-using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 using Verdict.Testing;
-using Xunit;
 
-namespace Verdict.Experiments.Tests.Analysis;
+namespace Verdict.Experiments.Analysis.Tests;
 
 /// <summary>Seeded simulations through the analyzer: A/A false wins near alpha, interval coverage near 95%.</summary>
 [Trait("Category", "Slow")]

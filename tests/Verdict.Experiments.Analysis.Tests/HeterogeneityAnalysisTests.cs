@@ -1,8 +1,7 @@
-using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 using Verdict.Testing;
-using Xunit;
 
-namespace Verdict.Experiments.Tests.Analysis;
+namespace Verdict.Experiments.Analysis.Tests;
 
 /// <summary>The segment step's heterogeneity checks: interaction test, BH across slices, a critical slice against an improving average.</summary>
 public sealed class HeterogeneityAnalysisTests

@@ -1,8 +1,8 @@
-using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
 using Verdict.Testing;
-using Xunit;
 
-namespace Verdict.Experiments.Tests.Analysis;
+namespace Verdict.Experiments.Analysis.Tests;
 
 public sealed class LaunchAnalyzerTests
 {

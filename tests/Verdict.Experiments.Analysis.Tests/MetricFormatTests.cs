@@ -1,6 +1,4 @@
-using Verdict.Experiments.Analysis;
-
-namespace Verdict.Experiments.Tests.Analysis;
+namespace Verdict.Experiments.Analysis.Tests;
 
 public sealed class MetricFormatTests
 {

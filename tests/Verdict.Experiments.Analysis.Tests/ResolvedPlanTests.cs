@@ -1,9 +1,9 @@
 using System.Globalization;
-using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Planning;
 using Verdict.Testing;
-using Xunit;
 
-namespace Verdict.Experiments.Tests.Analysis;
+namespace Verdict.Experiments.Analysis.Tests;
 
 public sealed class ResolvedPlanTests
 {

@@ -1,7 +1,7 @@
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Quantiles;
+using Verdict.Statistics.SufficientStatistics;
 
-namespace Verdict.Experiments.Tests.Analysis;
+namespace Verdict.Experiments.Analysis.Tests;
 
 /// <summary>
 /// Builds <see cref="MetricData"/> for the example brief from seeded per-unit draws, so analyzer tests need no store.

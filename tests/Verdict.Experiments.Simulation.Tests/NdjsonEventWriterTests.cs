@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using Verdict.Experiments.Events;
 using Verdict.Testing;
 
-namespace Verdict.Experiments.Tests.Simulation;
+namespace Verdict.Experiments.Simulation.Tests;
 
 public sealed class NdjsonEventWriterTests
 {

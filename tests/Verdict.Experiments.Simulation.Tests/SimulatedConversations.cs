@@ -1,6 +1,8 @@
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
 using Verdict.Testing;
 
-namespace Verdict.Experiments.Tests.Simulation;
+namespace Verdict.Experiments.Simulation.Tests;
 
 /// <summary>
 /// A sink that turns the simulated stream back into one row per conversation with plain C#, applying the metric

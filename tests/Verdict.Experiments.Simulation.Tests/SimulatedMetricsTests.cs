@@ -1,6 +1,7 @@
+using Verdict.Experiments.Metrics;
 using Verdict.Testing;
 
-namespace Verdict.Experiments.Tests.Simulation;
+namespace Verdict.Experiments.Simulation.Tests;
 
 /// <summary>The example's metric definitions cover what the simulated traffic carries (cost, covariate).</summary>
 public sealed class SimulatedMetricsTests

@@ -1,8 +1,12 @@
-using Verdict.Statistics;
-using Conversation = Verdict.Experiments.Tests.Simulation.SimulatedConversations.Conversation;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Statistics.Integrity;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
 using Verdict.Testing;
+using Conversation = Verdict.Experiments.Simulation.Tests.SimulatedConversations.Conversation;
 
-namespace Verdict.Experiments.Tests.Simulation;
+namespace Verdict.Experiments.Simulation.Tests;
 
 /// <summary>
 /// Seeded checks of the support-bot traffic: every rate is compared with its target within 4 standard errors

@@ -1,3 +1,5 @@
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Validation;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;

@@ -1,3 +1,5 @@
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Validation;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;

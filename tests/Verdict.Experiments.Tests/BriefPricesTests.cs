@@ -1,3 +1,5 @@
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;

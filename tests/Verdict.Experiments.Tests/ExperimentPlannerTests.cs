@@ -1,5 +1,9 @@
 using System.Text.Json;
-using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Planning;
+using Verdict.Experiments.Quantities;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;

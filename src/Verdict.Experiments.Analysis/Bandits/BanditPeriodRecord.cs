@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Analysis.Bandits;
 
 /// <summary>
 /// One period of a bandit as recorded: its weights, when they were computed, from how many rewards per arm, the

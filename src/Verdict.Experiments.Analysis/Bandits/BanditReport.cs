@@ -1,6 +1,7 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Bandits;
+using Verdict.Statistics.Inference;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Analysis.Bandits;
 
 /// <summary>
 /// What one bandit update found: the new period's weights, each arm's rewards and posterior chance of being best,

@@ -1,7 +1,7 @@
-using Verdict.Assignment;
-using Verdict.Statistics;
+using Verdict.Assignment.Bandits;
+using Verdict.Statistics.Bandits;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Analysis.Bandits;
 
 /// <summary>
 /// A running bandit (docs/bandits.md, "State file"): what it serves (salt, arms, cohort size, the weights of every

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Analysis.Bandits;
 
 /// <summary>Reads and writes a <see cref="BanditState"/> as JSON with snake_case fields (docs/bandits.md, "State file").</summary>
 public static class BanditStateFile

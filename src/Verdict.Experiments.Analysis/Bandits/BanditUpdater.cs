@@ -1,7 +1,11 @@
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Bandits;
+using Verdict.Statistics.Bayesian;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Analysis.Bandits;
 
 /// <summary>
 /// Computes the next period of a bandit from a store's sufficient statistics (docs/bandits.md, "Updating"). Exposures

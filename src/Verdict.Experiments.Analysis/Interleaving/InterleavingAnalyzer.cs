@@ -1,8 +1,10 @@
 using System.Globalization;
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Interleaving;
+using Verdict.Statistics.Interleaving;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Analysis.Interleaving;
 
 /// <summary>
 /// The verdict of an interleaving brief from its per-user sums (docs/interleaving.md, "An interleaving brief"). B's

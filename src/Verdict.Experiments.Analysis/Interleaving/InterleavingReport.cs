@@ -1,7 +1,8 @@
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Interleaving;
+using Verdict.Statistics.Interleaving;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Analysis.Interleaving;
 
 /// <summary>
 /// The analysis of an interleaving brief (docs/interleaving.md, "An interleaving brief"): the per-user sums, both

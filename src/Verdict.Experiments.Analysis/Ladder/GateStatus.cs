@@ -1,6 +1,6 @@
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
 
-namespace Verdict.Experiments.Ladder;
+namespace Verdict.Experiments.Analysis.Ladder;
 
 /// <summary>
 /// Where one stage's gate stands (docs/monitor.md, "The ladder"): the stage and the next, how long the stage has run

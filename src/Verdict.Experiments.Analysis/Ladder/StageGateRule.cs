@@ -1,7 +1,8 @@
-using Verdict.Experiments.Analysis;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
 
-namespace Verdict.Experiments.Ladder;
+namespace Verdict.Experiments.Analysis.Ladder;
 
 /// <summary>
 /// Judges a stage's gate (docs/monitor.md, "The ladder"). A canary or A/B gate passes when the stage has lasted its

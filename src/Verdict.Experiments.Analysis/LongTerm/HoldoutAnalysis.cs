@@ -1,8 +1,10 @@
 using System.Globalization;
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Planning;
+using Verdict.Statistics.Integrity;
 
-namespace Verdict.Experiments.LongTerm;
+namespace Verdict.Experiments.Analysis.LongTerm;
 
 /// <summary>
 /// Reads a brief's long-term holdout: the units <c>traffic.holdout</c> keeps on control, whose exposures the SDK logs
@@ -137,7 +139,7 @@ public static class HoldoutAnalysis
         [.. exposed.Quantiles, .. held.Quantiles],
         exposed.RatioCovariates is null && held.RatioCovariates is null ? null : [.. exposed.RatioCovariates ?? [], .. held.RatioCovariates ?? []]);
 
-    private static Verdict.Assignment.Holdout HoldoutOf(ExperimentBrief brief) =>
+    private static Verdict.Assignment.Targeting.Holdout HoldoutOf(ExperimentBrief brief) =>
         brief.Traffic.Holdout ?? throw new ArgumentException($"{brief.Key} v{brief.Version} has no traffic.holdout: there is no long-term holdout to read", nameof(brief));
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -1,6 +1,4 @@
-using Verdict.Experiments.Analysis;
-
-namespace Verdict.Experiments.LongTerm;
+namespace Verdict.Experiments.Analysis.LongTerm;
 
 /// <summary>
 /// One metric for one arm against the holdout: the comparison's control side is the holdout, its treatment side the

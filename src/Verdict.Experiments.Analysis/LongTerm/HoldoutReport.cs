@@ -1,6 +1,4 @@
-using Verdict.Experiments.Analysis;
-
-namespace Verdict.Experiments.LongTerm;
+namespace Verdict.Experiments.Analysis.LongTerm;
 
 /// <summary>
 /// The long-run reading of a brief's holdout (docs/analysis.md, "Long-term holdout"): the held-out units, kept on
@@ -15,7 +13,7 @@ public sealed record HoldoutReport
     public required int Version { get; init; }
 
     /// <summary>The holdout's name and fraction, from the brief.</summary>
-    public required Verdict.Assignment.Holdout Holdout { get; init; }
+    public required Verdict.Assignment.Targeting.Holdout Holdout { get; init; }
 
     /// <summary>The experiment key the held-out units' exposures are logged under.</summary>
     public required string HoldoutExperiment { get; init; }

@@ -1,4 +1,7 @@
-namespace Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
+
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>
 /// The monitor's running state for one guardrail and treatment arm: the streak, the last window judged, the recent

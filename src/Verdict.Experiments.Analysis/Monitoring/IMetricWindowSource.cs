@@ -1,6 +1,6 @@
-using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 
-namespace Verdict.Experiments.Monitoring;
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>Computes one monitor window's sufficient statistics, by the same metric definitions and SQL as the analysis.</summary>
 public interface IMetricWindowSource

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Monitoring;
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>The sequential looks the monitor has taken: how many registered looks they covered, and the information fractions they were taken at.</summary>
 /// <param name="Reached">Registered looks reached.</param>

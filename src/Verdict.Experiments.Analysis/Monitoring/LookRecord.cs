@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Monitoring;
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>
 /// The evidence of one registered sequential look run by the monitor (docs/monitor.md, "Sequential looks"): which

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Planning;
 
-namespace Verdict.Experiments.Monitoring;
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>
 /// Runs the registered looks of a group-sequential brief on their own (docs/monitor.md, "Sequential looks"): when the

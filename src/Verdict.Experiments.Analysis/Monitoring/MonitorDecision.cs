@@ -1,4 +1,7 @@
-namespace Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
+
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>The registered action firing: which guardrail and arm, at what streak, on which breached windows.</summary>
 public sealed record MonitorDecision(string Metric, string Arm, MonitorAction Action, int Streak, IReadOnlyList<WindowEvaluation> Windows)

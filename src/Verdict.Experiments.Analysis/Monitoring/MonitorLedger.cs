@@ -1,4 +1,6 @@
-namespace Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Briefs;
+
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>
 /// The live monitor of one experiment version (docs/monitor.md): one <see cref="GuardrailTrack"/> per monitored guardrail
@@ -71,7 +73,7 @@ public sealed class MonitorLedger
         }
 
         var steps = new List<MonitorStep>();
-        var loaded = new Dictionary<(DateTimeOffset, DateTimeOffset), Analysis.MetricData>();
+        var loaded = new Dictionary<(DateTimeOffset, DateTimeOffset), Verdict.Experiments.Analysis.MetricData>();
         foreach (var (track, _, start, end) in due.OrderBy(d => d.End).ThenBy(d => d.Order).Take(maxWindows))
         {
             if (!loaded.TryGetValue((start, end), out var data))

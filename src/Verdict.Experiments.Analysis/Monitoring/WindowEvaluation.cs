@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Monitoring;
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>
 /// The evidence of one monitor window for one guardrail and treatment arm: the window, the arms' sizes and values, the

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Monitoring;
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>What one monitor window concluded for one guardrail and arm (docs/monitor.md, "The rule").</summary>
 public enum WindowOutcome

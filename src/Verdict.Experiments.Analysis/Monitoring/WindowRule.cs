@@ -1,7 +1,9 @@
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
+using Verdict.Statistics.Guardrails;
+using Verdict.Statistics.Inference;
 
-namespace Verdict.Experiments.Monitoring;
+namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>
 /// The monitor's breach rule for one window (docs/monitor.md, "The rule"). The metric is compared exactly as the

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Analysis;
+namespace Verdict.Experiments.Analysis.Outcomes;
 
 /// <summary>
 /// Step 7 of the analysis, the one place the verdict is decided (docs/analysis.md, "Verdict"): INVALID when any step

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Analysis;
+namespace Verdict.Experiments.Analysis.Outcomes;
 
 /// <summary>Step 1: the integrity checks (sample ratio, exclusions, receipts, burn-in, planned sample or look reached).</summary>
 public sealed record IntegrityOutcome(IReadOnlyList<AnalysisCheck> Checks, IReadOnlyList<DecisionReason> Reasons, double SrmPValue, double? InformationFraction)

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Analysis;
+namespace Verdict.Experiments.Analysis.Outcomes;
 
 /// <summary>
 /// Step 2: the primary comparison (null when it could not be estimated), the sequential look's evaluation when the
@@ -8,7 +8,7 @@ public sealed record PrimaryOutcome(
     IReadOnlyList<AnalysisCheck> Checks,
     IReadOnlyList<DecisionReason> Reasons,
     MetricComparison? Comparison,
-    Verdict.Statistics.LookEvaluation? Look,
+    Verdict.Statistics.Sequential.LookEvaluation? Look,
     bool ClearsShipThreshold)
     : StepOutcome(PrimaryStep.Step, Checks, Reasons)
 {

@@ -1,4 +1,6 @@
-namespace Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+
+namespace Verdict.Experiments.Analysis.Outcomes;
 
 /// <summary>
 /// The stable codes of checks and verdict reasons (<c>code</c> in the analysis JSON, docs/analysis-json.md). A code

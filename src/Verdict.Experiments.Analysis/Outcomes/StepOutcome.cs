@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Analysis;
+namespace Verdict.Experiments.Analysis.Outcomes;
 
 /// <summary>
 /// What one analysis step found: its checks in the order they ran and the reasons it gives the verdict (each with the

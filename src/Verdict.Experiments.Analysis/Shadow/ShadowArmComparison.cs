@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Shadow;
+namespace Verdict.Experiments.Analysis.Shadow;
 
 /// <summary>One treatment's shadow calls against control's, pair by pair (docs/cli.md, "verdict shadow report").</summary>
 public sealed record ShadowArmComparison

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments.Shadow;
+namespace Verdict.Experiments.Analysis.Shadow;
 
 /// <summary>
 /// One <c>shadow_call</c> event as the IChatClient middleware logs it (docs/sdk.md, "Shadow mode"): the pair it belongs

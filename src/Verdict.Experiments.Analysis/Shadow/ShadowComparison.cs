@@ -1,6 +1,7 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Statistics.Paired;
 
-namespace Verdict.Experiments.Shadow;
+namespace Verdict.Experiments.Analysis.Shadow;
 
 /// <summary>
 /// Compares paired shadow calls (docs/cli.md, "verdict shadow report"): control's call and each treatment's call that

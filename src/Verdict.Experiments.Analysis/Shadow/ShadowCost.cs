@@ -1,6 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Paired;
 
-namespace Verdict.Experiments.Shadow;
+namespace Verdict.Experiments.Analysis.Shadow;
 
 /// <summary>Cost of the pairs where both calls were priced: each side's total and mean, and the paired difference (treatment − control, USD a call).</summary>
 /// <param name="Pairs">Pairs where both calls carry a cost.</param>

@@ -1,6 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Paired;
 
-namespace Verdict.Experiments.Shadow;
+namespace Verdict.Experiments.Analysis.Shadow;
 
 /// <summary>
 /// Errors over the complete pairs: each side's error rate with a Wilson interval, and the exact sign test on the

@@ -1,6 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Paired;
 
-namespace Verdict.Experiments.Shadow;
+namespace Verdict.Experiments.Analysis.Shadow;
 
 /// <summary>Latency of the successful pairs of one kind (warm or cold): each side's mean and the paired difference (treatment − control, ms).</summary>
 /// <param name="Pairs">Pairs where both calls succeeded.</param>

@@ -1,6 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Paired;
 
-namespace Verdict.Experiments.Shadow;
+namespace Verdict.Experiments.Analysis.Shadow;
 
 /// <summary>
 /// The pairwise judge's preference over the shadow pairs, each judged in both orders (disagreement is a tie): counts,
@@ -22,6 +22,6 @@ public sealed record ShadowPreference(long Judged, int TreatmentWins, int Contro
         var judged = treatmentWins + controlWins + ties;
         var share = WilsonInterval.For(treatmentWins + (0.5 * ties), judged, alpha);
         var signs = Enumerable.Repeat(1.0, treatmentWins).Concat(Enumerable.Repeat(-1.0, controlWins)).Concat(Enumerable.Repeat(0.0, ties)).ToList();
-        return new ShadowPreference(judged, treatmentWins, controlWins, ties, positionInconsistent, failed, share, Verdict.Statistics.SignTest.Test(signs));
+        return new ShadowPreference(judged, treatmentWins, controlWins, ties, positionInconsistent, failed, share, Verdict.Statistics.Paired.SignTest.Test(signs));
     }
 }

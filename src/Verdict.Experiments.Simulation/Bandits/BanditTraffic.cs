@@ -1,6 +1,8 @@
 using System.Globalization;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation.Bandits;
 
 /// <summary>
 /// Seeded traffic for one period of a bandit (the demo and tests): candidate units are served by the state's schedule,

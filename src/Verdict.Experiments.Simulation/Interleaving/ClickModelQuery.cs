@@ -1,7 +1,7 @@
 using System.Globalization;
-using Verdict.Assignment;
+using Verdict.Assignment.Interleaving;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation.Interleaving;
 
 /// <summary>
 /// One query of the cascade click model of <see cref="InterleavingSimulationOptions"/>: draws graded candidates and

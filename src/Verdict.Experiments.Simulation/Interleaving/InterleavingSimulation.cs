@@ -1,7 +1,7 @@
-using Verdict.Assignment;
-using Verdict.Statistics;
+using Verdict.Statistics.Interleaving;
+using Verdict.Statistics.Power;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation.Interleaving;
 
 /// <summary>
 /// Interleaving against A/B on the same seeded click model (docs/interleaving.md, "Sensitivity"). For every query

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation.Interleaving;
 
 /// <summary>
 /// A seeded click model for comparing interleaving with an A/B test on click-through (docs/interleaving.md,
@@ -41,7 +41,7 @@ public sealed class InterleavingSimulationOptions
     public double Abandon { get; init; } = 0.2;
 
     /// <summary>Team draft (default) or balanced interleaving.</summary>
-    public Verdict.Assignment.InterleavingMethod Method { get; init; } = Verdict.Assignment.InterleavingMethod.TeamDraft;
+    public Verdict.Assignment.Interleaving.InterleavingMethod Method { get; init; } = Verdict.Assignment.Interleaving.InterleavingMethod.TeamDraft;
 
     /// <summary>Significance level for the queries-needed figures. Default 0.05 (two-sided).</summary>
     public double Alpha { get; init; } = 0.05;

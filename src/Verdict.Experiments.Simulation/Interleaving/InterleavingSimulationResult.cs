@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation.Interleaving;
 
 /// <summary>
 /// How many queries each design needs to detect the rankers' difference at the options' alpha and power, and their

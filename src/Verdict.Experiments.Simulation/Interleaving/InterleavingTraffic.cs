@@ -1,7 +1,8 @@
 using System.Globalization;
-using Verdict.Assignment;
+using Verdict.Assignment.Interleaving;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Simulation.Interleaving;
 
 /// <summary>
 /// Seeded interleaving traffic (the demo and tests): users issue 1–8 queries each; every query

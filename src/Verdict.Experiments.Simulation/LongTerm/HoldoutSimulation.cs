@@ -1,7 +1,11 @@
 using System.Globalization;
 using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
+using Verdict.Experiments.Analysis.LongTerm;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Experiments.LongTerm;
+namespace Verdict.Experiments.Simulation.LongTerm;
 
 /// <summary>
 /// Seeded traffic of a launched change under a long-term holdout, with a known truth (docs/analysis.md, "Long-term

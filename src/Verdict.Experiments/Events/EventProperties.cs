@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Events;
 
 /// <summary>
 /// A small, fixed-order, read-only property map backed by two arrays: cheaper than a dictionary for the two or three

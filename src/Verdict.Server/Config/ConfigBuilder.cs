@@ -1,5 +1,5 @@
 using Verdict.Client.Wire;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
 using Verdict.Server.ControlPlane;
 
 namespace Verdict.Server.Config;

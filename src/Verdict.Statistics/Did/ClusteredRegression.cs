@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verdict.Statistics.Inference;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Did;
 
 /// <summary>
 /// Ordinary least squares with cluster-robust (CR1) covariance, optionally absorbing unit and period fixed effects by
@@ -21,7 +22,7 @@ internal static class ClusteredRegression
         public double DegreesOfFreedom => Clusters - 1;
 
         public Estimate Coefficient(int index, double alpha) =>
-            Statistics.Estimate.FromStatistic(Coefficients[index], Math.Sqrt(Covariance[index, index]), alpha, DegreesOfFreedom);
+            Verdict.Statistics.Inference.Estimate.FromStatistic(Coefficients[index], Math.Sqrt(Covariance[index, index]), alpha, DegreesOfFreedom);
     }
 
     /// <summary>Fits y on the columns of <paramref name="x"/>; with <paramref name="units"/> and <paramref name="periods"/> their fixed effects are absorbed.</summary>

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Did;
 
 /// <summary>The four means of the two-group, two-period comparison (observations, not units, are averaged).</summary>
 /// <param name="ControlPre">Never-treated units before adoption.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Did;
 
 /// <summary>Options of <see cref="DifferenceInDifferences"/>; defaults documented on each property and validated once.</summary>
 public sealed class DidOptions

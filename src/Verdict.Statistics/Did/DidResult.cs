@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Did;
 
 /// <summary>What <see cref="DifferenceInDifferences.Estimate"/> returns.</summary>
 /// <param name="Refusal">Why the design was not estimated (staggered adoption, no control group, …); null when it was.</param>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Did;
 
 /// <summary>
 /// Difference-in-differences for a change rolled out to some units at one known period, with never-treated units as
@@ -43,11 +45,11 @@ public static class DifferenceInDifferences
         var interaction = treatedUnit.Zip(post, (g, p) => g * p).ToArray();
         var intercept = Enumerable.Repeat(1.0, n).ToArray();
         var twoByTwoFit = ClusteredRegression.Solve([intercept, treatedUnit, post, interaction], outcome, layout.Clusters, null, null);
-        var twoByTwo = twoByTwoFit?.Coefficient(3, options.Alpha) ?? Statistics.Estimate.Missing;
+        var twoByTwo = twoByTwoFit?.Coefficient(3, options.Alpha) ?? Verdict.Statistics.Inference.Estimate.Missing;
 
         var treated = panel.Select(o => o.Treated ? 1.0 : 0.0).ToArray();
         var twfeFit = ClusteredRegression.Solve([treated], outcome, layout.Clusters, layout.Units, layout.Periods);
-        var twfe = twfeFit?.Coefficient(0, options.Alpha) ?? Statistics.Estimate.Missing;
+        var twfe = twfeFit?.Coefficient(0, options.Alpha) ?? Verdict.Statistics.Inference.Estimate.Missing;
         if (twoByTwoFit is null || twfeFit is null)
         {
             DiagnosticBag.Add(ref diagnostics, new Diagnostic(DiagnosticCode.ZeroVariance, "a regression's design is singular (a regressor has no variation once the fixed effects are removed); its estimate is missing"));
@@ -115,10 +117,10 @@ public static class DifferenceInDifferences
         var coefficients = new List<EventStudyCoefficient>();
         for (var j = 0; j < ks.Length; j++)
         {
-            coefficients.Add(new EventStudyCoefficient(ks[j], fit?.Coefficient(j, options.Alpha) ?? Statistics.Estimate.Missing));
+            coefficients.Add(new EventStudyCoefficient(ks[j], fit?.Coefficient(j, options.Alpha) ?? Verdict.Statistics.Inference.Estimate.Missing));
         }
 
-        coefficients.Add(new EventStudyCoefficient(reference, Statistics.Estimate.FromStatistic(0, 0, options.Alpha), IsReference: true));
+        coefficients.Add(new EventStudyCoefficient(reference, Verdict.Statistics.Inference.Estimate.FromStatistic(0, 0, options.Alpha), IsReference: true));
         coefficients.Sort((a, b) => a.RelativePeriod.CompareTo(b.RelativePeriod));
         var leads = Enumerable.Range(0, ks.Length).Where(j => ks[j] < reference).ToArray();
         if (fit is null && ks.Length > 0)
@@ -150,7 +152,7 @@ public static class DifferenceInDifferences
 
     private static DidResult Refused(string reason, PanelLayout layout) =>
         new(reason, null, layout.TreatedUnitCount, layout.ControlUnitCount, 0, layout.PeriodLabels.Length, layout.Units.Length, null,
-            Statistics.Estimate.Missing, Statistics.Estimate.Missing, [], null, [])
+            Verdict.Statistics.Inference.Estimate.Missing, Verdict.Statistics.Inference.Estimate.Missing, [], null, [])
         {
             IsStaggered = layout.IsStaggered,
         };

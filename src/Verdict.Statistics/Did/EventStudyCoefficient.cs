@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Did;
 
 /// <summary>The effect k periods from adoption (k &lt; 0: a lead, a placebo that should be 0; k = −1 is the reference, 0 by construction).</summary>
 /// <param name="RelativePeriod">k, in periods from adoption.</param>

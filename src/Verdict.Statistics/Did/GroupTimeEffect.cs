@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Did;
 
 /// <summary>ATT(g, t): the effect in period t on the units first treated in period g, against never-treated units (Callaway and Sant'Anna 2021).</summary>
 /// <param name="Cohort">g, the cohort's first treated period (the caller's period number).</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Did;
 
 /// <summary>A panel's units, periods and clusters as dense indices, each unit's adoption, and why the design cannot be estimated, if it cannot.</summary>
 internal sealed class PanelLayout

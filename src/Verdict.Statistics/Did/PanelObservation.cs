@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Did;
 
 /// <summary>One unit in one period of a panel: its outcome and whether it was treated then.</summary>
 /// <param name="Unit">The unit (a user, a tenant, a region).</param>

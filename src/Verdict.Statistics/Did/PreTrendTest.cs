@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Did;
 
 /// <summary>The joint Wald F test that every lead is 0 (parallel pre-trends), with cluster-robust covariance.</summary>
 /// <param name="Statistic">F = b'V⁻¹b / q.</param>

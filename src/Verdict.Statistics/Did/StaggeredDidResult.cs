@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Did;
 
 /// <summary>What <see cref="StaggeredDifferenceInDifferences.Estimate"/> returns.</summary>
 /// <param name="Refusal">Why the design was not estimated; null when it was.</param>

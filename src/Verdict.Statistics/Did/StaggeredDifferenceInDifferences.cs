@@ -1,7 +1,9 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Did;
 
 /// <summary>
 /// Difference-in-differences under staggered adoption by group-time effects (Callaway and Sant'Anna 2021, with
@@ -77,14 +79,14 @@ public static class StaggeredDifferenceInDifferences
 
         var variance = new ClusterVariance(clusterOf, unitCount);
         var groupTime = cells.Select(c => new GroupTimeEffect(layout.PeriodLabels[c.G], layout.PeriodLabels[c.T], c.Size,
-            Statistics.Estimate.FromStatistic(c.Att, Math.Sqrt(variance.Of(c.Psi, c.Psi)), options.Alpha))).ToList();
+            Verdict.Statistics.Inference.Estimate.FromStatistic(c.Att, Math.Sqrt(variance.Of(c.Psi, c.Psi)), options.Alpha))).ToList();
         var post = cells.Where(c => c.T >= c.G).ToList();
         var (overall, overallPsi) = Aggregate(post);
-        var overallEstimate = Statistics.Estimate.FromStatistic(overall, Math.Sqrt(variance.Of(overallPsi, overallPsi)), options.Alpha);
+        var overallEstimate = Verdict.Statistics.Inference.Estimate.FromStatistic(overall, Math.Sqrt(variance.Of(overallPsi, overallPsi)), options.Alpha);
 
         var events = cells.GroupBy(c => c.T - c.G).OrderBy(e => e.Key).Select(e => (E: e.Key, Value: Aggregate(e.ToList()))).ToList();
-        var eventStudy = events.Select(e => new EventStudyCoefficient(e.E, Statistics.Estimate.FromStatistic(e.Value.Att, Math.Sqrt(variance.Of(e.Value.Psi, e.Value.Psi)), options.Alpha))).ToList();
-        eventStudy.Add(new EventStudyCoefficient(-1, Statistics.Estimate.FromStatistic(0, 0, options.Alpha), IsReference: true));
+        var eventStudy = events.Select(e => new EventStudyCoefficient(e.E, Verdict.Statistics.Inference.Estimate.FromStatistic(e.Value.Att, Math.Sqrt(variance.Of(e.Value.Psi, e.Value.Psi)), options.Alpha))).ToList();
+        eventStudy.Add(new EventStudyCoefficient(-1, Verdict.Statistics.Inference.Estimate.FromStatistic(0, 0, options.Alpha), IsReference: true));
         eventStudy.Sort((a, b) => a.RelativePeriod.CompareTo(b.RelativePeriod));
         var preTrend = PreTrend(events.Where(e => e.E <= -2).Select(e => e.Value).ToList(), variance, options, ref diagnostics);
         return new StaggeredDidResult(null, layout.TreatedUnitCount, layout.ControlUnitCount, clusters, groupTime, overallEstimate, eventStudy, preTrend, DiagnosticBag.Seal(diagnostics));
@@ -152,7 +154,7 @@ public static class StaggeredDifferenceInDifferences
     }
 
     private static StaggeredDidResult Refused(string reason, PanelLayout layout) =>
-        new(reason, layout.TreatedUnitCount, layout.ControlUnitCount, 0, [], Statistics.Estimate.Missing, [], null, []);
+        new(reason, layout.TreatedUnitCount, layout.ControlUnitCount, 0, [], Verdict.Statistics.Inference.Estimate.Missing, [], null, []);
 
     /// <summary>Covariances of influence functions summed within clusters: Σ_c (Σ_{i∈c} ψᵢ)(Σ_{i∈c} φᵢ) / n².</summary>
     private sealed class ClusterVariance(int[] clusterOf, int n)

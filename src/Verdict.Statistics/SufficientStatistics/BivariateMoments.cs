@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.SufficientStatistics;
 
 /// <summary>
 /// Joint sufficient statistics of two per-unit values (x, y) in one arm: count, both means, both sums of squared

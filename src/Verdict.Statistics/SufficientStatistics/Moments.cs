@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.SufficientStatistics;
 
 /// <summary>
 /// Count, mean and sum of squared deviations of one metric in one arm: the sufficient statistics of a mean.

@@ -1,7 +1,8 @@
 using DuckDB.NET.Data;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.DuckDb;
 
 /// <summary>Bulk loads into DuckDB through the Appender (no per-row SQL), inside the load's transaction.</summary>
 internal sealed class DuckDbEventLoader : EventLoader

@@ -24,7 +24,7 @@ public sealed class DemoScenarioTests : IDisposable
         var html = File.ReadAllText(result.GetProperty("report").GetString()!);
         Assert.Contains("not a fixed-horizon launch test", html, StringComparison.Ordinal);
         Assert.Equal(9 * 2, html.Split("<rect ").Length - 1);
-        Assert.Equal(9, Experiments.BanditStateFile.Load(result.GetProperty("state").GetString()!).Periods.Count);
+        Assert.Equal(9, Verdict.Experiments.Analysis.Bandits.BanditStateFile.Load(result.GetProperty("state").GetString()!).Periods.Count);
     }
 
     [Fact]

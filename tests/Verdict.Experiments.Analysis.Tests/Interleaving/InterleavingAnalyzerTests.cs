@@ -1,4 +1,5 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Interleaving;
+using Verdict.Statistics.Interleaving;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Analysis.Tests.Interleaving;

@@ -1,5 +1,6 @@
-using Verdict.Experiments.Ladder;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Ladder;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Analysis.Tests.Ladder;

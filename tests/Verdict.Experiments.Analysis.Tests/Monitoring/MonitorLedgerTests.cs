@@ -1,7 +1,8 @@
-using Verdict.Experiments.Analysis;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
 
-namespace Verdict.Experiments.Tests.Monitoring;
+namespace Verdict.Experiments.Analysis.Tests.Monitoring;
 
 /// <summary>Streaks, actions and window bookkeeping of <see cref="MonitorLedger"/>, over windows scripted hour by hour.</summary>
 public sealed class MonitorLedgerTests

@@ -1,8 +1,9 @@
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
+using Verdict.Statistics.SufficientStatistics;
 using Verdict.Testing;
 
-namespace Verdict.Experiments.Tests.Monitoring;
+namespace Verdict.Experiments.Analysis.Tests.Monitoring;
 
 /// <summary>Monitor windows built from moments (no store): the example brief with a monitor block, and one window's cells.</summary>
 internal static class MonitorWindows

@@ -1,9 +1,11 @@
 using System.Text.Json;
-using Verdict.Experiments.Analysis;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Quantities;
 using Verdict.Testing;
 
-namespace Verdict.Experiments.Tests.Monitoring;
+namespace Verdict.Experiments.Analysis.Tests.Monitoring;
 
 /// <summary>
 /// The threshold derived from control's stable period (docs/monitor.md): the formula against numpy

@@ -1,7 +1,9 @@
 using System.Text.Json;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
 
-namespace Verdict.Experiments.Tests.Monitoring;
+namespace Verdict.Experiments.Analysis.Tests.Monitoring;
 
 /// <summary>The window rule against scipy (Welch) and statsmodels (Wald) in tests/reference/monitor/window_rule.json.</summary>
 public sealed class WindowRuleTests

@@ -1,14 +1,14 @@
-using Xunit;
+using Verdict.Experiments.Simulation.Interleaving;
 
-namespace Verdict.Experiments.Tests.Interleaving;
+namespace Verdict.Experiments.Simulation.Tests.Interleaving;
 
 /// <summary>The seeded click-model study: interleaving is fair when the rankers are equal and more sensitive when they differ.</summary>
 public sealed class InterleavingSimulationTests
 {
     [Theory]
-    [InlineData(Verdict.Assignment.InterleavingMethod.TeamDraft)]
-    [InlineData(Verdict.Assignment.InterleavingMethod.Balanced)]
-    public void Run_BetterRankerB_InterleavingNeedsFewerQueries(Verdict.Assignment.InterleavingMethod method)
+    [InlineData(Verdict.Assignment.Interleaving.InterleavingMethod.TeamDraft)]
+    [InlineData(Verdict.Assignment.Interleaving.InterleavingMethod.Balanced)]
+    public void Run_BetterRankerB_InterleavingNeedsFewerQueries(Verdict.Assignment.Interleaving.InterleavingMethod method)
     {
         var r = InterleavingSimulation.Run(new InterleavingSimulationOptions { QueriesPerBlock = 5000, Blocks = 10, NoiseB = 0.7, Method = method }, TestContext.Current.CancellationToken);
         Assert.True(r.PreferenceShareB > 0.5);
@@ -18,9 +18,9 @@ public sealed class InterleavingSimulationTests
     }
 
     [Theory]
-    [InlineData(Verdict.Assignment.InterleavingMethod.TeamDraft)]
-    [InlineData(Verdict.Assignment.InterleavingMethod.Balanced)]
-    public void Run_EqualRankers_PreferenceShareIsHalf(Verdict.Assignment.InterleavingMethod method)
+    [InlineData(Verdict.Assignment.Interleaving.InterleavingMethod.TeamDraft)]
+    [InlineData(Verdict.Assignment.Interleaving.InterleavingMethod.Balanced)]
+    public void Run_EqualRankers_PreferenceShareIsHalf(Verdict.Assignment.Interleaving.InterleavingMethod method)
     {
         // Fair merges: with rankers of equal quality B's share of 50 000 queries' decisive outcomes is ½ ± 4 SE.
         var r = InterleavingSimulation.Run(new InterleavingSimulationOptions { QueriesPerBlock = 5000, Blocks = 10, NoiseB = 1.0, Method = method }, TestContext.Current.CancellationToken);

@@ -1,5 +1,7 @@
 using NJsonSchema;
-using Verdict.Assignment;
+using Verdict.Assignment.Interleaving;
+using Verdict.Experiments.Interleaving;
+using Verdict.Experiments.Locking;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Interleaving;

@@ -1,3 +1,6 @@
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Ladder;
+using Verdict.Experiments.Locking;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Ladder;

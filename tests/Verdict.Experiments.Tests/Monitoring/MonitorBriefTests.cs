@@ -1,3 +1,6 @@
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Quantities;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Monitoring;
