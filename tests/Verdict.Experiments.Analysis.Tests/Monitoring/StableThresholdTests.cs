@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Locking;
@@ -19,17 +18,14 @@ public sealed class StableThresholdTests
     [Fact]
     public void From_ReferenceCases_MatchNumpy()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "stable_threshold.json")));
-        var cases = document.RootElement.GetProperty("cases").EnumerateArray().ToList();
+        var cases = MonitorReference.StableThreshold;
         Assert.True(cases.Count >= 40);
         foreach (var c in cases)
         {
-            var values = c.GetProperty("values").EnumerateArray().Select(v => v.GetDouble()).ToList();
-            double? Optional(string name) => c.GetProperty(name).ValueKind == JsonValueKind.Null ? null : c.GetProperty(name).GetDouble();
-            var rule = new ControlStableThreshold(values.Count, Optional("k"), Optional("quantile"));
-            var expected = c.GetProperty("threshold").GetDouble();
-            var actual = rule.From(values, c.GetProperty("harmful").GetString() == "increase");
-            Assert.True(Math.Abs(expected - actual) <= 1e-12 * Math.Max(1, Math.Abs(expected)), $"{c.GetProperty("name").GetString()}: {actual} vs numpy {expected}");
+            var rule = new ControlStableThreshold(c.Values.Count, c.K, c.Quantile);
+            var expected = c.Threshold;
+            var actual = rule.From(c.Values, c.Harmful == "increase");
+            Assert.True(Math.Abs(expected - actual) <= 1e-12 * Math.Max(1, Math.Abs(expected)), $"{c.Name}: {actual} vs numpy {expected}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Quantities;
@@ -13,9 +12,9 @@ public sealed class WindowRuleTests
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var c in Reference().GetProperty("cases").EnumerateArray())
+        foreach (var c in MonitorReference.WindowRule)
         {
-            data.Add(c.GetProperty("name").GetString()!);
+            data.Add(c.Name);
         }
 
         return data;
@@ -25,22 +24,22 @@ public sealed class WindowRuleTests
     [MemberData(nameof(Cases))]
     public void Evaluate_ReferenceCase_MatchesScipyAndStatsmodels(string name)
     {
-        var c = Reference().GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
-        var harmful = c.GetProperty("harmful").GetString() == "increase" ? HarmfulDirection.Increase : HarmfulDirection.Decrease;
-        var threshold = c.GetProperty("threshold").GetDouble();
-        var alpha = c.GetProperty("alpha").GetDouble();
-        var mean = c.GetProperty("type").GetString() == "mean";
+        var c = MonitorReference.WindowRule.Single(x => x.Name == name);
+        var harmful = c.Harmful == "increase" ? HarmfulDirection.Increase : HarmfulDirection.Decrease;
+        var threshold = c.Threshold;
+        var alpha = c.Alpha;
+        var mean = c.Type == "mean";
         var metric = mean ? "answer_tokens" : "escalation_rate";
         var brief = MonitorWindows.Brief(metric, harmful, new Quantity(threshold, mean ? QuantityUnit.Number : QuantityUnit.Proportion), alpha);
         var window = mean
-            ? MonitorWindows.Window(metric, Arm(c.GetProperty("control")), Arm(c.GetProperty("treatment")))
-            : MonitorWindows.Window(metric, Share(c.GetProperty("control")), Share(c.GetProperty("treatment")));
+            ? MonitorWindows.Window(metric, Arm(c.Control), Arm(c.Treatment))
+            : MonitorWindows.Window(metric, Share(c.Control), Share(c.Treatment));
 
         var result = WindowRule.Evaluate(brief, brief.Guardrails[0], window, "treatment", Start, Start.AddHours(1));
 
-        Assert.Equal(c.GetProperty("difference").GetDouble(), result.Difference, 1e-12);
-        Assert.Equal(c.GetProperty("p_value").GetDouble(), result.PValue, 1e-9);
-        Assert.Equal(c.GetProperty("breach").GetBoolean() ? WindowOutcome.Breach : WindowOutcome.Held, result.Outcome);
+        Assert.Equal(c.Difference, result.Difference, 1e-12);
+        Assert.Equal(c.PValue, result.PValue, 1e-9);
+        Assert.Equal(c.Breach ? WindowOutcome.Breach : WindowOutcome.Held, result.Outcome);
         Assert.Equal(harmful == HarmfulDirection.Increase ? threshold : -threshold, result.Threshold);
     }
 
@@ -62,13 +61,7 @@ public sealed class WindowRuleTests
         Assert.Equal(WindowOutcome.NoData, WindowRule.Evaluate(brief, brief.Guardrails[0], window, "treatment", Start, Start.AddHours(1)).Outcome);
     }
 
-    private static (long, double, double) Arm(JsonElement a) => (a.GetProperty("n").GetInt64(), a.GetProperty("mean").GetDouble(), a.GetProperty("sd").GetDouble());
+    private static (long, double, double) Arm(WindowArm a) => (a.N, a.Mean, a.Sd);
 
-    private static (long, double, double) Share(JsonElement a) => MonitorWindows.Proportion(a.GetProperty("successes").GetInt64(), a.GetProperty("n").GetInt64());
-
-    private static JsonElement Reference()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "window_rule.json")));
-        return document.RootElement.Clone();
-    }
+    private static (long, double, double) Share(WindowArm a) => MonitorWindows.Proportion(a.Successes, a.N);
 }
