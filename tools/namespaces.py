@@ -3,6 +3,9 @@
 
 Usage: tools/namespaces.py [--check]   (from the repository root; --check lists what would change and exits 1 if any)
 
+After merging a branch written against the old namespaces, run it once: tools/namespace-moves.tsv (type, old namespace,
+new namespace) lets it resolve the old names, so the branch's files get the usings of the new ones.
+
 For each project (src/, tests/, bench/, examples/), a file's namespace becomes the project's root namespace (its
 RootNamespace, else its name) followed by the file's folders. Every file of every project then gets a `using` for the
 new namespace of each Verdict type it used, resolved the way the compiler resolved it before (enclosing namespaces
@@ -129,7 +132,20 @@ def main():
         for n in names:
             for p in ps:
                 declared.setdefault(n, []).append((old, new, p.path))
+    # Moves already made (tools/namespace-moves.tsv): code from another branch still names the old namespaces.
+    moves = os.path.join(ROOT, 'tools', 'namespace-moves.tsv')
+    recorded = set()
+    if os.path.exists(moves):
+        for line in read(moves).splitlines():
+            if line.startswith('#') or not line.strip():
+                continue
+            name, was, now = line.split('\t')
+            recorded.add(was)
+            for (_, n, proj) in list(declared.get(name, [])):
+                if n == now:
+                    declared[name].append((was, now, proj))
     old_spaces = {o for (o, _, _) in info.values()}
+    old_spaces |= recorded
     new_spaces = {n for (_, n, _) in info.values()}
     new_exists = {e for n in new_spaces for e in enclosing(n)}
     moved = {(o, n) for (o, n, _) in info.values() if o != n}
@@ -249,7 +265,7 @@ def main():
                 removed.append('*REMOVED*' + line)
                 added.append(r)
         new_u = [u_lines[0]] if u_lines and u_lines[0].startswith('#') else []
-        rest = [rename(x) for x in u_lines[len(new_u):]]
+        rest = [x if x.startswith('*REMOVED*') else rename(x) for x in u_lines[len(new_u):]]
         out = new_u + sorted(set(rest + removed + added) - {''}, key=lambda x: x.replace('*REMOVED*', ''))
         if out != u_lines:
             changed.append(os.path.relpath(unshipped, ROOT))
