@@ -5,7 +5,8 @@ using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Verdict.Arena;
+using Verdict.Arena.Dataset;
+using Verdict.Arena.Evaluation;
 using Verdict.Client;
 
 namespace Verdict.AI.Judging;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
-using Verdict.Arena;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Evaluation;
 
 namespace Verdict.AI.Judging;
 

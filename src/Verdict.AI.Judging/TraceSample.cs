@@ -1,4 +1,4 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Hashing;
 
 namespace Verdict.AI.Judging;
 

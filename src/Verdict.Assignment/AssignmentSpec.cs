@@ -1,3 +1,6 @@
+using Verdict.Assignment.Allocation;
+using Verdict.Assignment.Targeting;
+
 namespace Verdict.Assignment;
 
 /// <summary>

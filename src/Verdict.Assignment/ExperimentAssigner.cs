@@ -1,3 +1,7 @@
+using Verdict.Assignment.Allocation;
+using Verdict.Assignment.Hashing;
+using Verdict.Assignment.Targeting;
+
 namespace Verdict.Assignment;
 
 /// <summary>

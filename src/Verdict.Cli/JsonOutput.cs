@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Verdict.Experiments;
+using Verdict.Experiments.Json;
 
 namespace Verdict.Cli;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Verdict.Assignment;
+using Verdict.Assignment.Bandits;
 using Verdict.Client.Wire;
 
 namespace Verdict.Client;

@@ -1,6 +1,8 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Json;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Reports;
 

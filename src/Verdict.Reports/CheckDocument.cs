@@ -1,6 +1,4 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
 
 namespace Verdict.Reports;
 

@@ -1,6 +1,4 @@
-using Verdict.Experiments;
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Reports;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 
 namespace Verdict.Reports;
 

@@ -1,7 +1,3 @@
-using Verdict.Experiments;
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
-
 namespace Verdict.Reports;
 
 /// <summary>A guardrail's judgement.</summary>

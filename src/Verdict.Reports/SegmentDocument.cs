@@ -1,6 +1,5 @@
-using Verdict.Experiments;
-using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Reports;
 

@@ -1,6 +1,7 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 using Verdict.Storage;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Server;
 

@@ -55,8 +55,8 @@ public static class VerdictServer
 
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.PropertyNamingPolicy = Verdict.Experiments.VerdictJson.Options.PropertyNamingPolicy;
-            o.SerializerOptions.DefaultIgnoreCondition = Verdict.Experiments.VerdictJson.Options.DefaultIgnoreCondition;
+            o.SerializerOptions.PropertyNamingPolicy = Verdict.Experiments.Json.VerdictJson.Options.PropertyNamingPolicy;
+            o.SerializerOptions.DefaultIgnoreCondition = Verdict.Experiments.Json.VerdictJson.Options.DefaultIgnoreCondition;
         });
 
         // Three connections: the writer's, the control plane's and the reader's (analyses), so none waits on another.
@@ -66,7 +66,7 @@ public static class VerdictServer
         var writerStore = options.OpenStore();
 
         // The writer's loads are many and small: keep the stored keys' hashes so a batch of new keys skips the anti-join.
-        (writerStore as Verdict.Storage.DuckDbEventStore)?.RememberKeys();
+        (writerStore as Verdict.Storage.DuckDb.DuckDbEventStore)?.RememberKeys();
         builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton(reader);
         builder.Services.AddSingleton(sp => new IngestionQueue(writerStore, options.QueueCapacity, options.MaxGroupRows, sp.GetRequiredService<ILogger<IngestionQueue>>()));

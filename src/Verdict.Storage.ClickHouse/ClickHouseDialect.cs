@@ -1,3 +1,5 @@
+using Verdict.Storage.Dialects;
+
 namespace Verdict.Storage.ClickHouse;
 
 /// <summary>

@@ -1,5 +1,9 @@
 using System.Globalization;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Storage.ClickHouse.Ado;
+using Verdict.Storage.ClickHouse.Http;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Storage.ClickHouse;
 

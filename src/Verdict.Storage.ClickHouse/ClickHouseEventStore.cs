@@ -1,6 +1,10 @@
 using System.Data.Common;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Storage.ClickHouse.Ado;
+using Verdict.Storage.ClickHouse.Analysis;
+using Verdict.Storage.ClickHouse.Http;
+using Verdict.Storage.Dialects;
 
 namespace Verdict.Storage.ClickHouse;
 

@@ -1,3 +1,5 @@
+using Verdict.Storage.Dialects;
+
 namespace Verdict.Storage.Postgres;
 
 /// <summary>PostgreSQL's spelling of the analysis SQL.</summary>

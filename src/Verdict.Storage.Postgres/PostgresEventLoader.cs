@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
 
 namespace Verdict.Storage.Postgres;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using Verdict.Storage.Dialects;
 
 namespace Verdict.Storage.Postgres;
 

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Storage;
 

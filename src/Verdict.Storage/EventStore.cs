@@ -1,5 +1,9 @@
 using System.Data.Common;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Storage.Dialects;
+using Verdict.Storage.Ingestion;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Storage;
 

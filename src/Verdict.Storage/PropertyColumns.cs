@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Verdict.Storage.Dialects;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Storage;
 

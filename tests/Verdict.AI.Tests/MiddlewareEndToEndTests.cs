@@ -39,7 +39,7 @@ public sealed class MiddlewareEndToEndTests
         }
 
         var receiptHashes = config.Arms.ToDictionary(a => a.Name, a => a.ReceiptHash);
-        Assert.Equal(Verdict.Experiments.ReceiptHash.Of(stack.Server.Registry.Brief("refund-query-rewrite", 1)!.Arms[1].Receipt), receiptHashes["treatment"]);
+        Assert.Equal(Verdict.Experiments.Briefs.ReceiptHash.Of(stack.Server.Registry.Brief("refund-query-rewrite", 1)!.Arms[1].Receipt), receiptHashes["treatment"]);
 
         var calls2 = StoreRows.Events(stack.Server.OpenStore, "llm_call");
         Assert.Equal(72, calls2.Count);

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Verdict.AI.Judging;
-using Verdict.Arena;
+using Verdict.Arena.Configuration;
 using Verdict.Arena.Tests.Server;
 
 namespace Verdict.AI.Tests;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Verdict.Storage;
+using Verdict.Storage.Sql;
 
 namespace Verdict.AI.Tests;
 

@@ -73,7 +73,7 @@ public sealed class SupportBotEndToEndTests
         Assert.InRange(TreatmentSolveRate - ControlSolveRate, lift.GetProperty("ci_low").GetDouble(), lift.GetProperty("ci_high").GetDouble());
 
         var brief = server.Registry.Brief(SupportBotApp.Experiment, 1)!;
-        var receipts = brief.Arms.ToDictionary(a => a.Name, a => Verdict.Experiments.ReceiptHash.Of(a.Receipt));
+        var receipts = brief.Arms.ToDictionary(a => a.Name, a => Verdict.Experiments.Briefs.ReceiptHash.Of(a.Receipt));
         var exposures = StoreRows.Exposures(server.OpenStore);
         Assert.Equal(600, exposures.Count);
         Assert.All(exposures, e => Assert.Equal(receipts[e.Arm], e.ReceiptHash));

@@ -1,3 +1,6 @@
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Running;
+
 namespace Verdict.Arena.Tests;
 
 /// <summary>A temporary directory holding one test's arena files and cache; deleted afterwards.</summary>

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Providers;
+using Verdict.Arena.Running;
 using Verdict.Arena.Tests.Server;
 using Xunit;
 

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.AI;
-using Verdict.Experiments;
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Providers;
+using Verdict.Arena.Running;
 using Verdict.Arena.Tests.Server;
+using Verdict.Experiments.Json;
 using Xunit;
 
 namespace Verdict.Arena.Tests;

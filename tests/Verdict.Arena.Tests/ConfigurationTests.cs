@@ -1,3 +1,6 @@
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Dataset;
+using Verdict.Arena.Running;
 using Xunit;
 
 namespace Verdict.Arena.Tests;

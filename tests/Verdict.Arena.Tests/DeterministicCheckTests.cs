@@ -1,3 +1,7 @@
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Dataset;
+using Verdict.Arena.Evaluation;
+using Verdict.Arena.Providers;
 using Xunit;
 
 namespace Verdict.Arena.Tests;

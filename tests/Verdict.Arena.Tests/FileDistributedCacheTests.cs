@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Distributed;
+using Verdict.Arena.Providers;
 using Xunit;
 
 namespace Verdict.Arena.Tests;

@@ -1,3 +1,5 @@
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Running;
 using Verdict.Arena.Tests.Server;
 using Xunit;
 

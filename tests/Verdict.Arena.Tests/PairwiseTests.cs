@@ -1,3 +1,6 @@
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Evaluation;
+using Verdict.Arena.Running;
 using Verdict.Arena.Tests.Server;
 using Xunit;
 

@@ -1,6 +1,9 @@
-using Verdict.Experiments;
-using YamlDotNet.RepresentationModel;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Receipts;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Yaml;
 using Xunit;
+using YamlDotNet.RepresentationModel;
 
 namespace Verdict.Arena.Tests;
 

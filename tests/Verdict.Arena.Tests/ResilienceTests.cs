@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Running;
 using Verdict.Arena.Tests.Server;
 using Xunit;
 

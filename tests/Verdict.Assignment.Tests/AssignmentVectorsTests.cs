@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Verdict.Assignment.Allocation;
+using Verdict.Assignment.Hashing;
+using Verdict.Assignment.Targeting;
 
 namespace Verdict.Assignment.Tests;
 

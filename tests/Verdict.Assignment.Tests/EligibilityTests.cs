@@ -1,3 +1,5 @@
+using Verdict.Assignment.Targeting;
+
 namespace Verdict.Assignment.Tests;
 
 public sealed class EligibilityTests

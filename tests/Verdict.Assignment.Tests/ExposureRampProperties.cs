@@ -1,5 +1,7 @@
 using FsCheck;
 using FsCheck.Xunit;
+using Verdict.Assignment.Allocation;
+using Verdict.Assignment.Hashing;
 
 namespace Verdict.Assignment.Tests;
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using FsCheck;
 using FsCheck.Xunit;
+using Verdict.Assignment.Hashing;
 
 namespace Verdict.Assignment.Tests;
 

@@ -1,3 +1,5 @@
+using Verdict.Assignment.Units;
+
 namespace Verdict.Assignment.Tests;
 
 public sealed class UnitKeyTests

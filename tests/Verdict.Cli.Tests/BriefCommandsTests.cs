@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Verdict.Assignment;
+using Verdict.Assignment.Hashing;
 using Xunit;
 
 namespace Verdict.Cli.Tests;

@@ -1,7 +1,7 @@
 using Verdict.Server;
 using Verdict.Server.Auth;
 using Verdict.Server.ControlPlane;
-using Verdict.Storage;
+using Verdict.Storage.DuckDb;
 using Xunit;
 
 namespace Verdict.Cli.Tests;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
 using Xunit;
 
 namespace Verdict.Cli.Tests;

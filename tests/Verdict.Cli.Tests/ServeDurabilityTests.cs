@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using Verdict.Storage;
+using Verdict.Storage.DuckDb;
 using Xunit;
 
 namespace Verdict.Cli.Tests;

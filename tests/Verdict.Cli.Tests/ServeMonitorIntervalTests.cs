@@ -1,5 +1,5 @@
-using Xunit;
 using Verdict.Cli.Commands.Server;
+using Xunit;
 
 namespace Verdict.Cli.Tests;
 

@@ -1,3 +1,7 @@
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Validation;
+using Verdict.Testing;
+
 namespace Verdict.Experiments.Tests;
 
 public sealed class BriefCanonicalFormTests

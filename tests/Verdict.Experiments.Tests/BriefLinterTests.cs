@@ -1,3 +1,7 @@
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Validation;
+using Verdict.Testing;
+
 namespace Verdict.Experiments.Tests;
 
 public sealed class BriefLinterTests

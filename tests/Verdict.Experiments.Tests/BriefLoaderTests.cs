@@ -1,4 +1,12 @@
 using Verdict.Assignment;
+using Verdict.Assignment.Hashing;
+using Verdict.Assignment.Targeting;
+using Verdict.Assignment.Units;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Quantities;
+using Verdict.Experiments.Yaml;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;
 

@@ -1,3 +1,8 @@
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Yaml;
+using Verdict.Testing;
+
 namespace Verdict.Experiments.Tests;
 
 /// <summary>

@@ -1,3 +1,7 @@
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Testing;
+
 namespace Verdict.Experiments.Tests;
 
 /// <summary>The brief's optional <c>prices</c>: read per model, refused when negative, and hashed only when present.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using NJsonSchema;
+using Verdict.Experiments.Yaml;
+using Verdict.Testing;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

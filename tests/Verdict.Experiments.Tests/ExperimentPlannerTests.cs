@@ -1,21 +1,25 @@
-using System.Text.Json;
-using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Planning;
+using Verdict.Experiments.Quantities;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;
 
 /// <summary>Plans pinned to tests/reference/generate_plan_vectors.py (exact integers: units, days).</summary>
 public sealed class ExperimentPlannerTests
 {
-    public static TheoryData<string> Cases() => new(Vectors().Select(v => v.GetProperty("name").GetString()!));
+    public static TheoryData<string> Cases() => new(PlanVector.All.Select(v => v.Name));
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Plan_ReferenceCase_MatchesPythonUnitsAndDays(string name)
     {
-        var v = Vectors().Single(c => c.GetProperty("name").GetString() == name);
-        var weights = v.GetProperty("weights").EnumerateArray().Select(w => w.GetDouble()).ToArray();
+        var v = PlanVector.All.Single(c => c.Name == name);
+        var weights = v.Weights;
         var brief = Example.Brief();
-        var isMean = v.GetProperty("sd").ValueKind != JsonValueKind.Null;
+        var isMean = v.Sd is not null;
         var metrics = new SortedDictionary<string, MetricDefinition>(brief.Metrics.ToDictionary(), StringComparer.Ordinal)
         {
             ["mean_latency"] = new() { Name = "mean_latency", Type = MetricType.Mean, Events = ["answer_generated"], Value = "latency_ms", Unit = MetricUnit.Milliseconds },
@@ -25,22 +29,22 @@ public sealed class ExperimentPlannerTests
             Arms = weights.Select((w, i) => new ArmDefinition(i == 0 ? "control" : $"t{i}", w, i == 0, new Receipt())).ToArray(),
             Metrics = metrics,
             PrimaryMetric = isMean ? "mean_latency" : brief.PrimaryMetric,
-            Traffic = brief.Traffic with { Exposure = v.GetProperty("share").GetDouble() },
+            Traffic = brief.Traffic with { Exposure = v.Share },
             Analysis = brief.Analysis with
             {
-                Baseline = isMean ? null : v.GetProperty("baseline").GetDouble(),
-                BaselineStandardDeviation = isMean ? v.GetProperty("sd").GetDouble() : null,
-                Mde = new Quantity(v.GetProperty("mde").GetDouble(), isMean ? QuantityUnit.Milliseconds : QuantityUnit.Proportion),
-                Alpha = v.GetProperty("alpha").GetDouble(),
-                Power = v.GetProperty("power").GetDouble(),
+                Baseline = isMean ? null : v.Baseline,
+                BaselineStandardDeviation = isMean ? v.Sd : null,
+                Mde = new Quantity(v.Mde, isMean ? QuantityUnit.Milliseconds : QuantityUnit.Proportion),
+                Alpha = v.Alpha,
+                Power = v.Power,
             },
         };
 
-        var plan = ExperimentPlanner.Plan(brief, v.GetProperty("daily").GetDouble());
+        var plan = ExperimentPlanner.Plan(brief, v.Daily);
 
-        Assert.Equal(v.GetProperty("units").EnumerateArray().Select(u => u.GetInt64()), plan.Arms.Select(a => a.Units));
-        Assert.Equal(v.GetProperty("total").GetInt64(), plan.TotalUnits);
-        Assert.Equal(v.GetProperty("days").GetInt32(), plan.DurationDays);
+        Assert.Equal(v.Units, plan.Arms.Select(a => a.Units));
+        Assert.Equal(v.Total, plan.TotalUnits);
+        Assert.Equal(v.Days, plan.DurationDays);
     }
 
     [Fact]
@@ -48,8 +52,8 @@ public sealed class ExperimentPlannerTests
     {
         var brief = Example.Brief();
         brief = brief with { Analysis = brief.Analysis with { Mde = new Quantity(0.05, QuantityUnit.Relative) } };
-        var expected = Vectors().Single(c => c.GetProperty("name").GetString() == "seed-000-relative-5pct");
-        Assert.Equal(expected.GetProperty("units")[0].GetInt64(), ExperimentPlanner.Plan(brief).Arms[0].Units);
+        var expected = PlanVector.All.Single(c => c.Name == "seed-000-relative-5pct");
+        Assert.Equal(expected.Units[0], ExperimentPlanner.Plan(brief).Arms[0].Units);
     }
 
     [Fact]
@@ -87,11 +91,5 @@ public sealed class ExperimentPlannerTests
     {
         public SequentialDesign Plan(IReadOnlyList<double> looks, string spending, double alpha, double power) =>
             new(factor, looks.Select(l => new SequentialLook(l, double.NaN, double.NaN)).ToList());
-    }
-
-    private static JsonElement[] Vectors()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "plan-vectors.json")));
-        return document.RootElement.GetProperty("cases").EnumerateArray().Select(e => e.Clone()).ToArray();
     }
 }

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
+using Verdict.Experiments.Quantities;
 
 namespace Verdict.Experiments.Tests;
 

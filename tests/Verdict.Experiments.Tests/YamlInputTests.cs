@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Verdict.Experiments.Validation;
+using Verdict.Experiments.Yaml;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;
 

@@ -1,7 +1,12 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Planning;
+using Verdict.Experiments.Simulation;
+using Verdict.Experiments.Yaml;
 using Verdict.Reports.Html;
-using Verdict.Storage;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Reports.Tests;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Planning;
 using Verdict.Reports.Charts;
 using Verdict.Reports.Html;
 

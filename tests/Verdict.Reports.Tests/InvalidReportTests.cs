@@ -1,5 +1,5 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Simulation;
 using Verdict.Reports.Html;
 
 namespace Verdict.Reports.Tests;

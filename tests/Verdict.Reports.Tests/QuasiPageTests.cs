@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
 using Verdict.Reports.Quasi;
-using Verdict.Statistics;
-using Xunit;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.OffPolicy;
 
 namespace Verdict.Reports.Tests;
 

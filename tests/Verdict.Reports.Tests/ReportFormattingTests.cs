@@ -1,5 +1,5 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Metrics;
 using Verdict.Reports.Charts;
 using Verdict.Reports.Html;
 

@@ -1,4 +1,4 @@
-using Verdict.Experiments;
+using Verdict.Experiments.Simulation;
 
 namespace Verdict.Reports.Tests;
 

@@ -109,9 +109,9 @@ public sealed class EventIngestionTests
     [Fact]
     public async Task Queue_Full_RefusesInsteadOfGrowing()
     {
-        using var store = Verdict.Storage.DuckDbEventStore.Open(":memory:");
+        using var store = Verdict.Storage.DuckDb.DuckDbEventStore.Open(":memory:");
         var queue = new Verdict.Server.Ingestion.IngestionQueue(store, capacity: 2, maxGroupRows: 100, Microsoft.Extensions.Logging.Abstractions.NullLogger<Verdict.Server.Ingestion.IngestionQueue>.Instance);
-        var registry = new Verdict.Server.ControlPlane.Registry(new Verdict.Server.ControlPlane.ControlPlaneStore(Verdict.Storage.DuckDbEventStore.Open(":memory:")), TimeProvider.System);
+        var registry = new Verdict.Server.ControlPlane.Registry(new Verdict.Server.ControlPlane.ControlPlaneStore(Verdict.Storage.DuckDb.DuckDbEventStore.Open(":memory:")), TimeProvider.System);
         var batch = new Verdict.Server.Ingestion.EventBatch(registry, DateTimeOffset.MaxValue);
         Assert.NotNull(queue.TryEnqueue(batch));
         Assert.NotNull(queue.TryEnqueue(batch));

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Verdict.Experiments;
+using Verdict.Experiments.Planning;
+using Verdict.Experiments.Simulation;
 using Verdict.Server.Monitor;
 
 namespace Verdict.Server.Tests;
@@ -73,7 +74,7 @@ public sealed class MonitorLookTests
             Assert.Equal(lift.GetProperty("se").GetDouble(), root.GetProperty("standard_error").GetDouble(), 1e-12);
             Assert.Equal(results.GetProperty("decision").GetString(), root.GetProperty("decision").GetString());
             realized.Add(Math.Min(fraction, 1));
-            var design = Verdict.Experiments.GroupSequentialPlanner.Design([0.25, 0.5, 1.0], "obf", 0.05, 0.8);
+            var design = Verdict.Experiments.Planning.GroupSequentialPlanner.Design([0.25, 0.5, 1.0], "obf", 0.05, 0.8);
             Assert.Equal(design.Evaluate([.. realized], root.GetProperty("z").GetDouble(), finalLook: i == 2).EfficacyBoundary, root.GetProperty("efficacy_boundary").GetDouble(), 12);
         }
 

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Verdict.Client;
 using Verdict.Client.Config;
 using Verdict.Client.Events;
-using Verdict.Experiments;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Monitor;
 

@@ -1,9 +1,14 @@
 using System.Text;
 using System.Text.Json;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Json;
+using Verdict.Experiments.Simulation;
 using Verdict.Reports;
-using Verdict.Storage;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Ingestion;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Server.Tests;
 
@@ -36,7 +41,7 @@ public sealed class ResultsTests
         }
 
         var report = LaunchAnalyzer.Analyze(brief, new SqlMetricSource(reference).Load(brief, null), null);
-        var expected = JsonSerializer.SerializeToElement(AnalysisDocument.From(report), Verdict.Experiments.VerdictJson.Options);
+        var expected = JsonSerializer.SerializeToElement(AnalysisDocument.From(report), Verdict.Experiments.Json.VerdictJson.Options);
         Assert.Equal(expected.GetProperty("decision").GetString(), served.GetProperty("decision").GetString());
 
         // The server adds its monitor section (docs/analysis-json.md, "monitor"); everything else is the analysis's.

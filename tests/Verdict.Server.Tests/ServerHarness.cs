@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Verdict.Server.Auth;
 using Verdict.Server.ControlPlane;
 using Verdict.Storage;
+using Verdict.Storage.DuckDb;
 using Verdict.Storage.Postgres;
 
 namespace Verdict.Server.Tests;

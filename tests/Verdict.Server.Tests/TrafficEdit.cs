@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
 
 namespace Verdict.Server.Tests;
 

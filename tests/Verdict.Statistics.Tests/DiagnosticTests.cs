@@ -1,3 +1,9 @@
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Integrity;
+using Verdict.Statistics.MultipleTesting;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
 using Xunit;
 
 namespace Verdict.Statistics.Tests;

@@ -1,3 +1,5 @@
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.SufficientStatistics;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.Inference;
 using Xunit;
 
 namespace Verdict.Statistics.Tests;

@@ -1,4 +1,6 @@
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
+using Verdict.Storage.DuckDb;
 using Xunit;
 
 namespace Verdict.Storage.Tests;

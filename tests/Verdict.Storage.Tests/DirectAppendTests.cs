@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
+using Verdict.Storage.DuckDb;
 using Xunit;
 
 namespace Verdict.Storage.Tests;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Verdict.Experiments;
-using Verdict.Statistics;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
+using Verdict.Statistics.SufficientStatistics;
 
 namespace Verdict.Storage.Tests;
 

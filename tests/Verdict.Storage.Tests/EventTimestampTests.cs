@@ -1,4 +1,5 @@
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
+using Verdict.Storage.Ingestion;
 using Xunit;
 
 namespace Verdict.Storage.Tests;

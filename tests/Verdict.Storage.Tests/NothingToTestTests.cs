@@ -1,5 +1,8 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Simulation;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 using Xunit;
 
 namespace Verdict.Storage.Tests;

@@ -1,6 +1,10 @@
 using System.Globalization;
-using Verdict.Experiments;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Panels;
 using Xunit;
 
 namespace Verdict.Storage.Tests;

@@ -1,4 +1,4 @@
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
 
 namespace Verdict.Storage.Tests;
 

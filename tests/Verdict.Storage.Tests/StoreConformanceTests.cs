@@ -1,6 +1,15 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.Quantiles;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Ingestion;
+using Verdict.Storage.Sql;
 using Xunit;
 
 namespace Verdict.Storage.Tests;
@@ -399,7 +408,7 @@ public sealed class PostgresConformanceTests : StoreConformanceTests
 
 public sealed class ClickHouseConformanceTests : StoreConformanceTests
 {
-    protected override EventStore CreateStore() => ClickHouse.ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
+    protected override EventStore CreateStore() => Storage.ClickHouse.ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
 }
 
 public class ClusterRandomizationTests
@@ -435,14 +444,14 @@ public class ClusterRandomizationTests
                 {
                     var id = $"t{team}-u{u}";
                     var at = start.AddMinutes(team + u);
-                    loader.Add(new Experiments.ExposureRecord("refund-query-rewrite", 1, id, arm, at, null, new Dictionary<string, string> { ["team"] = $"team-{team}", ["device"] = "mobile" }));
+                    loader.Add(new Verdict.Experiments.Events.ExposureRecord("refund-query-rewrite", 1, id, arm, at, null, new Dictionary<string, string> { ["team"] = $"team-{team}", ["device"] = "mobile" }));
                     var latency = 900 + (40 * team) + (100 * random.NextDouble());
                     latencies.Add((arm, $"team-{team}", latency));
-                    loader.Add(new Experiments.OutcomeEvent("answer_generated", id, at.AddMinutes(1), latency, new Dictionary<string, string> { ["latency_ms"] = latency.ToString("R", System.Globalization.CultureInfo.InvariantCulture) }, id + ":a"));
+                    loader.Add(new Verdict.Experiments.Events.OutcomeEvent("answer_generated", id, at.AddMinutes(1), latency, new Dictionary<string, string> { ["latency_ms"] = latency.ToString("R", System.Globalization.CultureInfo.InvariantCulture) }, id + ":a"));
                     if (random.NextDouble() < propensity)
                     {
                         resolved++;
-                        loader.Add(new Experiments.OutcomeEvent("conversation_solved", id, at.AddMinutes(3), null, new Dictionary<string, string>(), id + ":s"));
+                        loader.Add(new Verdict.Experiments.Events.OutcomeEvent("conversation_solved", id, at.AddMinutes(3), null, new Dictionary<string, string>(), id + ":s"));
                     }
                 }
 
@@ -457,7 +466,7 @@ public class ClusterRandomizationTests
         foreach (var arm in new[] { "control", "treatment" })
         {
             var clusters = perCluster.Values.Where(c => c.Arm == arm).ToList();
-            var expected = Statistics.BivariateMoments.FromValues(clusters.Select(c => c.Users).ToArray(), clusters.Select(c => c.Resolved).ToArray());
+            var expected = Verdict.Statistics.SufficientStatistics.BivariateMoments.FromValues(clusters.Select(c => c.Users).ToArray(), clusters.Select(c => c.Resolved).ToArray());
             var cell = data.Cells.Single(c => c.Metric == "resolved_conversation_rate" && c.Arm == arm && c.Scope == Experiments.Analysis.CellScope.Overall).Moments;
             Assert.Equal(expected.Count, cell.Count);
             Assert.Equal(expected.MeanY, cell.MeanY, 9);
@@ -470,24 +479,24 @@ public class ClusterRandomizationTests
         {
             var rows = latencies.Where(l => l.Arm == arm).ToList();
             var sorted = rows.Select(r => r.Latency).Order().ToArray();
-            var point = sorted[Statistics.QuantileRanks.For(sorted.Length, 0.95).Point - 1];
+            var point = sorted[Verdict.Statistics.Quantiles.QuantileRanks.For(sorted.Length, 0.95).Point - 1];
             var teams = rows.GroupBy(r => r.Team).ToList();
-            var (_, variance) = Statistics.RatioMetric.Of(Statistics.BivariateMoments.FromValues(
+            var (_, variance) = Verdict.Statistics.Comparisons.RatioMetric.Of(Verdict.Statistics.SufficientStatistics.BivariateMoments.FromValues(
                 teams.Select(t => (double)t.Count()).ToArray(), teams.Select(t => (double)t.Count(r => r.Latency <= point)).ToArray()));
-            var ranks = Statistics.QuantileRanks.ForDependent(sorted.Length, 0.95, variance);
-            var expected = Statistics.QuantileEstimate.FromOrderStatistics(ranks, sorted[ranks.Point - 1], sorted[ranks.Low - 1], sorted[ranks.High - 1]);
+            var ranks = Verdict.Statistics.Quantiles.QuantileRanks.ForDependent(sorted.Length, 0.95, variance);
+            var expected = Verdict.Statistics.Quantiles.QuantileEstimate.FromOrderStatistics(ranks, sorted[ranks.Point - 1], sorted[ranks.Low - 1], sorted[ranks.High - 1]);
             var actual = data.Quantiles.Single(q => q.Metric == "p95_latency" && q.Arm == arm && q.Scope == Experiments.Analysis.CellScope.Overall).Estimate;
             Assert.Equal(expected, actual);
-            Assert.True(ranks.High - ranks.Low > Statistics.QuantileRanks.For(sorted.Length, 0.95).High - Statistics.QuantileRanks.For(sorted.Length, 0.95).Low, "clustering widens the rank interval");
+            Assert.True(ranks.High - ranks.Low > Verdict.Statistics.Quantiles.QuantileRanks.For(sorted.Length, 0.95).High - Verdict.Statistics.Quantiles.QuantileRanks.For(sorted.Length, 0.95).Low, "clustering widens the rank interval");
         }
 
         var report = Experiments.Analysis.LaunchAnalyzer.Analyze(brief with { Analysis = brief.Analysis with { PlannedUnitsPerArm = 1 } }, data);
         var primary = report.Primary!;
         var c = perCluster.Values.Where(v => v.Arm == "control").ToList();
         var t = perCluster.Values.Where(v => v.Arm == "treatment").ToList();
-        var lift = Statistics.RatioMetric.Compare(
-            Statistics.BivariateMoments.FromValues(c.Select(v => v.Users).ToArray(), c.Select(v => v.Resolved).ToArray()),
-            Statistics.BivariateMoments.FromValues(t.Select(v => v.Users).ToArray(), t.Select(v => v.Resolved).ToArray()));
+        var lift = Verdict.Statistics.Comparisons.RatioMetric.Compare(
+            Verdict.Statistics.SufficientStatistics.BivariateMoments.FromValues(c.Select(v => v.Users).ToArray(), c.Select(v => v.Resolved).ToArray()),
+            Verdict.Statistics.SufficientStatistics.BivariateMoments.FromValues(t.Select(v => v.Users).ToArray(), t.Select(v => v.Resolved).ToArray()));
         Assert.Equal(lift.Absolute.StandardError, primary.Lift.Absolute.StandardError, 9);
     }
     [Fact]
@@ -511,17 +520,17 @@ public class ClusterRandomizationTests
                 {
                     var id = $"t{team}-u{u}";
                     var at = start.AddMinutes(team + u);
-                    loader.Add(new Experiments.ExposureRecord("refund-query-rewrite", 1, id, arm, at, null, new Dictionary<string, string> { ["team"] = $"team-{team}" }));
+                    loader.Add(new Verdict.Experiments.Events.ExposureRecord("refund-query-rewrite", 1, id, arm, at, null, new Dictionary<string, string> { ["team"] = $"team-{team}" }));
                     var before = random.NextDouble() < propensity ? 1.0 : 0.0;
                     if (before == 1)
                     {
-                        loader.Add(new Experiments.OutcomeEvent("conversation_solved", id, at.AddDays(-5), null, new Dictionary<string, string>(), id + ":p"));
+                        loader.Add(new Verdict.Experiments.Events.OutcomeEvent("conversation_solved", id, at.AddDays(-5), null, new Dictionary<string, string>(), id + ":p"));
                     }
 
                     var resolved = random.NextDouble() < propensity + (arm == "treatment" ? 0.05 : 0) ? 1.0 : 0.0;
                     if (resolved == 1)
                     {
-                        loader.Add(new Experiments.OutcomeEvent("conversation_solved", id, at.AddMinutes(3), null, new Dictionary<string, string>(), id + ":s"));
+                        loader.Add(new Verdict.Experiments.Events.OutcomeEvent("conversation_solved", id, at.AddMinutes(3), null, new Dictionary<string, string>(), id + ":s"));
                     }
 
                     rows.Add((arm, team, resolved, before));

@@ -1,4 +1,5 @@
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Yaml;
 using Xunit;
 
 namespace Verdict.Storage.Tests;
@@ -32,7 +33,7 @@ internal static class TestEnvironment
     public static string NewClickHouseDatabase()
     {
         var cluster = Service("VERDICT_TEST_CLICKHOUSE", "no ClickHouse cluster: set VERDICT_TEST_CLICKHOUSE (./test.sh does, from tests/clickhouse/start.sh)");
-        var address = ClickHouse.ClickHouseAddress.Parse(cluster);
+        var address = Storage.ClickHouse.ClickHouseAddress.Parse(cluster);
         var name = "verdict_test_" + Guid.NewGuid().ToString("N")[..12];
         return $"clickhouse://{string.Join(',', address.Endpoints.Select(e => e.Authority))}/{name}?cluster={address.Cluster}";
     }

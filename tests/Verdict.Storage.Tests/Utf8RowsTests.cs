@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Storage.Ingestion;
 using Xunit;
 
 namespace Verdict.Storage.Tests;

@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 using Verdict.Storage;
+using Verdict.Storage.DuckDb;
 
 namespace Verdict.Benchmarks.Analysis;
 

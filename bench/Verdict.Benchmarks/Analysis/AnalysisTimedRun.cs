@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Verdict.Experiments.Analysis;
-using Verdict.Storage;
+using Verdict.Storage.DuckDb;
 
 namespace Verdict.Benchmarks.Analysis;
 

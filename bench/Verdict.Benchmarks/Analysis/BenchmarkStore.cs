@@ -1,5 +1,7 @@
-using Verdict.Experiments;
-using Verdict.Storage;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Simulation;
+using Verdict.Experiments.Yaml;
+using Verdict.Storage.DuckDb;
 
 namespace Verdict.Benchmarks.Analysis;
 

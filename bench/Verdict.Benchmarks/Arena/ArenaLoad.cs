@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Verdict.Arena;
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Running;
 using Verdict.Arena.Tests.Server;
 
 namespace Verdict.Benchmarks.Arena;

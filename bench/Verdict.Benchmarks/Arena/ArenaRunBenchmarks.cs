@@ -32,10 +32,10 @@ public class ArenaRunBenchmarks
     public void NewCache() => coldCache = Path.Combine(load.Directory, "cold-" + Guid.NewGuid().ToString("N"));
 
     [Benchmark(Baseline = true, Description = "cold cache: 6 000 calls at 50 ms, concurrency 32")]
-    public Task<Verdict.Arena.ArenaResult> ColdCache() => load.RunAsync(coldCache, Concurrency);
+    public Task<Verdict.Arena.Analysis.ArenaResult> ColdCache() => load.RunAsync(coldCache, Concurrency);
 
     [Benchmark(Description = "warm cache: 0 calls")]
-    public Task<Verdict.Arena.ArenaResult> WarmCache() => load.RunAsync(warmCache, Concurrency);
+    public Task<Verdict.Arena.Analysis.ArenaResult> WarmCache() => load.RunAsync(warmCache, Concurrency);
 
     [GlobalCleanup]
     public void Cleanup() => load.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -39,7 +39,7 @@ public static class ArenaTimedRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm: {load.Server.ChatCalls - callsAfterCold} calls, {warm.Calls.CacheHits} cache hits in {warmTime.TotalSeconds:0.000} s (target < 2 s)"));
         var passed = coldTime / ideal <= 1.15 && warmTime < TimeSpan.FromSeconds(2) && load.Server.ChatCalls == callsAfterCold;
         var analysis = Stopwatch.StartNew();
-        Verdict.Arena.ArenaAnalyzer.Analyze(warm.Run);
+        Verdict.Arena.Analysis.ArenaAnalyzer.Analyze(warm.Run);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"of which statistics (analysis of 1 000 cases, 10 000 bootstrap resamples per axis): {analysis.Elapsed.TotalSeconds:0.000} s"));
         Console.WriteLine(passed ? "targets met" : "targets NOT met");
         return passed ? 0 : 1;

@@ -3,6 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.FeatureManagement;
 using Microsoft.FeatureManagement.FeatureFilters;
 using Verdict.Assignment;
+using Verdict.Assignment.Allocation;
+using Verdict.Assignment.Hashing;
+using Verdict.Assignment.Targeting;
 
 namespace Verdict.Benchmarks.Assignment;
 

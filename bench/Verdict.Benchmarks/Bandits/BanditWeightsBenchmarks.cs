@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Verdict.Statistics;
+using Verdict.Statistics.Bandits;
+using Verdict.Statistics.Bayesian;
+using Verdict.Statistics.SufficientStatistics;
 
 namespace Verdict.Benchmarks.Bandits;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Simulation;
 using Verdict.Storage;
 using Verdict.Storage.ClickHouse;
 using Verdict.Storage.Postgres;

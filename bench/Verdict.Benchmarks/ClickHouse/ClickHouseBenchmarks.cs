@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Verdict.Benchmarks.Analysis;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 using Verdict.Storage;
 using Verdict.Storage.ClickHouse;
+using Verdict.Storage.DuckDb;
 
 namespace Verdict.Benchmarks.ClickHouse;
 

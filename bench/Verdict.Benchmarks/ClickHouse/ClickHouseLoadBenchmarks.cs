@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Verdict.Benchmarks.Analysis;
-using Verdict.Experiments;
-using Verdict.Storage;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
 using Verdict.Storage.ClickHouse;
+using Verdict.Storage.ClickHouse.Http;
 
 namespace Verdict.Benchmarks.ClickHouse;
 

@@ -3,6 +3,8 @@ using System.Globalization;
 using Verdict.Benchmarks.Analysis;
 using Verdict.Experiments.Analysis;
 using Verdict.Storage;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Benchmarks.ClickHouse;
 

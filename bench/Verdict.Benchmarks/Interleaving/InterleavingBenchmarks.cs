@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Verdict.Assignment;
+using Verdict.Assignment.Interleaving;
 
 namespace Verdict.Benchmarks.Interleaving;
 

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Verdict.Benchmarks.Analysis;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
 using Verdict.Storage;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Benchmarks.Monitoring;
 

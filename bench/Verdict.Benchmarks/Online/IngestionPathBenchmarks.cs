@@ -2,7 +2,8 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Ingestion;
-using Verdict.Storage;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Ingestion;
 
 namespace Verdict.Benchmarks.Online;
 

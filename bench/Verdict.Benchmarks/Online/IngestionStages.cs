@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Ingestion;
-using Verdict.Storage;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Ingestion;
 
 namespace Verdict.Benchmarks.Online;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Verdict.AI;
+using Verdict.AI.Feedback;
 
 namespace Verdict.Benchmarks.Proxies;
 

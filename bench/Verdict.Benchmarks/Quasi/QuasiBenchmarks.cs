@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.LinearAlgebra;
-using Verdict.Statistics;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.OffPolicy;
 
 namespace Verdict.Benchmarks.Quasi;
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Verdict.Statistics;
+using Verdict.Statistics.AlwaysValid;
+using Verdict.Statistics.Sequential;
 
 namespace Verdict.Benchmarks.Sequential;
 

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
+using Verdict.Experiments.Yaml;
 
 namespace Verdict.Benchmarks.Simulation;
 

@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using Verdict.Statistics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Integrity;
+using Verdict.Statistics.MultipleTesting;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
 
 namespace Verdict.Benchmarks.Statistics;
 

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Verdict.Statistics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
 
 namespace Verdict.Benchmarks.Statistics;
 

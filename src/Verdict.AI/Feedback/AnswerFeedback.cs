@@ -1,7 +1,7 @@
 using System.Globalization;
 using Verdict.Client;
 
-namespace Verdict.AI;
+namespace Verdict.AI.Feedback;
 
 /// <summary>
 /// Logs the LLM quality proxies of seed 002 — regenerations, the user's edits of an answer, thumbs — as the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Verdict.AI;
+namespace Verdict.AI.Feedback;
 
 /// <summary>
 /// Levenshtein distance between two texts over Unicode code points (a character outside the BMP is one symbol, not two

@@ -1,7 +1,14 @@
 using System.Globalization;
-using Verdict.Statistics;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Evaluation;
+using Verdict.Arena.Gate;
+using Verdict.Arena.Running;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.MultipleTesting;
+using Verdict.Statistics.Paired;
+using Verdict.Statistics.SufficientStatistics;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>
 /// Turns an arena run into evidence with the statistics engine: per variant and metric a mean with a t interval;

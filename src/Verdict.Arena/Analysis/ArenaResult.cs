@@ -1,4 +1,8 @@
-namespace Verdict.Arena;
+using Verdict.Arena.Gate;
+using Verdict.Arena.Providers;
+using Verdict.Arena.Running;
+
+namespace Verdict.Arena.Analysis;
 
 /// <summary>Everything an arena run concluded: per-variant summaries, paired comparisons, calibration and the gate.</summary>
 /// <param name="Name">Arena name.</param>

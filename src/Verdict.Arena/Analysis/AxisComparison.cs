@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>Paired difference (treatment − control) on one metric over the cases both were scored on.</summary>
 /// <param name="Metric">Metric name.</param>

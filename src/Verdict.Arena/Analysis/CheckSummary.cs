@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>How many outputs of a variant passed one deterministic check.</summary>
 /// <param name="Name">Check name.</param>

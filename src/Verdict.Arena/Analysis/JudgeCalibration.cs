@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>The judge measured against human labels, as an instrument.</summary>
 /// <param name="LabelledCases">Cases with both a human pairwise label and a judge outcome.</param>

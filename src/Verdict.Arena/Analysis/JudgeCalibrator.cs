@@ -1,7 +1,9 @@
 using System.Globalization;
-using Verdict.Statistics;
+using Verdict.Arena.Evaluation;
+using Verdict.Arena.Running;
+using Verdict.Statistics.Paired;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>
 /// Measures the pairwise judge against human labels (the golden set's <c>human.pairwise</c>: a variant name or

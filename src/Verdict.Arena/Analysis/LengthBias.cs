@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>Does winning a duel track answer length? Counted over decisive duels with outputs of different length.</summary>
 /// <param name="DecisiveDuels">Duels with a winner and outputs of different length.</param>

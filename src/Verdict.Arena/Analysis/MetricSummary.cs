@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>One variant's mean on one metric (a rubric axis or similarity) with a Student t interval.</summary>
 /// <param name="Metric">Metric name.</param>

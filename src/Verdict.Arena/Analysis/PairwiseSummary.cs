@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>The duel between treatment and control over the golden set.</summary>
 /// <param name="Wins">Cases the treatment won in both orders.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>
 /// The rubric judge against human scores (golden-set labels named <c>VARIANT.AXIS</c>, such as

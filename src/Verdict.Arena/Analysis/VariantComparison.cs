@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>A challenger against the control.</summary>
 /// <param name="Control">Control variant.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Analysis;
 
 /// <summary>One variant across the golden set.</summary>
 /// <param name="Name">Variant name.</param>
@@ -12,7 +12,7 @@ namespace Verdict.Arena;
 /// <param name="DecodingUsed">Distinct (model, temperature, seed) actually requested and reported.</param>
 public sealed record VariantSummary(
     string Name,
-    Verdict.Experiments.Receipt Receipt,
+    Verdict.Experiments.Briefs.Receipt Receipt,
     IReadOnlyList<MetricSummary> Metrics,
     IReadOnlyList<CheckSummary> Checks,
     int Errors,

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>
 /// Where each OpenAI-compatible call of an arena goes (docs/arena.md, "Where calls go"). A variant goes to its

@@ -1,6 +1,6 @@
 using YamlDotNet.Serialization;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>arena.yaml: the golden set, the variants, the evaluators, the statistics and the gate.</summary>
 public sealed class ArenaSpec

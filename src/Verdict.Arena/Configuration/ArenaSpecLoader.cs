@@ -1,10 +1,10 @@
 using System.Globalization;
-using Verdict.Experiments;
+using Verdict.Experiments.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>Reads and validates arena.yaml once; problems throw <see cref="InvalidDataException"/> naming the field.</summary>
 public static class ArenaSpecLoader

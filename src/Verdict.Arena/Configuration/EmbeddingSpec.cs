@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>The embedding model used by the similarity evaluator.</summary>
 public sealed class EmbeddingSpec : ModelEndpointSpec;

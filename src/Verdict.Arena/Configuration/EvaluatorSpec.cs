@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>
 /// One evaluator. Kinds: <c>contains</c>, <c>not_contains</c>, <c>regex</c>, <c>json</c>, <c>json_schema</c>,

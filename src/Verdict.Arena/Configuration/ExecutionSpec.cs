@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>How calls are made. Command-line flags override these.</summary>
 public sealed class ExecutionSpec

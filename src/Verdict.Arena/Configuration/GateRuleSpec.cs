@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>
 /// One gate rule. Kinds: <c>better</c> (treatment − control on <see cref="Axis"/> has CI lower bound above

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>What the treatment must show before it may get traffic.</summary>
 public sealed class GateSpec

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>The judge model: scores rubrics and duels. Its replies are parsed strictly.</summary>
 public sealed class JudgeSpec : ModelEndpointSpec

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>Where a model is reached and how it decodes: shared by variants, the judge and the embedding model.</summary>
 public abstract class ModelEndpointSpec

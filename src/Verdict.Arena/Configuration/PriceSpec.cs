@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>Token prices in currency units per million tokens. Defaults 0 (spend not tracked).</summary>
 public sealed class PriceSpec

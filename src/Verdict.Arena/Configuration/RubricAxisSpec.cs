@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>One rubric axis scored 1–5, with anchors describing 1, 3 and 5.</summary>
 public sealed class RubricAxisSpec

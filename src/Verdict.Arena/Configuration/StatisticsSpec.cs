@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>How the arena turns scores into evidence.</summary>
 public sealed class StatisticsSpec

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Configuration;
 
 /// <summary>One contender: a prompt on a model with decoder settings; its receipt can be promoted into a brief.</summary>
 public sealed class VariantSpec : ModelEndpointSpec

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Dataset;
 
 /// <summary>One hard, real case of the golden set.</summary>
 /// <param name="Id">Stable case id.</param>

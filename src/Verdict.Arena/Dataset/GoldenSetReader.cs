@@ -3,7 +3,7 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Dataset;
 
 /// <summary>
 /// Reads a golden set from JSONL (<c>id, input, context, reference, tags, human</c>) or CSV (the same columns, tags

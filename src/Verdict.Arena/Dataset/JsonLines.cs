@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Dataset;
 
 /// <summary>Reads JSONL: one JSON value per non-blank line; a bad line throws with the file and line number.</summary>
 internal static class JsonLines

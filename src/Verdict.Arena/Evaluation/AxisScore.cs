@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>A judge's score on one rubric axis, with its reason.</summary>
 /// <param name="Score">1 to 5.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>The outcome of one deterministic check on one output.</summary>
 /// <param name="Name">The check's name.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>Several evaluators as one, as Microsoft.Extensions.AI.Evaluation's <c>CompositeEvaluator</c>: all run at once on the output, results merged in their order.</summary>
 internal sealed class CompositeEvaluator(IReadOnlyList<IOutputEvaluator> evaluators) : IOutputEvaluator

@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NJsonSchema;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Dataset;
+using Verdict.Arena.Providers;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>
 /// A check that needs no model: contains, not_contains, regex, json, json_schema, max_latency_ms, max_tokens,

@@ -1,4 +1,7 @@
-namespace Verdict.Arena;
+using Verdict.Arena.Dataset;
+using Verdict.Arena.Providers;
+
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>What an evaluator looks at: the case, which variant answered, and its reply.</summary>
 /// <param name="Case">The golden case.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>
 /// One way of scoring a variant's output on a golden case — a deterministic check, embedding similarity, the rubric

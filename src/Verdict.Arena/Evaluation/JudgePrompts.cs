@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Verdict.Arena.Dataset;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>Pieces shared by the rubric and pairwise judges.</summary>
 internal static class JudgePrompts

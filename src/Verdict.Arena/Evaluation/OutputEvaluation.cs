@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>What evaluators measured on one output; merged in evaluator order by <see cref="CompositeEvaluator"/>.</summary>
 /// <param name="Checks">Deterministic check results.</param>

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Verdict.Arena.Dataset;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>
 /// Compares two outputs head-to-head, asked in both orders because judges prefer a position (Zheng et al. 2023,

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>A duel judged in both orders.</summary>
 /// <param name="CaseId">The case.</param>

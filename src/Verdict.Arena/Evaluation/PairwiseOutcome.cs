@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>Who won a duel once both orders are combined.</summary>
 public enum PairwiseOutcome

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
+using Verdict.Arena.Providers;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>Asks the judge to grade the output on the rubric (<see cref="RubricJudge"/>); a reply that never parses is an error, not a score.</summary>
 internal sealed class RubricEvaluator(RubricJudge rubric, IModelCaller judge, ChatOptions options) : IOutputEvaluator

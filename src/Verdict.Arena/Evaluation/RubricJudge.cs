@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Dataset;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>
 /// Scores one output on each rubric axis from 1 to 5 against anchors at 1, 3 and 5 (the G-Eval form, Liu et al. 2023).

@@ -1,4 +1,6 @@
-namespace Verdict.Arena;
+using Verdict.Arena.Providers;
+
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>Embeds the output and the case's reference and reports their cosine (<see cref="SimilarityScore"/>).</summary>
 internal sealed class SimilarityEvaluator(EmbeddingCaller embedder) : IOutputEvaluator

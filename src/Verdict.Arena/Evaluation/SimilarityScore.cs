@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Evaluation;
 
 /// <summary>Cosine similarity of two embedding vectors: u·v / (‖u‖‖v‖); NaN when either is zero or lengths differ.</summary>
 public static class SimilarityScore

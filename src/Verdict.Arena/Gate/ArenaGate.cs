@@ -1,6 +1,9 @@
 using System.Globalization;
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Running;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Gate;
 
 /// <summary>
 /// Applies the gate's rules to the treatment's comparison with the control. Judge-based evidence (rubric axes and

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Gate;
 
 /// <summary>Whether the treatment may get traffic: every rule must pass.</summary>
 /// <param name="Passed">True when every rule passed.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Gate;
 
 /// <summary>One gate rule's verdict.</summary>
 /// <param name="Rule">The rule in words.</param>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>
 /// Microsoft.Extensions.AI's embedding cache as the arena uses it: keyed by the text plus the provider, endpoint and

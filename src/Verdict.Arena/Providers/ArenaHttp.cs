@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
+using Verdict.Arena.Configuration;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>
 /// The HTTP side of a run: one Microsoft.Extensions.Http.Resilience pipeline shared by every model, judge and

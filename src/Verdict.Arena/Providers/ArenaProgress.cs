@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>Progress of a run: what a progress bar shows.</summary>
 /// <param name="Planned">Calls the run will need (model, judge and embedding).</param>

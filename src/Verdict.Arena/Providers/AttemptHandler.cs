@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>
 /// The innermost HTTP handler of every arena call, below the resilience pipeline: each attempt it sees is one network

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using Polly.Timeout;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>How a call that got no reply is described in results: the HTTP status, "timed out", or the error.</summary>
 internal static class CallFailure

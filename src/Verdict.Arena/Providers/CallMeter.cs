@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>Thread-safe counters of a run, reported through <see cref="IProgress{T}"/>.</summary>
 public sealed class CallMeter(IProgress<ArenaProgress>? progress = null)

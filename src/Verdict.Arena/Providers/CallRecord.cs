@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>
 /// What one arena call measured on its way through the pipeline: HTTP attempts, the latency of the last attempt and

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>One call to make: the messages and options sent, and a tag naming it for replay files.</summary>
 /// <param name="Tag">Replay key: <c>VARIANT/CASE</c>, <c>rubric/VARIANT/CASE</c> or <c>pairwise/FIRST/SECOND/CASE</c>.</param>

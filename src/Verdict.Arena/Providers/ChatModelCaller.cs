@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
+using Verdict.Arena.Configuration;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>
 /// Calls a live endpoint through its <see cref="IChatClient"/> pipeline (the cache, then the provider's client over

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.AI;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>Embeds text through an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> pipeline, cached and resilient like chat calls.</summary>
 internal sealed class EmbeddingCaller(IEmbeddingGenerator<string, Embedding<float>> generator, string endpoint, CallMeter meter)

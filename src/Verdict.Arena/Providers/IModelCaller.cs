@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>
 /// Gets replies for requests: from a live endpoint through cache and resilience, or from a replay file. A caller built

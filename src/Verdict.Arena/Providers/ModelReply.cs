@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>One model or judge reply, as measured: text, tokens, latency, what decoding was used and whether it was cached.</summary>
 /// <param name="Text">The reply text; empty when <paramref name="Error"/> is set.</param>

@@ -4,8 +4,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Caching.Distributed;
 using OllamaSharp;
 using OpenAI;
+using Verdict.Arena.Configuration;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>
 /// Builds callers for an endpoint: OpenAI-compatible endpoints (OpenAI, vLLM, LM Studio, Ollama's /v1) through

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Dataset;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>
 /// Serves recorded replies from JSONL (production traces or an earlier run), so logged traffic is scored without

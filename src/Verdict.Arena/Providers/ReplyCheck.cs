@@ -1,4 +1,4 @@
-namespace Verdict.Arena;
+namespace Verdict.Arena.Providers;
 
 /// <summary>What makes a judge's reply usable: a reply <paramref name="Accept"/> rejects is asked again, up to <paramref name="MaxAttempts"/> times in all.</summary>
 /// <param name="Accept">True for a reply that parses.</param>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Verdict.Experiments;
+using Verdict.Arena.Configuration;
+using Verdict.Experiments.Briefs;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Receipts;
 
 /// <summary>
 /// What a variant pins, as a brief's arm receipt (<see cref="Receipt"/>): the receipt the arena reports is the one a

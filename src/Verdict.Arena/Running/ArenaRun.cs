@@ -1,4 +1,7 @@
-namespace Verdict.Arena;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Providers;
+
+namespace Verdict.Arena.Running;
 
 /// <summary>The raw outcome of running an arena, before statistics.</summary>
 /// <param name="Spec">The arena.</param>
@@ -9,6 +12,6 @@ namespace Verdict.Arena;
 public sealed record ArenaRun(
     ArenaSpec Spec,
     IReadOnlyList<CaseResult> Cases,
-    IReadOnlyDictionary<string, Verdict.Experiments.Receipt> Receipts,
+    IReadOnlyDictionary<string, Verdict.Experiments.Briefs.Receipt> Receipts,
     IReadOnlyList<string> Axes,
     ArenaProgress Progress);

@@ -1,4 +1,6 @@
-namespace Verdict.Arena;
+using Verdict.Arena.Providers;
+
+namespace Verdict.Arena.Running;
 
 /// <summary>Run-time settings that override arena.yaml's execution block.</summary>
 public sealed class ArenaRunOptions

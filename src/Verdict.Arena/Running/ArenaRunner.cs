@@ -1,6 +1,11 @@
 using Microsoft.Extensions.AI;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Dataset;
+using Verdict.Arena.Evaluation;
+using Verdict.Arena.Providers;
+using Verdict.Arena.Receipts;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Running;
 
 /// <summary>
 /// Runs an arena: every variant on every golden case, then its evaluators (deterministic checks, embedding

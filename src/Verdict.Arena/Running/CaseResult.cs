@@ -1,4 +1,7 @@
-namespace Verdict.Arena;
+using Verdict.Arena.Dataset;
+using Verdict.Arena.Evaluation;
+
+namespace Verdict.Arena.Running;
 
 /// <summary>Everything measured on one golden case.</summary>
 /// <param name="Case">The case.</param>

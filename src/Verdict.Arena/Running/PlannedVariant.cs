@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Dataset;
+using Verdict.Arena.Providers;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Running;
 
 /// <summary>A variant resolved for a run: its caller and the options it sends.</summary>
 internal sealed record PlannedVariant(VariantSpec Spec, IModelCaller Caller, ChatOptions Options)

@@ -1,4 +1,7 @@
-namespace Verdict.Arena;
+using Verdict.Arena.Evaluation;
+using Verdict.Arena.Providers;
+
+namespace Verdict.Arena.Running;
 
 /// <summary>One variant's output on one case and everything measured on it.</summary>
 /// <param name="Variant">Variant name.</param>

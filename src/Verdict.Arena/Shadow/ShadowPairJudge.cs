@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
+using Verdict.Arena.Dataset;
+using Verdict.Arena.Evaluation;
 
-namespace Verdict.Arena;
+namespace Verdict.Arena.Shadow;
 
 /// <summary>
 /// Judges one shadow pair (control's and a treatment's answer to the same live request) with the arena's

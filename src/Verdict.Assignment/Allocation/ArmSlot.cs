@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Allocation;
 
 /// <summary>
 /// Where an arm lives in bucket space: its fixed <see cref="Slot"/> (set by the weights alone) and the

@@ -1,4 +1,6 @@
-namespace Verdict.Assignment;
+using Verdict.Assignment.Hashing;
+
+namespace Verdict.Assignment.Allocation;
 
 /// <summary>
 /// Maps arm weights and an exposure to bucket ranges (docs/assignment.md, "Ranges"). Arm i owns the fixed slot

@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Allocation;
 
 /// <summary>A half-open range of buckets [<see cref="Start"/>, <see cref="End"/>).</summary>
 public readonly record struct BucketRange(int Start, int End)

@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Bandits;
 
 /// <summary>
 /// Where a unit stands in a bandit: its arm index and the period whose cohort enrolled it (both −1 when its bucket is

@@ -1,4 +1,6 @@
-namespace Verdict.Assignment;
+using Verdict.Assignment.Allocation;
+
+namespace Verdict.Assignment.Bandits;
 
 /// <summary>
 /// One period of a bandit: the cohort of buckets it enrols and, inside it, each arm's range in declaration order.

@@ -1,4 +1,7 @@
-namespace Verdict.Assignment;
+using Verdict.Assignment.Allocation;
+using Verdict.Assignment.Hashing;
+
+namespace Verdict.Assignment.Bandits;
 
 /// <summary>
 /// Serves a bandit through bucket ranges without moving anyone (docs/bandits.md, "Serving"). Period p enrols the

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
 
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Hashing;
 
 /// <summary>
 /// The byte-exact assignment hash (docs/assignment.md): SHA-256 over the UTF-8 bytes of <c>salt + ":" + unitId</c>;

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Hashing;
 
 /// <summary>
 /// The first 8 bytes of SHA-256 through OpenSSL's block function <c>SHA256_Transform</c> when the process can load

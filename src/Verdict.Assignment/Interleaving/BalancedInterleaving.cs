@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Interleaving;
 
 /// <summary>
 /// Balanced interleaving (Joachims 2002, "Optimizing search engines using clickthrough data", KDD; Chapelle et al.

@@ -1,6 +1,7 @@
 using System.Buffers;
+using Verdict.Assignment.Hashing;
 
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Interleaving;
 
 /// <summary>
 /// The function a ranking service calls (docs/interleaving.md): (unit id, query id, ranking A, ranking B) → the

@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Interleaving;
 
 /// <summary>How many clicks on one interleaved list each ranker earns.</summary>
 public static class InterleavingCredit

@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Interleaving;
 
 /// <summary>How two rankings are merged.</summary>
 public enum InterleavingMethod

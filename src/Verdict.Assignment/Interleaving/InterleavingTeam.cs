@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Interleaving;
 
 /// <summary>The ranker an interleaved item was taken from: A (control) or B (the candidate).</summary>
 public enum InterleavingTeam

@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Interleaving;
 
 /// <summary>
 /// Which item ids are already in the interleaved list: an open-addressing table of positions over a caller's stack

@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Targeting;
 
 /// <summary>How an eligibility condition compares a unit's attribute with its values.</summary>
 public enum ConditionOperator

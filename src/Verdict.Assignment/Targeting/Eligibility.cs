@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Targeting;
 
 /// <summary>
 /// Who may enrol: the enrollment event (for example the first submitted refund question) and attribute conditions,

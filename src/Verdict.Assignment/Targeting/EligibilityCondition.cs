@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Targeting;
 
 /// <summary>One attribute condition a unit must meet to enrol, such as <c>plan = annual</c>.</summary>
 public sealed record EligibilityCondition(string Attribute, ConditionOperator Operator, IReadOnlyList<string> Values)

@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Targeting;
 
 /// <summary>
 /// A global holdout: the units whose bucket under the salt <c>"holdout:" + name</c> falls below

@@ -1,4 +1,7 @@
-namespace Verdict.Assignment;
+using Verdict.Assignment.Allocation;
+using Verdict.Assignment.Hashing;
+
+namespace Verdict.Assignment.Targeting;
 
 /// <summary>
 /// The share of a mutual-exclusion layer that one experiment owns. Units hash into the layer with the salt

@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Units;
 
 /// <summary>What is randomized: every request that carries the same id of this kind gets the same arm.</summary>
 public enum RandomizationUnit

@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Units;
 
 /// <summary>The identifiers one request carries; <see cref="UnitKey"/> picks the one the experiment randomizes on.</summary>
 public sealed record UnitContext

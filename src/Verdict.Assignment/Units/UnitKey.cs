@@ -1,4 +1,4 @@
-namespace Verdict.Assignment;
+namespace Verdict.Assignment.Units;
 
 /// <summary>
 /// Picks the id that is hashed for a randomization unit. With the conversation as unit every turn hashes the same

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Storage;
+using Verdict.Experiments.Briefs;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Cli.Commands;
 

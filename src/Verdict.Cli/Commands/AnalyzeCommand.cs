@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Locking;
 using Verdict.Reports;
+using Verdict.Reports.LongTerm;
 
 namespace Verdict.Cli.Commands;
 

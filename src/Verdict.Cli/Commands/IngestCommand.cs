@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Verdict.Cli.Commands.Store;
 using Verdict.Storage;
+using Verdict.Storage.Ingestion;
 
 namespace Verdict.Cli.Commands;
 

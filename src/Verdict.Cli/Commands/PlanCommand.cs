@@ -3,7 +3,10 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Verdict.Cli.Commands.Briefs;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Planning;
+using Verdict.Experiments.Validation;
 
 namespace Verdict.Cli.Commands;
 

@@ -1,5 +1,6 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
 using Verdict.Reports.Html;
 
 namespace Verdict.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Verdict.Assignment;
+using Verdict.Assignment.Bandits;
 using Verdict.Client.Wire;
 
 namespace Verdict.Client.Config;

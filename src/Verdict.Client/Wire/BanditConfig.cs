@@ -1,4 +1,4 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Bandits;
 
 namespace Verdict.Client.Wire;
 

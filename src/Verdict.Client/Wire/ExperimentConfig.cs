@@ -1,4 +1,6 @@
 using Verdict.Assignment;
+using Verdict.Assignment.Allocation;
+using Verdict.Assignment.Targeting;
 
 namespace Verdict.Client.Wire;
 

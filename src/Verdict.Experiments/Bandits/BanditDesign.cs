@@ -1,6 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Bandits;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Bandits;
 
 /// <summary>
 /// The brief's <c>bandit</c> block (docs/brief.md, "Bandit"; docs/bandits.md): the experiment is a Thompson-sampling
@@ -34,46 +34,4 @@ public sealed record BanditDesign
 
     /// <summary>Rewards per arm before the first update (default 100).</summary>
     public long MinSample { get; init; } = 100;
-
-    /// <summary>
-    /// The names of the options in which <paramref name="state"/> differs from this block (snake_case, as in the brief);
-    /// empty when the state was started from it.
-    /// </summary>
-    public IReadOnlyList<string> Differences(BanditState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        var differences = new List<string>();
-        Add(differences, "enrollment_per_period", state.EnrollmentPerPeriod.Equals(EnrollmentPerPeriod));
-        Add(differences, "method", state.Method == Method);
-        Add(differences, "draws", state.Draws == Draws);
-        Add(differences, "seed", state.Seed == Seed);
-        Add(differences, "top_two", state.TopTwo == TopTwo);
-        Add(differences, "min_weight", state.MinWeight.Equals(MinWeight));
-        Add(differences, "min_sample", state.MinSample == MinSample);
-        return differences;
-    }
-
-    /// <summary><paramref name="state"/> with this block's options.</summary>
-    public BanditState Apply(BanditState state)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        return state with
-        {
-            EnrollmentPerPeriod = EnrollmentPerPeriod,
-            Method = Method,
-            Draws = Draws,
-            Seed = Seed,
-            TopTwo = TopTwo,
-            MinWeight = MinWeight,
-            MinSample = MinSample,
-        };
-    }
-
-    private static void Add(List<string> differences, string name, bool same)
-    {
-        if (!same)
-        {
-            differences.Add(name);
-        }
-    }
 }

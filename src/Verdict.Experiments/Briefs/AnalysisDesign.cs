@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>When the primary metric may be read.</summary>
 public enum AnalysisDesign

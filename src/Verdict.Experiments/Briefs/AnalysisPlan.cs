@@ -1,6 +1,7 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Quantities;
+using Verdict.Statistics.MultipleTesting;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>The pre-registered analysis: power inputs, error rates, design, the launch threshold and integrity checks.</summary>
 public sealed record AnalysisPlan

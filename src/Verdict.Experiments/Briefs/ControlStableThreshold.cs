@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>
 /// A monitor threshold derived from control's own stable-period distribution (brief

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>The decoder settings an arm pins; null fields are not pinned.</summary>
 public sealed record DecoderSettings

@@ -1,7 +1,13 @@
 using System.Text.Json.Serialization;
 using Verdict.Assignment;
+using Verdict.Assignment.Allocation;
+using Verdict.Assignment.Targeting;
+using Verdict.Experiments.Bandits;
+using Verdict.Experiments.Interleaving;
+using Verdict.Experiments.Ladder;
+using Verdict.Experiments.Metrics;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>
 /// The registered plan of one experiment, parsed from <c>brief.yaml</c>, validated and normalized. Analysis, monitor

@@ -1,4 +1,6 @@
-namespace Verdict.Experiments;
+using Verdict.Experiments.Quantities;
+
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>
 /// A metric that must not get worse by more than its budget: direction of harm, budget in the metric's unit (or

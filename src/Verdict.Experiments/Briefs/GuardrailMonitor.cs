@@ -1,4 +1,6 @@
-namespace Verdict.Experiments;
+using Verdict.Experiments.Quantities;
+
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>
 /// The live monitor's plan for one aggregate guardrail (brief <c>guardrails[i].monitor</c>, docs/monitor.md): the window

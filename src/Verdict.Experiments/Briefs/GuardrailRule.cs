@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>How a guardrail handles uncertainty.</summary>
 public enum GuardrailRule

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>Which way a guardrail metric moves when things get worse.</summary>
 public enum HarmfulDirection

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>What the live monitor does when a guardrail's breach streak reaches its registered length (docs/monitor.md).</summary>
 public enum MonitorAction

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>
 /// What an arm pins: model, prompt, decoder settings, retrieval index snapshot and free-form components. Events carry

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>
 /// The receipt hash events carry: lowercase hex of the first 8 bytes of SHA-256 over the flattened receipt

@@ -1,6 +1,6 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>Who sees the experiment and how much of them: exposure (the ramp), stage, layer, holdout, salt, forced arms.</summary>
 public sealed record TrafficPlan

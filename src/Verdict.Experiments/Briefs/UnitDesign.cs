@@ -1,6 +1,6 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Units;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Briefs;
 
 /// <summary>What is randomized, which attribute carries its id, and what the analysis counts.</summary>
 /// <param name="Randomization">The randomization unit.</param>

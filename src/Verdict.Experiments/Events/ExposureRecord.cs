@@ -1,4 +1,6 @@
-namespace Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+
+namespace Verdict.Experiments.Events;
 
 /// <summary>
 /// One exposure: a unit saw an arm of an experiment version at a time, under a receipt (its hash), with the

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Events;
 
 /// <summary>Receives exposures and outcome events, for example a store's bulk loader or a file writer.</summary>
 public interface IEventSink

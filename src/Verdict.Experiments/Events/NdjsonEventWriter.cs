@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
+using Verdict.Experiments.Briefs;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Events;
 
 /// <summary>
 /// Writes exposures and outcome events as NDJSON, one object per line, in the format of docs/events.md ("NDJSON

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Events;
 
 /// <summary>
 /// One outcome event: a named thing that happened to a unit at a time, with an optional numeric value, string

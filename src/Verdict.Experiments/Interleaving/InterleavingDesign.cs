@@ -1,6 +1,6 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Interleaving;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Interleaving;
 
 /// <summary>
 /// The brief's <c>interleaving</c> block (docs/interleaving.md, "An interleaving brief"): the experiment interleaves the

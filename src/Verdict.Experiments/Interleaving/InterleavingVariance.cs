@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Interleaving;
 
 /// <summary>Which standard error of the preference share an interleaving brief's verdict reads.</summary>
 public enum InterleavingVariance

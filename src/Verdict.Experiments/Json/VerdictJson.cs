@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Json;
 
 /// <summary>
 /// The one set of JSON conventions every output and file of Verdict is written with (<c>--json</c> of every command,

@@ -1,4 +1,6 @@
-namespace Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+
+namespace Verdict.Experiments.Ladder;
 
 /// <summary>
 /// One rung of the registered rollout ladder (brief <c>stages[i]</c>, docs/brief.md "Stages"): its name, its kind

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Ladder;
 
 /// <summary>
 /// The condition for leaving a stage (brief <c>stages[i].gate</c>, docs/monitor.md "The ladder"): the stage has lasted

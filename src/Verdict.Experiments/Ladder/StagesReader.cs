@@ -1,6 +1,9 @@
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Validation;
+using Verdict.Experiments.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Ladder;
 
 /// <summary>Reads the brief's <c>stages</c> (the rollout ladder, docs/brief.md "Stages") and checks it against the guardrails.</summary>
 internal static class StagesReader

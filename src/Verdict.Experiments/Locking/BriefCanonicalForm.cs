@@ -4,8 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Locking;
 
 /// <summary>
 /// The canonical JSON of a normalized brief (snake_case keys sorted ordinally at every level, arrays in order,

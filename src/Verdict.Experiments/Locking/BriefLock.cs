@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Locking;
 
 /// <summary>
 /// The lock written beside a brief by <c>verdict plan</c>: which experiment and version, the salt it assigns with,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Locking;
 
 /// <summary>Reads and writes <c>&lt;brief&gt;.lock.json</c> beside a brief.</summary>
 public static class BriefLockFile

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Locking;
 
 /// <summary>How a brief relates to its lock.</summary>
 public enum LockStatus

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Metrics;
 
 /// <summary>When a CUPED covariate is measured relative to the unit's first exposure.</summary>
 public enum CovariatePeriod

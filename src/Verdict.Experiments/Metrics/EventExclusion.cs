@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Metrics;
 
 /// <summary>
 /// Disqualifies a unit's qualifying event when <see cref="Event"/> follows the <see cref="After"/> event within

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Metrics;
 
 /// <summary>
 /// A metric, declared precisely enough for the analysis to compile it to SQL: the events it is built from, the

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Metrics;
 
 /// <summary>How a metric turns a unit's events into one number (docs/brief.md, "Metrics").</summary>
 public enum MetricType

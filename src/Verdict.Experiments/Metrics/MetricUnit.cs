@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Metrics;
 
 /// <summary>The unit a metric is measured in; budgets, MDEs and thresholds on it are written in the same unit.</summary>
 public enum MetricUnit

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Planning;
 
 /// <summary>
 /// What the brief asks of traffic: units per arm for the MDE at alpha and power, how many days that takes at the

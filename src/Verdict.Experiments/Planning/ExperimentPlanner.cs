@@ -1,6 +1,8 @@
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Power;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Planning;
 
 /// <summary>
 /// Plans an experiment from its brief with <see cref="SampleSize"/>: seed 000's formula for proportions

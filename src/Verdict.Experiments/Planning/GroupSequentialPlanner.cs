@@ -1,6 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Sequential;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Planning;
 
 /// <summary>
 /// The brief's group-sequential plan from the statistics engine: two-sided boundaries at the registered looks, and

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Planning;
 
 /// <summary>
 /// The seam to the sequential engine (Verdict.Statistics, <c>Sequential/</c>): turns a brief's looks and spending

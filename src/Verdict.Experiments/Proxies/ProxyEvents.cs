@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Proxies;
 
 /// <summary>
 /// The conventional events and properties of LLM quality proxies (docs/events.md, "Quality proxy events"): what the

@@ -1,7 +1,9 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Proxies;
 
 /// <summary>
 /// Reads the proxy metric kinds of LLM quality — <c>regeneration_rate</c>, <c>edit_distance</c>, <c>thumbs</c>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Quantities;
 
 /// <summary>Durations as briefs write them: a whole or decimal number and one of <c>s</c>, <c>m</c>, <c>h</c>, <c>d</c>, <c>w</c>.</summary>
 public static class DurationText

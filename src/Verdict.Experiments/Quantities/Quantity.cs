@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Quantities;
 
 /// <summary>
 /// A number with its unit, normalized so that equal amounts compare equal: <c>0.5pp</c> is (0.005, Proportion),

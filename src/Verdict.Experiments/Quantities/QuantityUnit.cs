@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Quantities;
 
 /// <summary>The unit of a normalized <see cref="Quantity"/>.</summary>
 public enum QuantityUnit

@@ -1,6 +1,11 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Units;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Planning;
+using Verdict.Experiments.Quantities;
+using Verdict.Experiments.Yaml;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Validation;
 
 /// <summary>Warns about valid briefs whose design the seeds warn against (docs/brief.md, "Lint rules").</summary>
 internal static class BriefLinter

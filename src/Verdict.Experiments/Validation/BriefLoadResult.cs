@@ -1,4 +1,6 @@
-namespace Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+
+namespace Verdict.Experiments.Validation;
 
 /// <summary>A parsed brief (null when it has errors) with every error and warning found, in file order.</summary>
 public sealed record BriefLoadResult(ExperimentBrief? Brief, IReadOnlyList<BriefProblem> Problems)

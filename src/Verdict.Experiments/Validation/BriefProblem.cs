@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Validation;
 
 /// <summary>
 /// One problem in a brief or metrics file, where it is and what is wrong, printed as

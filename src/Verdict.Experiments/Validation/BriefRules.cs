@@ -1,7 +1,9 @@
 using System.Globalization;
-using Verdict.Assignment;
+using Verdict.Assignment.Allocation;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Yaml;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Validation;
 
 /// <summary>Checks that span fields: arms and their weights, the control, receipts against the declared change, forced arms.</summary>
 internal static class BriefRules

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Validation;
 
 /// <summary>The ids of the lint warnings (docs/brief.md, "Lint rules").</summary>
 public static class LintRules

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Validation;
 
 /// <summary>Whether a problem stops the brief (error) or is a design the seeds warn about (warning).</summary>
 public enum ProblemSeverity

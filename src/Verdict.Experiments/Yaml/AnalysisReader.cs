@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Reads <c>analysis</c>: power inputs, design, looks and spending, thresholds and integrity checks.</summary>
 internal static partial class AnalysisReader
@@ -73,7 +75,7 @@ internal static partial class AnalysisReader
             Mde = mde ?? default,
             Alpha = Probability(f, "alpha") ?? 0.05,
             Power = Probability(f, "power") ?? 0.8,
-            SecondaryCorrection = f.Choice("secondary_correction", Vocabulary.Corrections) ?? Statistics.PValueAdjustmentMethod.Holm,
+            SecondaryCorrection = f.Choice("secondary_correction", Vocabulary.Corrections) ?? Verdict.Statistics.MultipleTesting.PValueAdjustmentMethod.Holm,
             Design = design,
             Looks = looks,
             Spending = spending,

@@ -1,7 +1,10 @@
 using System.Globalization;
-using Verdict.Statistics;
+using Verdict.Experiments.Bandits;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Bandits;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Reads the brief's optional <c>bandit</c> block (docs/brief.md, "Bandit").</summary>
 internal static class BanditReader

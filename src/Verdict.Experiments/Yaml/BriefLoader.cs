@@ -1,7 +1,9 @@
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>
 /// Loads a brief: parses the YAML with line numbers, reads its metrics file, validates every field and reports every

@@ -1,7 +1,12 @@
 using System.Text.RegularExpressions;
-using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
+using Verdict.Assignment.Units;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Ladder;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Validation;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Reads the brief's own fields into the model, checking each against the metrics it refers to.</summary>
 internal static partial class BriefReader

@@ -1,7 +1,8 @@
 using System.Globalization;
+using Verdict.Experiments.Briefs;
 using YamlDotNet.RepresentationModel;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>
 /// Writes a receipt into a brief's YAML as one arm's <c>receipt:</c>, editing the text in place with the YamlDotNet

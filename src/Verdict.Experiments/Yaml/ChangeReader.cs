@@ -1,4 +1,7 @@
-namespace Verdict.Experiments;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Quantities;
+
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>
 /// Reads a change on a metric (budget, MDE, ship threshold) in that metric's unit and normalizes it: on a proportion

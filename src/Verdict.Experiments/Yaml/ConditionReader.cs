@@ -1,6 +1,6 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Reads <c>{attribute|property, op, value|values}</c> conditions shared by eligibility and metric filters.</summary>
 internal static class ConditionReader

@@ -1,6 +1,8 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Interleaving;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Interleaving;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Reads the brief's optional <c>interleaving</c> block (docs/brief.md, "Interleaving").</summary>
 internal static class InterleavingReader

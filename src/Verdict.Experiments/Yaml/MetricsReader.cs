@@ -1,4 +1,7 @@
-namespace Verdict.Experiments;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Proxies;
+
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Reads metric definitions from a brief's <c>metrics</c> mapping or a shared metrics file.</summary>
 internal static class MetricsReader
@@ -105,7 +108,7 @@ internal static class MetricsReader
                 unless.String("after") ?? (events.Count > 0 ? events[0] : string.Empty)),
             Where = f.Items("where")
                 .Select(item => ConditionReader.Read(f.Context.Mapping(f.File, item.Node, item.Path, ConditionReader.FilterFields), "property"))
-                .OfType<(string Name, Assignment.ConditionOperator Op, IReadOnlyList<string> Values)>()
+                .OfType<(string Name, Verdict.Assignment.Targeting.ConditionOperator Op, IReadOnlyList<string> Values)>()
                 .Select(c => new PropertyFilter(c.Name, c.Op, c.Values))
                 .ToList(),
             Numerator = f.String("numerator"),

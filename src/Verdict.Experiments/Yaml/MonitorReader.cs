@@ -1,4 +1,8 @@
-namespace Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Quantities;
+
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Reads a guardrail's <c>monitor</c> block (docs/brief.md, "Guardrails"; docs/monitor.md).</summary>
 internal static class MonitorReader

@@ -1,4 +1,4 @@
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Field path → where it was written, so checks that run on the model can still point at a line.</summary>
 public sealed class SourceMap

@@ -1,4 +1,6 @@
-namespace Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Reads <c>monitor.threshold: {from: control_stable, periods: N, k: K | quantile: Q}</c> (docs/monitor.md).</summary>
 internal static class StableThresholdReader

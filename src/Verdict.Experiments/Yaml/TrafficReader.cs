@@ -1,6 +1,7 @@
-using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
+using Verdict.Experiments.Briefs;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Reads <c>traffic</c>: exposure, stage, daily units, layer, holdout, salt and forced assignments.</summary>
 internal static class TrafficReader

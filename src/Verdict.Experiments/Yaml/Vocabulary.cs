@@ -1,7 +1,11 @@
-using Verdict.Assignment;
-using Verdict.Statistics;
+using Verdict.Assignment.Targeting;
+using Verdict.Assignment.Units;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Guardrails;
+using Verdict.Statistics.MultipleTesting;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>The words a brief uses for each choice, mapped to the model's enums (docs/brief.md).</summary>
 internal static class Vocabulary

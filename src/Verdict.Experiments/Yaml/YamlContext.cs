@@ -1,6 +1,7 @@
+using Verdict.Experiments.Validation;
 using YamlDotNet.RepresentationModel;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>Collects problems and source locations while one or more YAML files are read.</summary>
 internal sealed class YamlContext(List<BriefProblem> problems, SourceMap map)

@@ -1,8 +1,9 @@
 using System.Globalization;
+using Verdict.Experiments.Quantities;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>The fields of one YAML mapping, read with typed accessors that report problems at the field's line.</summary>
 internal sealed class YamlFields(YamlContext context, string file, YamlMappingNode node, string path, Dictionary<string, YamlNode> fields)

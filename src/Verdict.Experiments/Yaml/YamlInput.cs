@@ -3,7 +3,7 @@ using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Verdict.Experiments;
+namespace Verdict.Experiments.Yaml;
 
 /// <summary>
 /// The bounds every YAML file Verdict reads must keep (briefs, metrics files, arena specs), checked before a tree is

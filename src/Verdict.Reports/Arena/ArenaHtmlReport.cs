@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Verdict.Arena;
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Running;
 using Verdict.Reports.Html;
 using static Verdict.Reports.Arena.ArenaText;
 using static Verdict.Reports.Html.Html;

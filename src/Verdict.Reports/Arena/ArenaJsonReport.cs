@@ -1,5 +1,5 @@
-using Verdict.Arena;
-using Verdict.Experiments;
+using Verdict.Arena.Analysis;
+using Verdict.Experiments.Json;
 
 namespace Verdict.Reports.Arena;
 

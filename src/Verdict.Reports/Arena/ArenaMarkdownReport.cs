@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Arena;
+using Verdict.Arena.Analysis;
 using static Verdict.Reports.Arena.ArenaText;
 
 namespace Verdict.Reports.Arena;

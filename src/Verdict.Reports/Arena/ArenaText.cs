@@ -1,7 +1,9 @@
 using System.Globalization;
-using Verdict.Arena;
-using Verdict.Experiments;
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Evaluation;
+using Verdict.Arena.Providers;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 
 namespace Verdict.Reports.Arena;
 

@@ -1,10 +1,11 @@
 using System.Globalization;
 using ScottPlot;
-using Verdict.Experiments;
+using Verdict.Experiments.Analysis.Bandits;
 using Verdict.Reports.Charts;
-using Verdict.Statistics;
+using Verdict.Statistics.Bandits;
+using Verdict.Statistics.Inference;
 
-namespace Verdict.Reports;
+namespace Verdict.Reports.Bandits;
 
 /// <summary>
 /// The bandit page's charts (docs/report.md, "Bandit"): the weights each period served, the probability each arm was

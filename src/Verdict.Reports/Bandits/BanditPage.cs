@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
+using Verdict.Experiments.Analysis.Bandits;
 using Verdict.Reports.Charts;
 using Verdict.Reports.Html;
 
-namespace Verdict.Reports;
+namespace Verdict.Reports.Bandits;
 
 /// <summary>
 /// The bandit page of the HTML report (docs/report.md, "Bandit"; docs/bandits.md): the caveat that a bandit's result is
@@ -124,7 +124,7 @@ public static class BanditPage
         html.Append("</table>");
     }
 
-    private static string E(string text) => Html.Html.E(text);
+    private static string E(string text) => Verdict.Reports.Html.Html.E(text);
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
 

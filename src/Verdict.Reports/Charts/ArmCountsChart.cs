@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 
 namespace Verdict.Reports.Charts;
 

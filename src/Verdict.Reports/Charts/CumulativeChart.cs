@@ -1,6 +1,8 @@
 using ScottPlot;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Planning;
 
 namespace Verdict.Reports.Charts;
 

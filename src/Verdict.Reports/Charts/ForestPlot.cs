@@ -1,6 +1,7 @@
 using ScottPlot;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
 
 namespace Verdict.Reports.Charts;
 

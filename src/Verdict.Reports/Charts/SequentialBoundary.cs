@@ -1,5 +1,5 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Planning;
 
 namespace Verdict.Reports.Charts;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
 using Verdict.Reports.Charts;
 using static Verdict.Reports.Html.Html;

@@ -1,5 +1,5 @@
 using System.Text;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
 using static Verdict.Reports.Html.Html;
 
 namespace Verdict.Reports.Html;

@@ -1,5 +1,7 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Planning;
 
 namespace Verdict.Reports.Html;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Verdict.Assignment;
-using Verdict.Experiments;
+using Verdict.Assignment.Interleaving;
+using Verdict.Experiments.Analysis.Interleaving;
+using Verdict.Experiments.Interleaving;
 
-namespace Verdict.Reports;
+namespace Verdict.Reports.Interleaving;
 
 /// <summary>
 /// The stable JSON form of an interleaving brief's analysis (<c>verdict analyze --json</c> on a brief with an

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Assignment;
-using Verdict.Experiments;
-using Verdict.Statistics;
+using Verdict.Assignment.Interleaving;
+using Verdict.Experiments.Analysis.Interleaving;
+using Verdict.Statistics.Interleaving;
 
-namespace Verdict.Reports;
+namespace Verdict.Reports.Interleaving;
 
 /// <summary>
 /// The interleaving page of the HTML report (docs/interleaving.md): per-query outcomes as a bar, and B's preference
@@ -27,21 +27,21 @@ public static class InterleavingPage
         return Page($"{report.Experiment} v{report.Version}", method, report.Sums, report.PerQuery, report.PerUnit, generatedAt, html =>
         {
             var decision = AnalysisDocument.DecisionText(report.Decision);
-            html.Append("<h2 class=\"").Append(Html.Html.Css(decision)).Append("\">Verdict: ").Append(Html.Html.E(decision)).Append("</h2><ul>");
+            html.Append("<h2 class=\"").Append(Verdict.Reports.Html.Html.Css(decision)).Append("\">Verdict: ").Append(Verdict.Reports.Html.Html.E(decision)).Append("</h2><ul>");
             foreach (var reason in report.Reasons)
             {
-                html.Append("<li>").Append(Html.Html.E(reason)).Append("</li>");
+                html.Append("<li>").Append(Verdict.Reports.Html.Html.E(reason)).Append("</li>");
             }
 
-            html.Append("</ul><p>").Append(Html.Html.E($"Team A is {report.TeamA} (control), team B is {report.TeamB}. {report.Caveat}")).Append("</p>");
+            html.Append("</ul><p>").Append(Verdict.Reports.Html.Html.E($"Team A is {report.TeamA} (control), team B is {report.TeamB}. {report.Caveat}")).Append("</p>");
             html.Append("<table><tr><th>step</th><th>check</th><th>result</th><th>detail</th></tr>");
             foreach (var check in report.Checks)
             {
-                html.Append("<tr><td>").Append(Html.Html.E(check.Step)).Append("</td><td>").Append(Html.Html.E(check.Name)).Append("</td><td>")
-                    .Append(Html.Html.E(check.Status.ToString().ToUpperInvariant())).Append("</td><td style=\"text-align:left\">").Append(Html.Html.E(check.Detail)).Append("</td></tr>");
+                html.Append("<tr><td>").Append(Verdict.Reports.Html.Html.E(check.Step)).Append("</td><td>").Append(Verdict.Reports.Html.Html.E(check.Name)).Append("</td><td>")
+                    .Append(Verdict.Reports.Html.Html.E(check.Status.ToString().ToUpperInvariant())).Append("</td><td style=\"text-align:left\">").Append(Verdict.Reports.Html.Html.E(check.Detail)).Append("</td></tr>");
             }
 
-            html.Append("</table><p>").Append(Html.Html.E(lockHash is null ? "The brief has no lock: this analysis is not of a registered plan." : $"Registered plan: lock sha256 {lockHash}.")).Append("</p>");
+            html.Append("</table><p>").Append(Verdict.Reports.Html.Html.E(lockHash is null ? "The brief has no lock: this analysis is not of a registered plan." : $"Registered plan: lock sha256 {lockHash}.")).Append("</p>");
         });
     }
 
@@ -51,12 +51,12 @@ public static class InterleavingPage
         ArgumentNullException.ThrowIfNull(perUser);
         var t = sums.Total;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Html.Html.E(experiment + ": interleaving"))
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(Verdict.Reports.Html.Html.E(experiment + ": interleaving"))
             .Append("</title><style>body{font-family:system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#222}")
             .Append("table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}</style></head><body>");
-        html.Append("<h1>").Append(Html.Html.E($"{experiment}: {method}")).Append("</h1>");
+        html.Append("<h1>").Append(Verdict.Reports.Html.Html.E($"{experiment}: {method}")).Append("</h1>");
         verdict?.Invoke(html);
-        html.Append("<p>").Append(Html.Html.E(Invariant($"{t.Queries:N0} queries from {sums.Users:N0} users. Each query's outcome is the ranker credited with more clicks, or a tie."))).Append("</p>");
+        html.Append("<p>").Append(Verdict.Reports.Html.Html.E(Invariant($"{t.Queries:N0} queries from {sums.Users:N0} users. Each query's outcome is the ranker credited with more clicks, or a tie."))).Append("</p>");
         html.Append("<h2>Per-query outcomes</h2>");
         const int width = 720;
         var total = Math.Max(1, t.Queries);
@@ -76,18 +76,18 @@ public static class InterleavingPage
         html.Append("<table><tr><th>variance</th><th>B's share of decisive queries</th><th>95% CI</th><th>p-value (share = ½)</th><th>Δ_AB</th></tr>");
         foreach (var (name, r) in new[] { ("queries independent (Wilson, exact binomial)", perQuery), ("clustered by user (Wald)", perUser) })
         {
-            html.Append("<tr><td>").Append(Html.Html.E(name)).Append("</td><td>").Append(P(r.ShareB)).Append("</td><td>[").Append(P(r.CiLow)).Append(", ").Append(P(r.CiHigh))
+            html.Append("<tr><td>").Append(Verdict.Reports.Html.Html.E(name)).Append("</td><td>").Append(P(r.ShareB)).Append("</td><td>[").Append(P(r.CiLow)).Append(", ").Append(P(r.CiHigh))
                 .Append("]</td><td>").Append(F(r.PValue)).Append("</td><td>").Append(F(r.DeltaAB)).Append("</td></tr>");
         }
 
         html.Append("</table>");
         foreach (var d in perQuery.Diagnostics.Concat(perUser.Diagnostics).DistinctBy(d => d.Message))
         {
-            html.Append("<p>note ").Append(Html.Html.E($"{d.Code}: {d.Message}")).Append("</p>");
+            html.Append("<p>note ").Append(Verdict.Reports.Html.Html.E($"{d.Code}: {d.Message}")).Append("</p>");
         }
 
         html.Append("<p>Interleaving measures which ranking users prefer, not the business metric: confirm a winner with an A/B test on the decision metric.</p>");
-        html.Append("<p><small>").Append(Html.Html.E(Invariant($"Generated {generatedAt:yyyy-MM-dd HH:mm} UTC."))).Append("</small></p></body></html>\n");
+        html.Append("<p><small>").Append(Verdict.Reports.Html.Html.E(Invariant($"Generated {generatedAt:yyyy-MM-dd HH:mm} UTC."))).Append("</small></p></body></html>\n");
         return html.ToString();
     }
 
@@ -105,7 +105,7 @@ public static class InterleavingPage
         {
             var r = rows[i].Result;
             var y = (i * row) + 15;
-            html.Append(Invariant($"<text x=\"0\" y=\"{y + 4}\" font-size=\"12\">")).Append(Html.Html.E(rows[i].Name)).Append("</text>");
+            html.Append(Invariant($"<text x=\"0\" y=\"{y + 4}\" font-size=\"12\">")).Append(Verdict.Reports.Html.Html.E(rows[i].Name)).Append("</text>");
             if (double.IsFinite(r.CiLow) && double.IsFinite(r.CiHigh))
             {
                 html.Append(Invariant($"<line x1=\"{X(Math.Clamp(r.CiLow, 0, 1)):F1}\" y1=\"{y}\" x2=\"{X(Math.Clamp(r.CiHigh, 0, 1)):F1}\" y2=\"{y}\" stroke=\"#f28e2b\" stroke-width=\"3\"/><circle cx=\"{X(r.ShareB):F1}\" cy=\"{y}\" r=\"5\" fill=\"#f28e2b\"/>"));

@@ -1,6 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Interleaving;
 
-namespace Verdict.Reports;
+namespace Verdict.Reports.Interleaving;
 
 /// <summary>One analysis of B's preference share in JSON (docs/interleaving.md): numbers that cannot be computed are null.</summary>
 public sealed record PreferenceDocument(double? ShareB, double? StandardError, double? CiLow, double? CiHigh, double? PValue, double? DeltaAb, IReadOnlyList<string> Diagnostics)

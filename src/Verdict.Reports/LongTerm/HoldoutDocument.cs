@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Verdict.Experiments;
-using Verdict.Experiments.LongTerm;
+using Verdict.Experiments.Analysis.LongTerm;
+using Verdict.Experiments.Json;
 
-namespace Verdict.Reports;
+namespace Verdict.Reports.LongTerm;
 
 /// <summary>
 /// The <c>holdout</c> section of <c>verdict analyze --holdout --json</c> (docs/analysis-json.md, "holdout"): the

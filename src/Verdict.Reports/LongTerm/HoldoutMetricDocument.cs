@@ -1,6 +1,6 @@
-using Verdict.Experiments.LongTerm;
+using Verdict.Experiments.Analysis.LongTerm;
 
-namespace Verdict.Reports;
+namespace Verdict.Reports.LongTerm;
 
 /// <summary>One metric for one arm against the holdout; the lift is arm − holdout (absolute) and arm / holdout − 1 (relative).</summary>
 public sealed record HoldoutMetricDocument(

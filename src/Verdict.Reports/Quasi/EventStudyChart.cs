@@ -1,7 +1,8 @@
 using System.Globalization;
 using ScottPlot;
 using Verdict.Reports.Charts;
-using Verdict.Statistics;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Reports.Quasi;
 

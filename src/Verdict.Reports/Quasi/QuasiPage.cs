@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Reports.Charts;
 using Verdict.Reports.Html;
-using Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.OffPolicy;
 using static Verdict.Reports.Html.Html;
 
 namespace Verdict.Reports.Quasi;

@@ -1,5 +1,7 @@
 using System.Globalization;
-using Verdict.Experiments;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
 using Verdict.Server.ControlPlane;
 
 namespace Verdict.Server.Bandits;

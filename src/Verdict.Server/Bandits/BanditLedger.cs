@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Verdict.Experiments;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Experiments.Briefs;
 using Verdict.Server.ControlPlane;
 
 namespace Verdict.Server.Bandits;

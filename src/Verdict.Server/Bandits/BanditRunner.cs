@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Verdict.Experiments;
+using Verdict.Experiments.Analysis.Bandits;
 using Verdict.Server.ControlPlane;
-using Verdict.Storage;
+using Verdict.Storage.Bandits;
 
 namespace Verdict.Server.Bandits;
 

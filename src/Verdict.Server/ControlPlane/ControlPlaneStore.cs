@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Verdict.Server.Auth;
 using Verdict.Storage;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Server.ControlPlane;
 

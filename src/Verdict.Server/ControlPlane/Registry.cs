@@ -1,7 +1,12 @@
 using System.Collections.Frozen;
 using Verdict.Assignment;
+using Verdict.Assignment.Bandits;
 using Verdict.Client.Wire;
-using Verdict.Experiments;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Validation;
+using Verdict.Experiments.Yaml;
 using Verdict.Server.Auth;
 using Verdict.Server.Config;
 

@@ -37,10 +37,10 @@ button.danger{border-color:#c62828;color:#c62828}
     public static string N(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>The brief's registered rollout stage as people write it: shadow, canary or A/B.</summary>
-    public static string Stage(Verdict.Experiments.RolloutStage stage) => stage switch
+    public static string Stage(Verdict.Experiments.Briefs.RolloutStage stage) => stage switch
     {
-        Verdict.Experiments.RolloutStage.Shadow => "shadow",
-        Verdict.Experiments.RolloutStage.Canary => "canary",
+        Verdict.Experiments.Briefs.RolloutStage.Shadow => "shadow",
+        Verdict.Experiments.Briefs.RolloutStage.Canary => "canary",
         _ => "A/B",
     };
 

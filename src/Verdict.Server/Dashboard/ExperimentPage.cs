@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
 using Verdict.Reports;
 using Verdict.Reports.Html;
 using Verdict.Server.ControlPlane;

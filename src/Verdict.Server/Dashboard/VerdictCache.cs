@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Verdict.Experiments.Analysis;
 using Verdict.Server.ControlPlane;
 
 namespace Verdict.Server.Dashboard;

@@ -15,7 +15,7 @@ public static class ExperimentEndpoints
     public static void Map(IEndpointRouteBuilder app, Registry registry, StoreReader reader)
     {
         var read = app.MapGroup("/api/v1/experiments").AddEndpointFilter(new ApiKeyFilter(registry, ApiKeyRole.Read, ApiKeyRole.Admin));
-        read.MapGet("/", () => Results.Json(registry.Records.Select(ExperimentSummary.From), Verdict.Experiments.VerdictJson.Options));
+        read.MapGet("/", () => Results.Json(registry.Records.Select(ExperimentSummary.From), Verdict.Experiments.Json.VerdictJson.Options));
         read.MapGet("/{key}/audit", (string key) =>
         {
             if (registry.Records.All(r => r.Key != key))
@@ -23,7 +23,7 @@ public static class ExperimentEndpoints
                 return Problems.Create(404, "Unknown experiment", $"no experiment \"{key}\" has been created");
             }
 
-            return Results.Json(registry.Audit(key), Verdict.Experiments.VerdictJson.Options);
+            return Results.Json(registry.Audit(key), Verdict.Experiments.Json.VerdictJson.Options);
         });
         read.MapGet("/{key}/results", (string key, int? version, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "as_of")] string? asOf, string? arm, CancellationToken cancellationToken) =>
             ResultsAsync(registry, reader, key, version, asOf, arm, cancellationToken));
@@ -37,12 +37,12 @@ public static class ExperimentEndpoints
             }
 
             var record = registry.Create(request.Brief, request.Files ?? new Dictionary<string, string>(), ApiKeyFilter.Actor(http), request.Reason);
-            return Results.Json(ExperimentSummary.From(record), Verdict.Experiments.VerdictJson.Options, statusCode: 201);
+            return Results.Json(ExperimentSummary.From(record), Verdict.Experiments.Json.VerdictJson.Options, statusCode: 201);
         });
         foreach (var change in Enum.GetValues<ExperimentChange>())
         {
             admin.MapPost("/{key}/" + change.ToString().ToLowerInvariant(), (HttpContext http, string key, ChangeRequest? request) =>
-                Results.Json(ExperimentSummary.From(registry.Change(key, request?.Version, change, request?.Exposure, ApiKeyFilter.Actor(http), request?.Reason)), Verdict.Experiments.VerdictJson.Options));
+                Results.Json(ExperimentSummary.From(registry.Change(key, request?.Version, change, request?.Exposure, ApiKeyFilter.Actor(http), request?.Reason)), Verdict.Experiments.Json.VerdictJson.Options));
         }
     }
 
@@ -72,7 +72,7 @@ public static class ExperimentEndpoints
         {
             var report = await reader.AnalyzeAsync(brief, limit, arm, cancellationToken).ConfigureAwait(false);
             var document = Monitor.MonitorSection.AddTo(AnalysisDocument.From(report), Monitor.MonitorSection.From(registry, record, brief));
-            return Results.Json(document, Verdict.Experiments.VerdictJson.Options);
+            return Results.Json(document, Verdict.Experiments.Json.VerdictJson.Options);
         }
         catch (ArgumentException e) when (e.ParamName == "treatmentArm")
         {

@@ -13,7 +13,7 @@ public static class KeyEndpoints
     public static void Map(IEndpointRouteBuilder app, Registry registry)
     {
         var admin = app.MapGroup("/api/v1/keys").AddEndpointFilter(new ApiKeyFilter(registry, ApiKeyRole.Admin));
-        admin.MapGet("/", () => Results.Json(registry.KeysById.Values.OrderBy(k => k.CreatedAt).Select(k => new { k.Id, Role = ControlPlaneStore.Name(k.Role), k.Name, k.CreatedAt, k.RevokedAt }), Verdict.Experiments.VerdictJson.Options));
+        admin.MapGet("/", () => Results.Json(registry.KeysById.Values.OrderBy(k => k.CreatedAt).Select(k => new { k.Id, Role = ControlPlaneStore.Name(k.Role), k.Name, k.CreatedAt, k.RevokedAt }), Verdict.Experiments.Json.VerdictJson.Options));
         admin.MapPost("/", (HttpContext http, CreateKeyRequest? request) =>
         {
             if (request is null || string.IsNullOrWhiteSpace(request.Name) || !Enum.TryParse<ApiKeyRole>(request.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
@@ -22,7 +22,7 @@ public static class KeyEndpoints
             }
 
             var (record, text) = registry.CreateKey(role, request.Name, ApiKeyFilter.Actor(http));
-            return Results.Json(new { record.Id, Role = ControlPlaneStore.Name(record.Role), record.Name, Key = text }, Verdict.Experiments.VerdictJson.Options, statusCode: 201);
+            return Results.Json(new { record.Id, Role = ControlPlaneStore.Name(record.Role), record.Name, Key = text }, Verdict.Experiments.Json.VerdictJson.Options, statusCode: 201);
         });
         admin.MapPost("/{id}/revoke", (HttpContext http, string id, ChangeRequest? request) =>
             registry.RevokeKey(id, ApiKeyFilter.Actor(http), request?.Reason)

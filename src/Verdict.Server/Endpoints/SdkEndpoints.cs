@@ -6,7 +6,7 @@ using Verdict.Assignment;
 using Verdict.Server.Auth;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Ingestion;
-using Verdict.Storage;
+using Verdict.Storage.Ingestion;
 
 namespace Verdict.Server.Endpoints;
 
@@ -48,7 +48,7 @@ public static class SdkEndpoints
 
         if (Bandits.BanditAssign.Running(served, request.UnitId) is { } bandit)
         {
-            return Results.Json(bandit, Verdict.Experiments.VerdictJson.Options);
+            return Results.Json(bandit, Verdict.Experiments.Json.VerdictJson.Options);
         }
 
         var config = served.Config;
@@ -64,7 +64,7 @@ public static class SdkEndpoints
         };
         return Results.Json(
             new AssignResponse(config.Key, config.Version, request.UnitId, arm?.Name ?? control.Name, arm is not null, result.Bucket, arm is not null || config.Status == "running" ? Status(result.Status) : config.Status, (arm ?? control).ReceiptHash),
-            Verdict.Experiments.VerdictJson.Options);
+            Verdict.Experiments.Json.VerdictJson.Options);
     }
 
     private static string Status(AssignmentStatus status) => status switch
@@ -132,7 +132,7 @@ public static class SdkEndpoints
             return Reject("store", 503, "Not committed", "the store did not commit this batch; retry it (retries never double count)");
         }
 
-        return Results.Json(new EventsResponse(batch.Exposures.Count, batch.Events.Count), Verdict.Experiments.VerdictJson.Options);
+        return Results.Json(new EventsResponse(batch.Exposures.Count, batch.Events.Count), Verdict.Experiments.Json.VerdictJson.Options);
     }
 
     private static IResult Reject(string reason, int status, string title, string detail, IDictionary<string, object?>? extensions = null)

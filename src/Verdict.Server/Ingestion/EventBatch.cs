@@ -1,4 +1,4 @@
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
 using Verdict.Server.ControlPlane;
 
 namespace Verdict.Server.Ingestion;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Verdict.Storage;
+using Verdict.Storage.Ingestion;
 
 namespace Verdict.Server.Ingestion;
 

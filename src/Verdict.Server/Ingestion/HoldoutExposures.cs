@@ -1,5 +1,5 @@
-using Verdict.Experiments;
-using Verdict.Experiments.LongTerm;
+using Verdict.Experiments.Analysis.LongTerm;
+using Verdict.Experiments.Events;
 using Verdict.Server.ControlPlane;
 
 namespace Verdict.Server.Ingestion;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Verdict.Experiments;
+using Verdict.Experiments.Json;
 using Verdict.Server.Auth;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Endpoints;

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
-using Verdict.Experiments;
-using Verdict.Experiments.Ladder;
-using Verdict.Experiments.Shadow;
+using Verdict.Experiments.Analysis.Ladder;
+using Verdict.Experiments.Analysis.Shadow;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
 using Verdict.Server.ControlPlane;
-using Verdict.Storage;
+using Verdict.Storage.Shadow;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Server.Ladder;
 

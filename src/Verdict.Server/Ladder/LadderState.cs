@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Verdict.Experiments;
-using Verdict.Experiments.Ladder;
+using Verdict.Experiments.Analysis.Ladder;
+using Verdict.Experiments.Briefs;
 using Verdict.Server.ControlPlane;
 
 namespace Verdict.Server.Ladder;

@@ -1,4 +1,4 @@
-using Verdict.Experiments.Ladder;
+using Verdict.Experiments.Analysis.Ladder;
 
 namespace Verdict.Server.Ladder;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
-using Verdict.Experiments;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Json;
 using Verdict.Server.ControlPlane;
 using Verdict.Storage;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Server.Monitor;
 

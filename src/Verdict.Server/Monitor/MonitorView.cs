@@ -1,5 +1,6 @@
-using Verdict.Experiments;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Quantities;
 using Verdict.Server.ControlPlane;
 
 namespace Verdict.Server.Monitor;

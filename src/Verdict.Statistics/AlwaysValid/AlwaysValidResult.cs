@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.AlwaysValid;
 
 /// <summary>
 /// An always-valid p-value and confidence interval at one look: valid at every look, however many and whenever

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.AlwaysValid;
 
 /// <summary>
 /// The running always-valid inference over looks: the p-value is the running minimum of the per-look p-values and

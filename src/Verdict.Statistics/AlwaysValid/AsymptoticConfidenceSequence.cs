@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.AlwaysValid;
 
 /// <summary>
 /// Asymptotic confidence sequences (Waudby-Smith, Arbour, Sinha, Kennedy and Ramdas, "Time-uniform central limit

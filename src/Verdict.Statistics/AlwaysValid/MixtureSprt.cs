@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.AlwaysValid;
 
 /// <summary>
 /// The mixture sequential probability ratio test (mSPRT) of Johari, Pekelis and Walsh ("Peeking at A/B tests",

@@ -1,7 +1,10 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.Bayesian;
+using Verdict.Statistics.Paired;
+using Verdict.Statistics.SufficientStatistics;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// One arm's posterior over its mean reward. For <see cref="PosteriorFamily.Beta"/>, <see cref="A"/> and

@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.SufficientStatistics;
+
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// The rewards of one arm in one period of a bandit, with the weight (propensity) the arm had in that period.

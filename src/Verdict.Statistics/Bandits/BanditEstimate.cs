@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// What a bandit's data can honestly say about each arm. <see cref="Naive"/> pools every period (biased when the

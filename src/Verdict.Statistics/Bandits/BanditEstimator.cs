@@ -1,4 +1,8 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
+
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// Period-stratified and inverse-propensity estimates for data a bandit collected (docs/bandits.md, "Honest
@@ -86,11 +90,11 @@ public static class BanditEstimator
     {
         if (units < 2 || !double.IsFinite(mean))
         {
-            return Statistics.Estimate.Missing;
+            return Verdict.Statistics.Inference.Estimate.Missing;
         }
 
         var deviations = Math.Max(squares - (units * mean * mean), 0);
-        return Statistics.Estimate.FromStatistic(mean, Math.Sqrt(deviations / ((double)units * (units - 1))), alpha);
+        return Verdict.Statistics.Inference.Estimate.FromStatistic(mean, Math.Sqrt(deviations / ((double)units * (units - 1))), alpha);
     }
 
     private static double StratifiedMean(IEnumerable<Moments[]> periods, int arm)
@@ -144,9 +148,9 @@ public static class BanditEstimator
         if (used == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCode.EmptyArm, "no period has two units in both arms, so there is no stratified lift"));
-            return (Statistics.Estimate.Missing, 0, diagnostics);
+            return (Verdict.Statistics.Inference.Estimate.Missing, 0, diagnostics);
         }
 
-        return (Statistics.Estimate.FromStatistic(sum / units, Math.Sqrt(variance) / units, alpha), used, diagnostics);
+        return (Verdict.Statistics.Inference.Estimate.FromStatistic(sum / units, Math.Sqrt(variance) / units, alpha), used, diagnostics);
     }
 }

@@ -1,4 +1,10 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Bayesian;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.Paired;
+using Verdict.Statistics.Simulation;
+using Verdict.Statistics.SufficientStatistics;
+
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// Seeded bandit studies (docs/bandits.md, "Simulation"). Seed-style: one Thompson draw per pull and an immediate

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// A seeded bandit study (docs/bandits.md, "Simulation"). Defaults follow seed 001: two arms with true success rates

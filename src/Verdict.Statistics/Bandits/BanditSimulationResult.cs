@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// The outcome of <see cref="BanditSimulation.Run"/>: seed 001's one-pull-at-a-time run for the first seed, the

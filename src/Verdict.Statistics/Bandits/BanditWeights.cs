@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// The traffic weights for the next period, the posterior probability that each arm is best, and whether the

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>The distribution family of one arm's posterior in a bandit.</summary>
 public enum PosteriorFamily

@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Paired;
+
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// Seeded draws for Thompson sampling: Gamma by Marsaglia and Tsang (2000, "A simple method for generating gamma

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Integration;
+using Verdict.Statistics.Paired;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// The posterior probability that each arm has the highest mean, P(θᵢ = max θ) = ∫ fᵢ(x) ∏_{j≠i} Fⱼ(x) dx for

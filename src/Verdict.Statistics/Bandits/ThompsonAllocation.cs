@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>
 /// Batched Thompson sampling: the weight of arm i for the next period is the probability that a Thompson draw picks

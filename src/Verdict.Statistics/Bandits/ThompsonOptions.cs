@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>How a Thompson-sampling bandit turns posteriors into traffic weights. Validated by <see cref="Validate"/>.</summary>
 public sealed class ThompsonOptions

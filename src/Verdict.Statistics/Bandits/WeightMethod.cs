@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bandits;
 
 /// <summary>How the posterior probabilities behind bandit weights are computed.</summary>
 public enum WeightMethod

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bayesian;
 
 /// <summary>
 /// A Bayesian comparison: the posterior of the lift (treatment − control) summarized by its mean, standard deviation

@@ -2,7 +2,7 @@ using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Integration;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bayesian;
 
 /// <summary>
 /// Beta-binomial comparison of two proportions. Each arm's posterior is Beta(α + s, β + n − s). The chance to beat

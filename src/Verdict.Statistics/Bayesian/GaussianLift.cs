@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Bayesian;
 
 /// <summary>
 /// Gaussian posterior on a lift: a normal likelihood N(estimate, se²) combined with a normal prior N(μ₀, σ₀²)

@@ -1,4 +1,8 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
+
+namespace Verdict.Statistics.Comparisons;
 
 /// <summary>
 /// Ratio metrics such as cost per resolved conversation, Σnum/Σden over units, whose units are the randomization

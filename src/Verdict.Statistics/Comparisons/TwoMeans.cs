@@ -1,4 +1,8 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
+
+namespace Verdict.Statistics.Comparisons;
 
 /// <summary>
 /// Welch's unequal-variance comparison of two means from sufficient statistics, with Welch–Satterthwaite degrees of

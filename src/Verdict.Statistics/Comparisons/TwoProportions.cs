@@ -1,4 +1,8 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
+
+namespace Verdict.Statistics.Comparisons;
 
 /// <summary>
 /// Difference of two independent proportions with the unpooled Wald standard error

@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Comparisons;
 
 /// <summary>
 /// Shared construction of absolute and relative lifts from two independent arms' means and variances of the mean.

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Diagnostics;
 
 /// <summary>A problem found in the data, with a code for machines and a sentence for people.</summary>
 public sealed record Diagnostic(DiagnosticCode Code, string Message)

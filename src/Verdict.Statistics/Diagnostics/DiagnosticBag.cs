@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Diagnostics;
 
 /// <summary>Collects diagnostics lazily, so a clean result allocates nothing for them.</summary>
 internal static class DiagnosticBag

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Diagnostics;
 
 /// <summary>Why a number is missing or should be read with care. Problems in data are results, not exceptions.</summary>
 public enum DiagnosticCode

@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Guardrails;
 
 /// <summary>
 /// One-sided non-inferiority test of an estimated change against a margin ("p95 latency must not rise by more than

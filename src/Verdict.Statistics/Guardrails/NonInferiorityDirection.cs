@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Guardrails;
 
 /// <summary>Which direction of change harms the guardrail.</summary>
 public enum NonInferiorityDirection

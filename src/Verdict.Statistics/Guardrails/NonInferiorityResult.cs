@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Guardrails;
 
 /// <summary>
 /// A non-inferiority test: whether the one-sided (1 − alpha) bound stays inside the margin, the bound used, and the

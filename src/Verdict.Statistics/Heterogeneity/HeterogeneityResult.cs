@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Heterogeneity;
 
 /// <summary>Whether an effect differs between disjoint slices: Cochran's Q, its χ² test, I², and the pooled (inverse-variance) effect.</summary>
 /// <param name="Slices">Slices with a usable estimate (finite, positive standard error).</param>

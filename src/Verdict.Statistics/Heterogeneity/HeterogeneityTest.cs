@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Heterogeneity;
 
 /// <summary>
 /// Tests whether a treatment effect differs between disjoint slices (the values of one segment attribute) from each

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Inference;
 
 /// <summary>
 /// One estimated effect with its standard error, a two-sided confidence interval and p-values, all from the same

@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Inference;
 
 /// <summary>
 /// Treatment-versus-control comparison of one metric: the absolute lift (treatment − control) and the relative lift

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Inference;
 
 /// <summary>The standard normal or a Student t: the reference distribution of a test statistic.</summary>
 internal readonly struct ReferenceDistribution

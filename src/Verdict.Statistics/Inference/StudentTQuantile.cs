@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Inference;
 
 /// <summary>
 /// Quantiles of Student's t without allocation: exact forms for ν = 1 and 2, otherwise the Cornish–Fisher expansion

@@ -1,7 +1,7 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Inference;
 
 /// <summary>Tail probabilities other assemblies need, so they do not depend on MathNet themselves.</summary>
 public static class Tails

@@ -1,6 +1,7 @@
 using MathNet.Numerics;
+using Verdict.Statistics.Diagnostics;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Integrity;
 
 /// <summary>
 /// Sample-ratio mismatch: Pearson's χ² goodness-of-fit of observed arm counts against planned weights

@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Integrity;
 
 /// <summary>The outcome of a sample-ratio-mismatch test: Pearson's χ², its degrees of freedom and p-value, and the alert.</summary>
 public sealed record SampleRatioMismatchResult(

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Interleaving;
 
 /// <summary>
 /// Per-user interleaving outcomes reduced to sufficient statistics, as SQL returns them: the number of users, the

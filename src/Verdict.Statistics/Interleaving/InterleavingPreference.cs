@@ -1,6 +1,9 @@
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.Paired;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Interleaving;
 
 /// <summary>
 /// The preference between two rankers from interleaved queries (Chapelle et al. 2012, TOIS 30(1), §3): the share of

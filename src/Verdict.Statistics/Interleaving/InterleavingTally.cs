@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Interleaving;
 
 /// <summary>Per-query outcomes counted over queries (for one user, or for the whole experiment). Tallies add.</summary>
 public readonly record struct InterleavingTally(long WinsA, long WinsB, long Ties)

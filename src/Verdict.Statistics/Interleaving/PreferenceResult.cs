@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Interleaving;
 
 /// <summary>
 /// The preference for ranker B: its share of decisive queries with a standard error, a (1 − alpha) interval and the

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Interleaving;
 
 /// <summary>Which ranker one interleaved query preferred: more clicks credited to A, to B, or as many (a tie).</summary>
 public enum QueryOutcome

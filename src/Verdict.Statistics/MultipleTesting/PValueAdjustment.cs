@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.MultipleTesting;
 
 /// <summary>
 /// Adjusted p-values for a family of tests (Holm 1979; Benjamini and Hochberg 1995; statsmodels

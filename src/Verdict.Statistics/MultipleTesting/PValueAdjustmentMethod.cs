@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.MultipleTesting;
 
 /// <summary>A multiple-testing correction.</summary>
 public enum PValueAdjustmentMethod

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>The distribution of importance weights π(a|x)/π₀(a|x): how far the candidate strays from the logger.</summary>
 /// <param name="Mean">Mean weight (1 in expectation when propensities are right and the logger covers the candidate).</param>

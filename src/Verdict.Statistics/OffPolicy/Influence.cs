@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>A Wald estimate from a value and its influence function: SE² = Σφᵢ²/(n(n − 1)), the sample variance of φ over n.</summary>
 internal static class Influence

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>
 /// One logged decision of a bandit or a randomized split: what was known (context features), what was done (the

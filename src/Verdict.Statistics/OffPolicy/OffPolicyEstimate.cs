@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>One estimator's value of the candidate policy, and its difference from the logging policy's value.</summary>
 /// <param name="Estimator">Which estimator.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>An off-policy estimator of a candidate policy's value.</summary>
 public enum OffPolicyEstimator

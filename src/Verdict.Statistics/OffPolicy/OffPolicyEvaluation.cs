@@ -1,6 +1,8 @@
 using System.Globalization;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>
 /// Off-policy evaluation: what a candidate policy would have earned on traffic logged under another policy.

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>How <see cref="OffPolicyEvaluation"/> estimates; defaults are documented on each property and validated once.</summary>
 public sealed class OffPolicyOptions

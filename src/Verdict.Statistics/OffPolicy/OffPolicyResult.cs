@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>What <see cref="OffPolicyEvaluation.Evaluate"/> returns: the three estimates, the weights and what went wrong in the data.</summary>
 /// <param name="Decisions">Decisions used.</param>

@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Paired;
+
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>Per-decision terms of the estimators (weight, reward, the model's direct value and its prediction for the logged action).</summary>
 internal sealed class OffPolicyTerms(double[] weights, double[] rewards, double[] direct, double[] predicted)

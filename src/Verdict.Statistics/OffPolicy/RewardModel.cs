@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
+using Verdict.Statistics.Diagnostics;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>
 /// The direct-method reward model q̂(x, a) of the doubly robust estimator: for each action, ordinary least squares of

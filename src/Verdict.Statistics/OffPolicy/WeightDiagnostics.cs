@@ -1,6 +1,7 @@
 using System.Globalization;
+using Verdict.Statistics.Diagnostics;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.OffPolicy;
 
 /// <summary>Summarizes importance weights and flags the ones that make an off-policy estimate untrustworthy.</summary>
 internal static class WeightDiagnostics

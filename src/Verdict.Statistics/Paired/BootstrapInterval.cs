@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Paired;
 
 /// <summary>A bootstrap percentile interval.</summary>
 /// <param name="Value">The statistic on the original sample.</param>

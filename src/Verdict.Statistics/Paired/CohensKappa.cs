@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.Diagnostics;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Paired;
 
 /// <summary>
 /// Cohen's κ for two raters on nominal labels (Cohen 1960) with the large-sample standard error of Fleiss, Cohen and

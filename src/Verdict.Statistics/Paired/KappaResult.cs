@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Paired;
 
 /// <summary>Cohen's κ with its asymptotic standard error and interval.</summary>
 /// <param name="Count">Cases labelled by both raters.</param>

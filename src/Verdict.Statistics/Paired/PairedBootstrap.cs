@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Paired;
 
 /// <summary>
 /// The paired percentile bootstrap of the mean difference (Efron &amp; Tibshirani 1993, §13.3): resample cases with

@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Paired;
 
 /// <summary>The mean paired difference (treatment − control) over <paramref name="Count"/> cases, with its interval.</summary>
 /// <param name="Count">Number of paired cases.</param>

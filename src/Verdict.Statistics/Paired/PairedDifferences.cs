@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Paired;
 
 /// <summary>Turns two aligned score lists into per-case differences (treatment − control).</summary>
 public static class PairedDifferences

@@ -2,7 +2,7 @@ using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.RootFinding;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Paired;
 
 /// <summary>
 /// Cases needed for a two-sided paired t test to detect a mean difference δ with standard deviation of differences

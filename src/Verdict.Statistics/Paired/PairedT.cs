@@ -1,4 +1,8 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
+
+namespace Verdict.Statistics.Paired;
 
 /// <summary>
 /// The paired t test and interval for the mean of per-case differences (treatment − control) on the same cases

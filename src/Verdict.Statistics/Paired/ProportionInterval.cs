@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Paired;
 
 /// <summary>A proportion with a two-sided confidence interval.</summary>
 /// <param name="Successes">Successes counted (ties as half when used for a win rate).</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Paired;
 
 /// <summary>
 /// A small, fast, seeded generator for resampling: xoshiro256** (Blackman &amp; Vigna 2018, "Scrambled linear

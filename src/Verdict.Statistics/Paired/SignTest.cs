@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.Diagnostics;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Paired;
 
 /// <summary>
 /// The exact sign test: under H0 the number of positive differences among the non-zero ones is Binomial(n, ½)

@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Paired;
 
 /// <summary>Counts and exact p-values of a sign test.</summary>
 /// <param name="Positive">Cases where treatment beat control.</param>

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Paired;
 
 /// <summary>How a Wilcoxon signed-rank p-value was computed.</summary>
 public enum WilcoxonMethod

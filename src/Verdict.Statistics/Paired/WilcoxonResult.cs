@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+
+namespace Verdict.Statistics.Paired;
 
 /// <summary>A Wilcoxon signed-rank test.</summary>
 /// <param name="Count">Non-zero differences ranked.</param>

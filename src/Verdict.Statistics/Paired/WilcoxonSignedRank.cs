@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.Diagnostics;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Paired;
 
 /// <summary>
 /// The Wilcoxon signed-rank test of paired differences (Wilcoxon 1945), matching scipy 1.10 <c>wilcoxon</c> with

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.Diagnostics;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Paired;
 
 /// <summary>
 /// The Wilson score interval for a proportion (Wilson 1927; statsmodels <c>proportion_confint(method="wilson")</c>):

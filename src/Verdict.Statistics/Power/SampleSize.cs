@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Power;
 
 /// <summary>
 /// Planning for a two-arm, two-sided test: sample size for a minimum detectable effect (MDE), the MDE for a given

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Power;
 
 /// <summary>The sample-size formula for a binary metric.</summary>
 public enum SampleSizeFormula

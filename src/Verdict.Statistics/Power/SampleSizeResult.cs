@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Power;
 
 /// <summary>Planned units per arm (rounded up) and in total, with the unrounded control-arm value.</summary>
 public sealed record SampleSizeResult(long Control, long Treatment, double ExactControl, double ExactTreatment)

@@ -1,4 +1,8 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.Quantiles;
 
 /// <summary>
 /// The difference between two arms' quantiles (treatment − control) with a normal interval from the per-arm

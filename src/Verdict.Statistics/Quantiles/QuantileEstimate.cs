@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Quantiles;
 
 /// <summary>
 /// One arm's quantile: the point order statistic, the order-statistic confidence interval, and the implied standard

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.Comparisons;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Quantiles;
 
 /// <summary>
 /// The 1-based ranks of the order statistics a quantile interval needs, so SQL can fetch exactly those values

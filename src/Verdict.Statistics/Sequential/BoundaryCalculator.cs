@@ -1,6 +1,6 @@
 using MathNet.Numerics.RootFinding;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>
 /// Solves group-sequential boundaries look by look with <see cref="SequentialIntegrator"/>: efficacy boundaries

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>
 /// Fixed-shape boundaries of the Wang–Tsiatis family c·t_k^{Δ−1/2} whose constant c is solved so the total error is

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>
 /// Operating characteristics of a group-sequential design at power 1 − β, on the scale of rpact's

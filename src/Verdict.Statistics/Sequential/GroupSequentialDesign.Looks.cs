@@ -1,6 +1,7 @@
 using System.Globalization;
+using Verdict.Statistics.Inference;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>Evaluating looks against the registered plan, spending by realized information.</summary>
 public sealed partial class GroupSequentialDesign

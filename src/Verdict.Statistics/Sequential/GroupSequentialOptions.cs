@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>
 /// What a group-sequential plan registers: the looks, the error budget and how it is spent. Validated once by

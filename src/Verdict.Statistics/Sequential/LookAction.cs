@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>What a registered plan says to do at a look.</summary>
 public enum LookAction

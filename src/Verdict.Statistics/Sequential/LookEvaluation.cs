@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>The decision at one look of a registered plan and the boundaries it used.</summary>
 /// <param name="Look">1-based look number.</param>

@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>
 /// The recursive numerical integration of Armitage, McPherson and Rowe (1969) for the joint distribution of

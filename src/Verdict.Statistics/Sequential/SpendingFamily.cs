@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>The Lan–DeMets error-spending families Verdict implements.</summary>
 public enum SpendingFamily

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>
 /// A Lan–DeMets error-spending function: how much of a one-sided error budget has been spent by information

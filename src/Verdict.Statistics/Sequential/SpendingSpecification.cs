@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Sequential;
 
 /// <summary>
 /// Parses the spending names briefs and the command line use: <c>obf</c>, <c>pocock</c>, <c>power:RHO</c>,

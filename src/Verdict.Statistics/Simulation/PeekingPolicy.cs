@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Simulation;
 
 /// <summary>How an analyst decides when looking at a running A/A test in <see cref="PeekingSimulation"/>.</summary>
 public enum PeekingPolicy

@@ -1,6 +1,8 @@
 using MathNet.Numerics.Distributions;
+using Verdict.Statistics.AlwaysValid;
+using Verdict.Statistics.Sequential;
 
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Simulation;
 
 /// <summary>
 /// Seeded simulation of peeking at A/A tests (seed 000's <c>simulate-peeking.py</c>): every trial runs the same data

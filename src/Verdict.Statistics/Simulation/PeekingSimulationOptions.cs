@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Simulation;
 
 /// <summary>
 /// The A/A peeking study of seed 000: two arms with the same conversion rate, looked at after every batch.

@@ -1,4 +1,4 @@
-namespace Verdict.Statistics;
+namespace Verdict.Statistics.Simulation;
 
 /// <summary>The outcome of every policy in one <see cref="PeekingSimulation"/> run, and the plan used.</summary>
 /// <param name="Outcomes">One outcome per <see cref="PeekingPolicy"/>, in enum order.</param>

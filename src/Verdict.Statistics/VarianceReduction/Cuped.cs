@@ -1,4 +1,9 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
+
+namespace Verdict.Statistics.VarianceReduction;
 
 /// <summary>
 /// CUPED regression adjustment (Deng, Xu, Kohavi and Walker, WSDM 2013, §3.2) from per-arm sufficient statistics.

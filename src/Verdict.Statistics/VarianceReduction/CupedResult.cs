@@ -1,4 +1,7 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+
+namespace Verdict.Statistics.VarianceReduction;
 
 /// <summary>
 /// A CUPED comparison: the adjusted lift beside the unadjusted one, the pooled θ, and the share of the lift's

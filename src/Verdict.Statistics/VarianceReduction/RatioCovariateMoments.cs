@@ -1,4 +1,6 @@
-namespace Verdict.Statistics;
+using Verdict.Statistics.SufficientStatistics;
+
+namespace Verdict.Statistics.VarianceReduction;
 
 /// <summary>
 /// Sufficient statistics for CUPED on a ratio metric in one arm: per unit the numerator, denominator, and the

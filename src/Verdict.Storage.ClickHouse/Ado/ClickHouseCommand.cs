@@ -1,7 +1,7 @@
 using System.Data;
 using System.Data.Common;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Ado;
 
 /// <summary>A statement whose values are already bound as literals (<see cref="ClickHouseSql.Bind"/>); it takes no DbParameters.</summary>
 public sealed class ClickHouseCommand(ClickHouseConnection connection, string sql) : DbCommand

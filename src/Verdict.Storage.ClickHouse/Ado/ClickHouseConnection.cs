@@ -1,7 +1,8 @@
 using System.Data;
 using System.Data.Common;
+using Verdict.Storage.ClickHouse.Http;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Ado;
 
 /// <summary>
 /// The ADO.NET face of one HTTP session with a ClickHouse server, so the store fits <see cref="EventStore"/>. It is

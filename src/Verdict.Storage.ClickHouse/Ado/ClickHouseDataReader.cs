@@ -1,8 +1,9 @@
 using System.Collections;
 using System.Data.Common;
 using System.Globalization;
+using Verdict.Storage.ClickHouse.Http;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Ado;
 
 /// <summary>Reads a <see cref="ClickHouseResult"/> held in memory, row by row, as ADO.NET does.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1010", Justification = "DbDataReader's own shape: it enumerates IDataRecord through the non-generic IEnumerable.")]

@@ -1,7 +1,7 @@
 using System.Data;
 using System.Data.Common;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Ado;
 
 /// <summary>
 /// What ClickHouse offers in place of a transaction: nothing to commit or roll back. A load stays all-or-nothing

@@ -1,10 +1,15 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Quantiles;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
+using Verdict.Storage.Sql;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Analysis;
 
 /// <summary>
 /// Cluster-randomized briefs: cells whose observations are clusters (per cluster the sum of each metric and its units,

@@ -1,9 +1,12 @@
 using System.Globalization;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Quantiles;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Storage.Sql;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Analysis;
 
 /// <summary>The population summary and the order statistics of quantile metrics.</summary>
 public sealed partial class ClickHouseMetricSource

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Storage.ClickHouse.Http;
+using Verdict.Storage.Sql;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Analysis;
 
 /// <summary>
 /// A brief's sufficient statistics computed on a ClickHouse cluster: the units and per-unit values are built into

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Assignment;
-using Verdict.Experiments;
+using Verdict.Assignment.Units;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Storage.Sql;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Analysis;
 
 /// <summary>
 /// Compiles a brief to the two temporary tables of a ClickHouse analysis, in SQL that ClickHouse 18.16 accepts (one

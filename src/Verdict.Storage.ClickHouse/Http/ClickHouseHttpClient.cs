@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Http;
 
 /// <summary>
 /// The part of ClickHouse's HTTP interface Verdict uses (docs/architecture.md, "ClickHouse over HTTP"): a statement in

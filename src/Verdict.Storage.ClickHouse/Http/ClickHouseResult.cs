@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Http;
 
 /// <summary>
 /// A query result read from TabSeparatedWithNamesAndTypes: column names, ClickHouse type names and rows whose cells are

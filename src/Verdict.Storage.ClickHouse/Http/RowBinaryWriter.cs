@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Verdict.Storage.ClickHouse;
+namespace Verdict.Storage.ClickHouse.Http;
 
 /// <summary>
 /// Rows in ClickHouse's RowBinary input format: integers and floats little-endian, strings as a LEB128 length and

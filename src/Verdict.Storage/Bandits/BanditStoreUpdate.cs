@@ -1,7 +1,8 @@
-using Verdict.Experiments;
-using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Experiments.Briefs;
+using Verdict.Storage.Sql;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Bandits;
 
 /// <summary>
 /// One bandit update from a store (docs/bandits.md, "Updating"): the reward metric per (arm, enrolling period) over the

@@ -1,4 +1,6 @@
-namespace Verdict.Storage;
+using Verdict.Storage.DuckDb;
+
+namespace Verdict.Storage.Dialects;
 
 /// <summary>DuckDB's spelling of the analysis SQL.</summary>
 public sealed class DuckDbDialect : SqlDialect

@@ -1,4 +1,4 @@
-namespace Verdict.Storage;
+namespace Verdict.Storage.Dialects;
 
 /// <summary>
 /// The seam between the metric compiler and a SQL engine: everything that is spelled differently. The analysis SQL

@@ -1,9 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 using DuckDB.NET.Data;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.DuckDb;
 
 /// <summary>
 /// A load whose keys are all new and distinct (<see cref="StoredKeys"/>) appended straight into <c>exposures</c> and

@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.DuckDb;
 
 /// <summary>
 /// Bulk loads into DuckDB through the Appender (no per-row SQL), inside the load's transaction. Without remembered keys

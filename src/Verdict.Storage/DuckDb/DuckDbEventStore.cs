@@ -1,7 +1,8 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using Verdict.Storage.Dialects;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.DuckDb;
 
 /// <summary>The embedded default: one DuckDB file (<c>verdict.duckdb</c> unless told otherwise).</summary>
 public sealed class DuckDbEventStore : EventStore

@@ -1,4 +1,4 @@
-namespace Verdict.Storage;
+namespace Verdict.Storage.DuckDb;
 
 /// <summary>
 /// A set of 64-bit hashes with open addressing and linear probing: 8 bytes a slot, at most 70 % full, so about

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
+using Verdict.Storage.Dialects;
+using Verdict.Storage.Sql;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.DuckDb;
 
 /// <summary>
 /// The number column of a property text (<c>p{n}_num</c>) computed in .NET for a load that appends straight into the

@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.DuckDb;
 
 /// <summary>
 /// The 64-bit hashes (XXH3) of every key a DuckDB store holds — events' idempotency keys and exposures' (experiment,

@@ -3,9 +3,9 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using DuckDB.NET.Data;
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Ingestion;
 
 /// <summary>Reads CSV, NDJSON and Parquet event files row by row into an <see cref="IEventSink"/> (docs/events.md).</summary>
 public static class EventFileReader

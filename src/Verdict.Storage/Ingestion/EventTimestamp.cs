@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Ingestion;
 
 /// <summary>
 /// The timestamp forms an event file may use (docs/events.md) and nothing else: ISO-8601 date and time with an explicit

@@ -1,4 +1,4 @@
-namespace Verdict.Storage;
+namespace Verdict.Storage.Ingestion;
 
 /// <summary>A file was rejected: the file, the 1-based line (or row) and why. Nothing of the file was loaded.</summary>
 public sealed class IngestException(string path, long line, string reason)

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Ingestion;
 
 /// <summary>
 /// Reads exposures and events written as JSON objects (docs/events.md): one object per NDJSON line, or the elements of

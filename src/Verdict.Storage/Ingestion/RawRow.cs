@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Ingestion;
 
 /// <summary>
 /// One row of an input file as field name → value (string, number, boolean, time, or a nested string map), turned

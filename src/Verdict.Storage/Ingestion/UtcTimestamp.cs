@@ -1,4 +1,4 @@
-namespace Verdict.Storage;
+namespace Verdict.Storage.Ingestion;
 
 /// <summary>
 /// The one timestamp form SDKs send, <c>yyyy-MM-ddTHH:mm:ss[.f…f]Z</c> (1–7 fraction digits), read from UTF-8 without a

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Ingestion;
 
 /// <summary>
 /// A fast path for the common NDJSON body (the server's <c>POST /api/v1/events</c>): reads the UTF-8 bytes line by line

@@ -1,8 +1,9 @@
 using System.Globalization;
-using Verdict.Experiments;
-using Verdict.Statistics;
+using Verdict.Experiments.Interleaving;
+using Verdict.Statistics.Interleaving;
+using Verdict.Storage.Sql;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Interleaving;
 
 /// <summary>
 /// An interleaving experiment's per-user outcomes as sufficient statistics, computed where the events are

@@ -1,6 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Did;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Panels;
 
 /// <summary>A metric per unit and period read from the store, ready for <see cref="DifferenceInDifferences"/>.</summary>
 /// <param name="Observations">One row per unit and period; <see cref="PanelObservation.Period"/> counts periods from adoption (0 = the first period after it).</param>

@@ -1,9 +1,11 @@
 using System.Globalization;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Did;
+using Verdict.Storage.Sql;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Panels;
 
 /// <summary>
 /// Reads one metric per unit and period from the store for difference-in-differences, through the same metric

@@ -1,4 +1,4 @@
-namespace Verdict.Storage;
+namespace Verdict.Storage.Panels;
 
 /// <summary>What <see cref="PanelMetricSource"/> reads: one metric per unit and period, around a rollout to some values of a segment.</summary>
 public sealed class PanelRequest

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Verdict.Experiments;
-using Verdict.Experiments.Shadow;
+using Verdict.Experiments.Analysis.Shadow;
+using Verdict.Experiments.Briefs;
+using Verdict.Storage.Sql;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Shadow;
 
 /// <summary>
 /// Reads the <c>shadow_call</c> events of one experiment version from a store (docs/cli.md, "verdict shadow report").

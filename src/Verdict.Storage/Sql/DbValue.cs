@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>Reads numbers from any ADO.NET provider (DuckDB returns HUGEINT sums as <see cref="BigInteger"/>).</summary>
 internal static class DbValue

@@ -1,7 +1,7 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>
 /// The exposure side of a population summary, read the same way from every store: per arm the exposures (the arms the

@@ -1,4 +1,4 @@
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>
 /// The per-unit columns an analysis needs: one per metric the brief uses (including ratio parts) and one per CUPED
@@ -6,7 +6,7 @@ namespace Verdict.Storage;
 /// </summary>
 internal sealed class MetricColumns
 {
-    public MetricColumns(Verdict.Experiments.ExperimentBrief brief)
+    public MetricColumns(Verdict.Experiments.Briefs.ExperimentBrief brief)
     {
         var used = new List<string> { brief.PrimaryMetric };
         used.AddRange(brief.Guardrails.Select(g => g.Metric));
@@ -14,7 +14,7 @@ internal sealed class MetricColumns
         foreach (var name in used.ToList())
         {
             var definition = brief.Metrics[name];
-            if (definition.Type == Verdict.Experiments.MetricType.Ratio)
+            if (definition.Type == Verdict.Experiments.Metrics.MetricType.Ratio)
             {
                 used.Add(definition.Numerator!);
                 used.Add(definition.Denominator!);
@@ -22,7 +22,7 @@ internal sealed class MetricColumns
         }
 
         Analysed = used.Distinct(StringComparer.Ordinal).ToList();
-        var plain = Analysed.Where(m => brief.Metrics[m].Type != Verdict.Experiments.MetricType.Ratio).ToList();
+        var plain = Analysed.Where(m => brief.Metrics[m].Type != Verdict.Experiments.Metrics.MetricType.Ratio).ToList();
         for (var i = 0; i < plain.Count; i++)
         {
             Value[plain[i]] = "m" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Verdict.Assignment;
-using Verdict.Experiments;
+using Verdict.Assignment.Targeting;
+using Verdict.Experiments.Metrics;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>
 /// The parts of the per-unit SQL that mean the same in every engine's compiler (<see cref="UnitTableCompiler"/> and

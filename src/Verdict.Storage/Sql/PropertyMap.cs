@@ -1,9 +1,10 @@
 using System.Collections;
 using System.Globalization;
-using Verdict.Assignment;
-using Verdict.Experiments;
+using Verdict.Assignment.Targeting;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>
 /// Every event property a set of metrics (and their CUPED covariates) reads or filters on, in the order first met: its

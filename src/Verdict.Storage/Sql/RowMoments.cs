@@ -1,7 +1,7 @@
 using System.Data.Common;
-using Verdict.Statistics;
+using Verdict.Statistics.SufficientStatistics;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>
 /// The one mapping from a result row to <see cref="BivariateMoments"/>: a row that carries a group's count, the means

@@ -1,11 +1,13 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>The cells query: per-cell moments, or per-cluster sums for a cluster-randomized brief.</summary>
 public sealed partial class SqlMetricSource

@@ -1,7 +1,7 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>The analysis SQL restricted to units whose outcome windows have closed (docs/bandits.md, "Delayed rewards").</summary>
 public sealed partial class SqlMetricSource

@@ -1,11 +1,15 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Quantiles;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Storage.Dialects;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>The order-statistics queries of quantile metrics.</summary>
 public sealed partial class SqlMetricSource

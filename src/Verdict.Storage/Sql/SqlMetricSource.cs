@@ -1,12 +1,11 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Experiments.Monitoring;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>
 /// Computes a brief's sufficient statistics inside the store: per-unit values are materialized in temporary tables,

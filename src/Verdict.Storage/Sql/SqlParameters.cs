@@ -1,4 +1,6 @@
-namespace Verdict.Storage;
+using Verdict.Storage.Dialects;
+
+namespace Verdict.Storage.Sql;
 
 /// <summary>Collects parameter values while SQL is built, naming them p0, p1, … in the dialect's spelling.</summary>
 public sealed class SqlParameters(SqlDialect dialect)

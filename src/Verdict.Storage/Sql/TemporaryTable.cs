@@ -1,4 +1,4 @@
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>Names for the temporary tables one load materializes: unique per call, so concurrent loads never share one.</summary>
 internal static class TemporaryTable

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Verdict.Experiments;
+using Verdict.Experiments.Metrics;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>The unit-by-period form of a metric, for difference-in-differences (docs/quasi-experiments.md#reading-the-store).</summary>
 internal sealed partial class UnitTableCompiler

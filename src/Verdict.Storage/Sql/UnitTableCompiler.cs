@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Metrics;
+using Verdict.Storage.Dialects;
 
-namespace Verdict.Storage;
+namespace Verdict.Storage.Sql;
 
 /// <summary>
 /// Compiles a brief's metric definitions to two statements that materialize temporary tables inside the store:
@@ -132,7 +134,7 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
     }
 
     /// <summary>
-    /// How the stream reads properties. A property with a stored column (<see cref="Storage.PropertyColumns"/>) is
+    /// How the stream reads properties. A property with a stored column (<see cref="Verdict.Storage.PropertyColumns"/>) is
     /// read from it as <c>pv0</c> (text) and <c>pv0n</c> (number). The others come from one parse of the event's
     /// JSON (<c>pl</c>), taken in the scan and only on the events that carry such a property, and are split into the
     /// same columns after the join. <c>Read(alias)</c> is the stream's select list for rows aliased so; <c>Stored</c>
@@ -146,10 +148,10 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
         {
             if (propertyPositions.TryGetValue(key, out var position))
             {
-                stored.Add((Storage.PropertyColumns.Text(position), column));
+                stored.Add((Verdict.Storage.PropertyColumns.Text(position), column));
                 if (numeric)
                 {
-                    stored.Add((Storage.PropertyColumns.Number(position), column + "n"));
+                    stored.Add((Verdict.Storage.PropertyColumns.Number(position), column + "n"));
                 }
             }
             else

@@ -1,7 +1,7 @@
 using System.Text;
 using Verdict.Assignment;
-using Verdict.Experiments;
-using Verdict.Experiments.LongTerm;
+using Verdict.Experiments.Analysis.LongTerm;
+using Verdict.Experiments.Briefs;
 using Verdict.Server.Tests;
 
 namespace Verdict.AI.Tests.LongTerm;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.AI.Feedback;
 
 namespace Verdict.AI.Tests.Proxies;
 

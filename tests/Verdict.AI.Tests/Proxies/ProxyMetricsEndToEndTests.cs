@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Verdict.AI.Feedback;
 using Verdict.Arena.Tests.Server;
 using Verdict.Server.Tests;
 

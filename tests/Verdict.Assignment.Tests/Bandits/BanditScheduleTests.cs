@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.Assignment.Bandits;
 using Verdict.Testing;
 
 namespace Verdict.Assignment.Tests.Bandits;

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
+using Verdict.Assignment.Interleaving;
 
 namespace Verdict.Assignment.Tests.Interleaving;
 

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Verdict.Experiments;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Statistics.Bandits;
+using Verdict.Statistics.Bayesian;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
 using Verdict.Testing;
 using Xunit;
 

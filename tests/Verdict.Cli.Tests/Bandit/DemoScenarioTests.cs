@@ -25,7 +25,7 @@ public sealed class DemoScenarioTests : IDisposable
         Assert.Contains("not a fixed-horizon launch test", html, StringComparison.Ordinal);
         Assert.Contains("id=\"bandit-weights\" class=\"chart\" data-series=\"control,treatment\"", html, StringComparison.Ordinal);
         Assert.Equal(1 + 9, html.Split("</table>")[0].Split("<tr>").Length - 1); // the header and one row per period
-        Assert.Equal(9, Experiments.BanditStateFile.Load(result.GetProperty("state").GetString()!).Periods.Count);
+        Assert.Equal(9, Verdict.Experiments.Analysis.Bandits.BanditStateFile.Load(result.GetProperty("state").GetString()!).Periods.Count);
     }
 
     [Fact]

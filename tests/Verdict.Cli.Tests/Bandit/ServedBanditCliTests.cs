@@ -8,7 +8,7 @@ using Verdict.Server;
 using Verdict.Server.Auth;
 using Verdict.Server.Bandits;
 using Verdict.Server.ControlPlane;
-using Verdict.Storage;
+using Verdict.Storage.DuckDb;
 using Verdict.Testing;
 using Xunit;
 

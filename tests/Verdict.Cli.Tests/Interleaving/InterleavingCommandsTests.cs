@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Assignment;
-using Verdict.Statistics;
+using Verdict.Assignment.Interleaving;
+using Verdict.Statistics.Interleaving;
 using Xunit;
 
 namespace Verdict.Cli.Tests.Interleaving;

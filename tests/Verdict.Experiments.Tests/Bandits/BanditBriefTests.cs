@@ -1,5 +1,9 @@
 using NJsonSchema;
-using Verdict.Statistics;
+using Verdict.Experiments.Bandits;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Statistics.Bandits;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Bandits;
 
@@ -74,17 +78,6 @@ public sealed class BanditBriefTests
         Assert.Contains("\"bandit\":{\"draws\":10000,\"enrollment_per_period\":0.05,\"method\":\"quadrature\",\"min_sample\":100,\"min_weight\":0.05,\"period\":\"1d\",\"seed\":1,\"top_two\":false}", BriefCanonicalForm.Json(bandit), StringComparison.Ordinal);
         Assert.NotEqual(BriefCanonicalForm.Hash(example), BriefCanonicalForm.Hash(bandit));
         Assert.NotEqual(BriefCanonicalForm.Hash(bandit), BriefCanonicalForm.Hash(Brief(Block.Replace("1d", "12h", StringComparison.Ordinal))));
-    }
-
-    [Fact]
-    public void Start_FromTheBlock_CarriesItsOptionsAndDiffersFromNone()
-    {
-        var brief = Brief("bandit:\n  period: 1d\n  enrollment_per_period: 0.1\n  top_two: true\n  min_weight: 0.1\n  min_sample: 20\nsecondary_metrics:");
-        var state = BanditUpdater.Start(brief, new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        Assert.Equal((0.1, true, 0.1, 20L, "resolved_conversation_rate"), (state.EnrollmentPerPeriod, state.TopTwo, state.MinWeight, state.MinSample, state.RewardMetric));
-        Assert.Equal([0.5, 0.5], state.Periods.Single().Weights);
-        Assert.Empty(brief.Bandit!.Differences(state));
-        Assert.Equal(["enrollment_per_period", "min_weight"], brief.Bandit.Differences(state with { EnrollmentPerPeriod = 0.2, MinWeight = 0.05 }));
     }
 
     [Fact]

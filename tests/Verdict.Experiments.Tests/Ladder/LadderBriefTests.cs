@@ -1,41 +1,17 @@
+using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Ladder;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Locking;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Ladder;
 
 /// <summary>The brief's <c>stages</c> (the rollout ladder): reading, refusals with file:line and path, traffic, and the lock.</summary>
 public sealed class LadderBriefTests
 {
-    private const string Traffic = "  exposure: 1.0\n  stage: ab\n";
-
-    private const string Stages = """
-
-        stages:
-          - name: shadow
-            kind: shadow
-            exposure: 0.05
-            gate: {min_duration: 1d, min_sample_per_arm: 500}
-          - name: canary-5
-            kind: canary
-            exposure: 0.05
-            gate: {min_duration: 2d, guardrails: [p95_latency, grounded_answer_failure_rate]}
-          - name: ab-25
-            kind: ab
-            exposure: 0.25
-            gate: {min_duration: 7d}
-          - name: ab-50
-            kind: ab
-            exposure: 0.5
-
-        """;
-
-    private static BriefLoadResult WithStages(string stages, string traffic = "") =>
-        Example.Parse(Example.BriefText.Replace(Traffic, traffic, StringComparison.Ordinal) + stages);
-
     [Fact]
     public void Parse_Stages_AreReadWithGatesAndTheTrafficStartsAtTheFirst()
     {
-        var result = WithStages(Stages);
+        var result = Example.WithStages(Example.LadderStages);
         Assert.True(result.IsValid, string.Join("\n", result.Problems));
         var brief = result.Brief!;
         Assert.Equal(["shadow", "canary-5", "ab-25", "ab-50"], brief.Stages!.Select(s => s.Name));
@@ -49,8 +25,6 @@ public sealed class LadderBriefTests
         Assert.Equal(["grounded_answer_failure_rate", "p95_latency", "escalation_rate"], brief.Stages![2].Gate!.Guardrails);
         Assert.Null(brief.Stages![3].Gate);
         Assert.Equal((0.05, RolloutStage.Shadow), (brief.Traffic.Exposure, brief.Traffic.Stage));
-        Assert.Equal(2, StageGateRule.IndexOf(brief, "ab-25"));
-        Assert.Equal(0, StageGateRule.IndexOf(brief, null));
     }
 
     [Theory]
@@ -67,10 +41,10 @@ public sealed class LadderBriefTests
     [InlineData("\nstages:\n  - {name: a, kind: canary, exposure: 0.1, gates: {}}\n", 3, "stages[0].gates: unknown field \"gates\" (did you mean \"gate\"?)")]
     public void Parse_BadStages_SayWhereAndWhy(string stages, int lineInStages, string expected)
     {
-        var result = WithStages(stages);
+        var result = Example.WithStages(stages);
         Assert.False(result.IsValid);
         var error = Assert.Single(result.Errors, e => e.ToString().EndsWith(expected, StringComparison.Ordinal));
-        var firstLine = Example.BriefText.Replace(Traffic, string.Empty, StringComparison.Ordinal).Split('\n').Length;
+        var firstLine = Example.BriefText.Replace(Example.LadderTraffic, string.Empty, StringComparison.Ordinal).Split('\n').Length;
         Assert.Equal(firstLine + lineInStages - 1, error.Line);
     }
 
@@ -79,23 +53,23 @@ public sealed class LadderBriefTests
     [InlineData("  stage: canary\n", "traffic.stage: is canary but the ladder starts at stage \"shadow\", a shadow stage; leave it out or make them equal")]
     public void Parse_TrafficDisagreeingWithTheFirstStage_IsRefused(string traffic, string expected)
     {
-        var result = WithStages(Stages, traffic);
+        var result = Example.WithStages(Example.LadderStages, traffic);
         Assert.Contains(result.Errors, e => e.ToString().EndsWith(expected, StringComparison.Ordinal) && e.Line > 0);
-        Assert.True(WithStages(Stages, "  exposure: 0.05\n  stage: shadow\n").IsValid);
+        Assert.True(Example.WithStages(Example.LadderStages, "  exposure: 0.05\n  stage: shadow\n").IsValid);
     }
 
     [Fact]
     public void Hash_Stages_ArePartOfThePlanAndAbsentStagesKeepTheHash()
     {
         var plain = Example.Brief();
-        var laddered = WithStages(Stages).Brief!;
+        var laddered = Example.WithStages(Example.LadderStages).Brief!;
         Assert.Null(plain.Stages);
         Assert.DoesNotContain("stages", BriefCanonicalForm.Json(plain), StringComparison.Ordinal);
         Assert.NotEqual(BriefCanonicalForm.Hash(plain), BriefCanonicalForm.Hash(laddered));
         Assert.Contains("\"gate\":{\"guardrails\":[],\"min_duration\":\"1d\",\"min_sample_per_arm\":500},\"kind\":\"shadow\",\"name\":\"shadow\"", BriefCanonicalForm.Json(laddered), StringComparison.Ordinal);
 
         // A gate is the registered plan: changing one changes the hash and is named.
-        var changed = WithStages(Stages.Replace("min_duration: 7d", "min_duration: 3d", StringComparison.Ordinal)).Brief!;
+        var changed = Example.WithStages(Example.LadderStages.Replace("min_duration: 7d", "min_duration: 3d", StringComparison.Ordinal)).Brief!;
         Assert.NotEqual(BriefCanonicalForm.Hash(laddered), BriefCanonicalForm.Hash(changed));
         Assert.Contains("stages[2].gate.min_duration: \"1w\" → \"3d\"", BriefCanonicalForm.Differences(changed, BriefCanonicalForm.Lock(laddered)));
     }
@@ -104,41 +78,9 @@ public sealed class LadderBriefTests
     public async Task BriefSchema_Stages_ValidateAndAMisspeltGateIsRejected()
     {
         var schema = await BriefSchemaTests.Schema("brief.schema.json");
-        var text = Example.BriefText.Replace(Traffic, string.Empty, StringComparison.Ordinal) + Stages;
+        var text = Example.BriefText.Replace(Example.LadderTraffic, string.Empty, StringComparison.Ordinal) + Example.LadderStages;
         Assert.Empty(schema.Validate(BriefSchemaTests.ToJson(text)).Select(e => e.ToString()));
         Assert.NotEmpty(schema.Validate(BriefSchemaTests.ToJson(text.Replace("min_duration: 2d", "min_durations: 2d", StringComparison.Ordinal))));
         Assert.NotEmpty(schema.Validate(BriefSchemaTests.ToJson(text.Replace("kind: canary", "kind: beta", StringComparison.Ordinal))));
-    }
-
-    [Fact]
-    public void Evaluate_YoungStage_DoesNotPassOrLoadAWindow()
-    {
-        var brief = WithStages(Stages).Brief!;
-        var start = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
-        var source = new CountingSource();
-        var status = StageGateRule.Evaluate(brief, 1, start, start.AddDays(1), source, _ => 0, 0);
-        Assert.False(status.Passed);
-        Assert.Equal(0, source.Loads);
-        Assert.Equal("ab-25", status.Next);
-        Assert.Contains("ran 1d of the registered 2d (too early)", status.Reason, StringComparison.Ordinal);
-
-        // A shadow stage counts complete pairs per treatment; a monitor breach in the stage blocks any gate.
-        Assert.True(StageGateRule.Evaluate(brief, 0, start, start.AddDays(1), source, _ => 500, 0).Passed);
-        Assert.False(StageGateRule.Evaluate(brief, 0, start, start.AddDays(1), source, _ => 499, 0).Passed);
-        Assert.False(StageGateRule.Evaluate(brief, 0, start, start.AddDays(1), source, _ => 500, 1).Passed);
-        var last = StageGateRule.Evaluate(brief, 3, start, start.AddDays(30), source, _ => 0, 0);
-        Assert.False(last.Passed);
-        Assert.Null(last.Next);
-    }
-
-    private sealed class CountingSource : IMetricWindowSource
-    {
-        public int Loads { get; private set; }
-
-        public Verdict.Experiments.Analysis.MetricData LoadWindow(ExperimentBrief brief, DateTimeOffset start, DateTimeOffset end)
-        {
-            Loads++;
-            throw new InvalidOperationException("a young stage must not be measured");
-        }
     }
 }

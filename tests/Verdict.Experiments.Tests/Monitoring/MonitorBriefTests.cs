@@ -1,3 +1,8 @@
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Quantities;
+using Verdict.Testing;
+
 namespace Verdict.Experiments.Tests.Monitoring;
 
 /// <summary>The brief's <c>guardrails[i].monitor</c> block: reading, refusals with their place, and the lock.</summary>

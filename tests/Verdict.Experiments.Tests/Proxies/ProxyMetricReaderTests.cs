@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
-using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
+using Verdict.Experiments.Metrics;
+using Verdict.Experiments.Validation;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests.Proxies;
 

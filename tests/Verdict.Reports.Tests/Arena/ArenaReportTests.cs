@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Verdict.Arena;
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Running;
 using Verdict.Reports.Arena;
 
 namespace Verdict.Reports.Tests.Arena;

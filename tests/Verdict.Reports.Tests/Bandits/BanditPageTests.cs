@@ -1,5 +1,10 @@
-using Verdict.Experiments;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Reports.Bandits;
+using Verdict.Reports.Interleaving;
+using Verdict.Statistics.Bandits;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.Interleaving;
+using Verdict.Statistics.SufficientStatistics;
 
 namespace Verdict.Reports.Tests.Bandits;
 

@@ -1,5 +1,10 @@
-using Verdict.Experiments;
-using Verdict.Storage;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Simulation.Bandits;
+using Verdict.Experiments.Yaml;
+using Verdict.Reports.Bandits;
+using Verdict.Storage.Bandits;
+using Verdict.Storage.DuckDb;
 using Verdict.Testing;
 
 namespace Verdict.Reports.Tests.Bandits;

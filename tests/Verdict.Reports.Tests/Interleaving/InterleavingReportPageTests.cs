@@ -1,8 +1,10 @@
-using Verdict.Assignment;
-using Verdict.Experiments;
+using Verdict.Assignment.Interleaving;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
-using Xunit;
+using Verdict.Experiments.Analysis.Interleaving;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Interleaving;
+using Verdict.Reports.Interleaving;
+using Verdict.Statistics.Interleaving;
 
 namespace Verdict.Reports.Tests.Interleaving;
 

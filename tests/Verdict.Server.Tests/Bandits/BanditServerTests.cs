@@ -1,12 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Verdict.Experiments;
 using Verdict.Server.Bandits;
-using Verdict.Storage;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 using Verdict.Testing;
 
-namespace Verdict.Server.Tests;
+namespace Verdict.Server.Tests.Bandits;
 
 /// <summary>
 /// A bandit served by a real server (Kestrel on loopback, DuckDB or PostgreSQL) to the real SDK: the updater runs on

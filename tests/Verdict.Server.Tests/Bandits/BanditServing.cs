@@ -3,7 +3,7 @@ using System.Text.Json;
 using Verdict.Client.Wire;
 using Verdict.Testing;
 
-namespace Verdict.Server.Tests;
+namespace Verdict.Server.Tests.Bandits;
 
 /// <summary>The prompt-bandit example made a served bandit: a one-hour reward window and a daily schedule.</summary>
 internal static class BanditServing

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Verdict.Experiments;
-using Verdict.Storage;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
 
 namespace Verdict.Server.Tests.Dashboard;
 

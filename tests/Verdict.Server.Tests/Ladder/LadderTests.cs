@@ -4,8 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Verdict.Assignment;
-using Verdict.Experiments;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Ladder;
 

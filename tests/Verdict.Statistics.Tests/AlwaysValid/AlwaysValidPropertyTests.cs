@@ -1,5 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Verdict.Statistics.AlwaysValid;
+using Verdict.Statistics.Inference;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.AlwaysValid;

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Verdict.Statistics.AlwaysValid;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
 using Verdict.Statistics.Tests.Reference;
 using Verdict.Statistics.Tests.Sequential;
 using Xunit;

@@ -1,3 +1,7 @@
+using Verdict.Statistics.Bandits;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.Statistics.Bandits;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Verdict.Statistics.Bandits;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Bandits;

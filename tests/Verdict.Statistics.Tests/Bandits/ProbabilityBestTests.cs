@@ -1,3 +1,4 @@
+using Verdict.Statistics.Bandits;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
 

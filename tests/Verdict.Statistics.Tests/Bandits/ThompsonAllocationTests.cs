@@ -1,3 +1,7 @@
+using Verdict.Statistics.Bandits;
+using Verdict.Statistics.Bayesian;
+using Verdict.Statistics.Paired;
+using Verdict.Statistics.SufficientStatistics;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Bandits;

@@ -1,3 +1,6 @@
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.DifferenceInDifferences;
@@ -31,7 +34,7 @@ public sealed class DidDesignTests
     {
         var panel = Panel(new Random(1), 40, 6, 0, 0.5, u => u % 3 == 0 ? null : u % 3 == 1 ? 2 : 4);
 
-        var result = Statistics.DifferenceInDifferences.Estimate(panel);
+        var result = Verdict.Statistics.Did.DifferenceInDifferences.Estimate(panel);
 
         Assert.False(result.IsEstimated);
         Assert.True(result.IsStaggered);
@@ -45,7 +48,7 @@ public sealed class DidDesignTests
         var panel = Panel(new Random(2), 20, 4, 2, 0.5);
         panel[panel.FindLastIndex(o => o.Unit == 0)] = panel[panel.FindLastIndex(o => o.Unit == 0)] with { Treated = false };
 
-        var result = Statistics.DifferenceInDifferences.Estimate(panel);
+        var result = Verdict.Statistics.Did.DifferenceInDifferences.Estimate(panel);
 
         Assert.Contains("treatment must stay on once adopted", result.Refusal, StringComparison.Ordinal);
     }
@@ -57,7 +60,7 @@ public sealed class DidDesignTests
     {
         var panel = Panel(new Random(3), 10, 4, 2, 0.5, _ => everyoneTreated ? 2 : null);
 
-        Assert.Contains(reason, Statistics.DifferenceInDifferences.Estimate(panel).Refusal, StringComparison.Ordinal);
+        Assert.Contains(reason, Verdict.Statistics.Did.DifferenceInDifferences.Estimate(panel).Refusal, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +68,7 @@ public sealed class DidDesignTests
     {
         var panel = Panel(new Random(4), 10, 4, 0, 0.5);
 
-        Assert.Contains("no pre-period", Statistics.DifferenceInDifferences.Estimate(panel).Refusal, StringComparison.Ordinal);
+        Assert.Contains("no pre-period", Verdict.Statistics.Did.DifferenceInDifferences.Estimate(panel).Refusal, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +79,7 @@ public sealed class DidDesignTests
         panel.Add(new PanelObservation(99, 2, 99, true, 1.0));
         panel.Add(new PanelObservation(99, 3, 99, true, 1.2));
 
-        var result = Statistics.DifferenceInDifferences.Estimate(panel);
+        var result = Verdict.Statistics.Did.DifferenceInDifferences.Estimate(panel);
 
         Assert.True(result.IsEstimated, result.Refusal);
         Assert.False(result.TwoWayFixedEffects.IsAvailable);
@@ -88,7 +91,7 @@ public sealed class DidDesignTests
     {
         var panel = Panel(new Random(5), 12, 4, 2, 0.5);
 
-        var result = Statistics.DifferenceInDifferences.Estimate(panel);
+        var result = Verdict.Statistics.Did.DifferenceInDifferences.Estimate(panel);
 
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.FewClusters);
     }
@@ -103,7 +106,7 @@ public sealed class DidDesignTests
         int twfe = 0, twoByTwo = 0, falseAlarms = 0;
         for (var t = 0; t < trials; t++)
         {
-            var result = Statistics.DifferenceInDifferences.Estimate(Panel(random, 60, 6, 3, effect));
+            var result = Verdict.Statistics.Did.DifferenceInDifferences.Estimate(Panel(random, 60, 6, 3, effect));
             twfe += result.TwoWayFixedEffects.CiLow <= effect && effect <= result.TwoWayFixedEffects.CiHigh ? 1 : 0;
             twoByTwo += result.TwoByTwo.CiLow <= effect && effect <= result.TwoByTwo.CiHigh ? 1 : 0;
             falseAlarms += result.PreTrend!.Flat ? 0 : 1;
@@ -124,7 +127,7 @@ public sealed class DidDesignTests
         var warned = 0;
         for (var t = 0; t < trials; t++)
         {
-            var result = Statistics.DifferenceInDifferences.Estimate(Panel(random, 60, 6, 3, 0.5, pretrend: 0.8));
+            var result = Verdict.Statistics.Did.DifferenceInDifferences.Estimate(Panel(random, 60, 6, 3, 0.5, pretrend: 0.8));
             warned += result.Diagnostics.Any(d => d.Code == DiagnosticCode.PreTrend) ? 1 : 0;
         }
 

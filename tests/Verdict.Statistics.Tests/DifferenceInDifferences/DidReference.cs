@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.Statistics.Did;
 using Verdict.Statistics.Tests.Reference;
 
 namespace Verdict.Statistics.Tests.DifferenceInDifferences;

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
 
@@ -14,7 +17,7 @@ public sealed class DidReferenceTests
     public void Estimate_SeededPanel_MatchesStatsmodelsClusterRobustOls(string name)
     {
         var c = DidReference.Case(name);
-        var result = Statistics.DifferenceInDifferences.Estimate(DidReference.Panel(c), new DidOptions { Alpha = c.D("alpha") });
+        var result = Verdict.Statistics.Did.DifferenceInDifferences.Estimate(DidReference.Panel(c), new DidOptions { Alpha = c.D("alpha") });
 
         // Tolerance 1e-8 relative: the within transformation and statsmodels' dummy regression agree to ~1e-11.
         Assert.True(result.IsEstimated, result.Refusal);
@@ -50,7 +53,7 @@ public sealed class DidReferenceTests
     [Fact]
     public void Estimate_DriftingTreatedGroup_WarnsThatLeadsAreNotFlat()
     {
-        var result = Statistics.DifferenceInDifferences.Estimate(DidReference.Panel(DidReference.Case("pre_trend")));
+        var result = Verdict.Statistics.Did.DifferenceInDifferences.Estimate(DidReference.Panel(DidReference.Case("pre_trend")));
 
         Assert.False(result.PreTrend!.Flat);
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCode.PreTrend && d.Message.Contains("not flat", StringComparison.Ordinal));
@@ -59,7 +62,7 @@ public sealed class DidReferenceTests
     [Fact]
     public void Estimate_ParallelPanel_LeadsAreFlatAndNoPreTrendWarning()
     {
-        var result = Statistics.DifferenceInDifferences.Estimate(DidReference.Panel(DidReference.Case("balanced_unit_clusters")));
+        var result = Verdict.Statistics.Did.DifferenceInDifferences.Estimate(DidReference.Panel(DidReference.Case("balanced_unit_clusters")));
 
         Assert.True(result.PreTrend!.Flat);
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCode.PreTrend);

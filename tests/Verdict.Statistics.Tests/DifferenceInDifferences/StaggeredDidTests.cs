@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
 

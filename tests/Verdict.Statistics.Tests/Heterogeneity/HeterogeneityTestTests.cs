@@ -1,3 +1,6 @@
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Heterogeneity;
+using Verdict.Statistics.Inference;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
 

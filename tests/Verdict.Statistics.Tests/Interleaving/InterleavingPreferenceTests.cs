@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Interleaving;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
 

@@ -1,3 +1,5 @@
+using Verdict.Statistics.OffPolicy;
+
 namespace Verdict.Statistics.Tests.OffPolicy;
 
 /// <summary>

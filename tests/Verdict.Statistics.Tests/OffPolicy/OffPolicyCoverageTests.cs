@@ -1,3 +1,4 @@
+using Verdict.Statistics.OffPolicy;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.OffPolicy;

@@ -1,3 +1,5 @@
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.OffPolicy;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.OffPolicy;

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Verdict.Statistics.Paired;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Paired;

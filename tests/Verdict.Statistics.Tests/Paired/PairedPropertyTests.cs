@@ -1,3 +1,5 @@
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Paired;
 using Xunit;
 namespace Verdict.Statistics.Tests.Paired;
 

@@ -1,3 +1,4 @@
+using Verdict.Statistics.Paired;
 using Xunit;
 namespace Verdict.Statistics.Tests.Paired;
 

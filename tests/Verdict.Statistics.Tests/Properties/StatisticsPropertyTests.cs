@@ -1,6 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.MultipleTesting;
+using Verdict.Statistics.SufficientStatistics;
 
 namespace Verdict.Statistics.Tests.Properties;
 

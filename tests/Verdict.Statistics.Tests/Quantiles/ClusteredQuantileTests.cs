@@ -1,3 +1,6 @@
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Quantiles;
+using Verdict.Statistics.SufficientStatistics;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Quantiles;

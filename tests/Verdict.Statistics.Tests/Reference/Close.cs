@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.Statistics.Inference;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Reference;

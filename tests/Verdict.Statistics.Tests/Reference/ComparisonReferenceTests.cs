@@ -1,3 +1,6 @@
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Reference;

@@ -1,4 +1,9 @@
 using System.Text.Json;
+using Verdict.Statistics.Bayesian;
+using Verdict.Statistics.Guardrails;
+using Verdict.Statistics.Integrity;
+using Verdict.Statistics.MultipleTesting;
+using Verdict.Statistics.Quantiles;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Reference;

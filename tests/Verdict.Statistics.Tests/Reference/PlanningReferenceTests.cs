@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.Statistics.Power;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Reference;

@@ -1,4 +1,9 @@
 using System.Globalization;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Guardrails;
+using Verdict.Statistics.Integrity;
+using Verdict.Statistics.MultipleTesting;
+using Verdict.Statistics.Power;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Seeds;

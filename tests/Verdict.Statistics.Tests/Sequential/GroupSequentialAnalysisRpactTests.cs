@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.Sequential;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Sequential;

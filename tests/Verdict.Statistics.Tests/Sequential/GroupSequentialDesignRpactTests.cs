@@ -1,3 +1,4 @@
+using Verdict.Statistics.Sequential;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Sequential;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.Statistics.Sequential;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
 

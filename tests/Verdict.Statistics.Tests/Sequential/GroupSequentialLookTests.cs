@@ -1,5 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.Sequential;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Sequential;

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Verdict.Statistics.Sequential;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Sequential;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.Statistics.Sequential;
 
 namespace Verdict.Statistics.Tests.Sequential;
 

@@ -1,3 +1,4 @@
+using Verdict.Statistics.Simulation;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Simulation;

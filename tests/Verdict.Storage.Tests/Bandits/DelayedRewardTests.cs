@@ -1,6 +1,11 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Simulation.Bandits;
+using Verdict.Experiments.Yaml;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 using Xunit;
 
 namespace Verdict.Storage.Tests.Bandits;

@@ -1,8 +1,11 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Simulation;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 using Xunit;
 
-namespace Verdict.Storage.Tests;
+namespace Verdict.Storage.Tests.ClickHouse;
 
 /// <summary>
 /// The cluster-randomization cases of the conformance suite, unchanged, on the two-shard ClickHouse cluster; and the
@@ -10,7 +13,7 @@ namespace Verdict.Storage.Tests;
 /// </summary>
 public sealed class ClickHouseClusterRandomizationTests : ClusterRandomizationTests
 {
-    protected override EventStore CreateStore() => ClickHouse.ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
+    protected override EventStore CreateStore() => Verdict.Storage.ClickHouse.ClickHouseEventStore.Open(TestEnvironment.NewClickHouseDatabase());
 
     [Fact]
     public void Load_ClusterRandomizedSimulatedTraffic_EqualsDuckDbCellForCell()

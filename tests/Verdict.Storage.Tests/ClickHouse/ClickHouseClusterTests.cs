@@ -1,10 +1,13 @@
 using System.Globalization;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Simulation;
 using Verdict.Storage.ClickHouse;
+using Verdict.Storage.ClickHouse.Http;
+using Verdict.Storage.Sql;
 using Xunit;
 
-namespace Verdict.Storage.Tests;
+namespace Verdict.Storage.Tests.ClickHouse;
 
 /// <summary>
 /// What only a cluster can get wrong: data on both shards (so a join that sees one shard gives wrong numbers, which

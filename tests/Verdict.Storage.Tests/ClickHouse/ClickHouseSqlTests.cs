@@ -3,7 +3,7 @@ using System.Text;
 using Verdict.Storage.ClickHouse;
 using Xunit;
 
-namespace Verdict.Storage.Tests;
+namespace Verdict.Storage.Tests.ClickHouse;
 
 /// <summary>
 /// The one function that writes user text into ClickHouse SQL, attacked with seeded random strings built from the
@@ -106,7 +106,7 @@ public sealed class ClickHouseSqlTests
         {
             foreach (var (i, value) in values.Index())
             {
-                loader.Add(new Experiments.OutcomeEvent(value, "u" + i.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UnixEpoch, null, new Dictionary<string, string> { [value] = value }, "k" + i.ToString(CultureInfo.InvariantCulture)));
+                loader.Add(new Verdict.Experiments.Events.OutcomeEvent(value, "u" + i.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UnixEpoch, null, new Dictionary<string, string> { [value] = value }, "k" + i.ToString(CultureInfo.InvariantCulture)));
             }
 
             loader.Commit();

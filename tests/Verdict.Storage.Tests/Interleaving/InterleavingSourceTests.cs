@@ -1,5 +1,7 @@
-using Verdict.Experiments;
-using Verdict.Statistics;
+using Verdict.Experiments.Events;
+using Verdict.Statistics.Interleaving;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Interleaving;
 using Xunit;
 
 namespace Verdict.Storage.Tests.Interleaving;

@@ -1,6 +1,9 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Experiments.LongTerm;
+using Verdict.Experiments.Analysis.LongTerm;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Simulation.LongTerm;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 using Xunit;
 
 namespace Verdict.Storage.Tests.LongTerm;

@@ -1,6 +1,9 @@
 using System.Globalization;
-using Verdict.Experiments;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Simulation;
+using Verdict.Storage.DuckDb;
+using Verdict.Storage.Sql;
 using Xunit;
 
 namespace Verdict.Storage.Tests.Monitoring;

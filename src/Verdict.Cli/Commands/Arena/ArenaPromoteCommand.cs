@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Verdict.Arena;
-using Verdict.Experiments;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Receipts;
+using Verdict.Experiments.Yaml;
 
 namespace Verdict.Cli.Commands.Arena;
 

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Verdict.Arena;
+using Verdict.Arena.Analysis;
+using Verdict.Arena.Configuration;
+using Verdict.Arena.Providers;
+using Verdict.Arena.Running;
 using Verdict.Reports.Arena;
 
 namespace Verdict.Cli.Commands.Arena;

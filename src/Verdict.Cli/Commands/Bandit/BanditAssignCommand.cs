@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Verdict.Experiments;
+using Verdict.Experiments.Analysis.Bandits;
 
 namespace Verdict.Cli.Commands.Bandit;
 

@@ -1,10 +1,14 @@
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
-using Verdict.Reports;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Reports.Bandits;
 using Verdict.Server.Bandits;
 using Verdict.Server.ControlPlane;
 using Verdict.Storage;
+using Verdict.Storage.Bandits;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Cli.Commands.Bandit;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Verdict.Statistics;
+using Verdict.Statistics.Bandits;
 
 namespace Verdict.Cli.Commands.Bandit;
 

@@ -1,5 +1,5 @@
 using Verdict.Cli.Commands.Stats;
-using Verdict.Experiments;
+using Verdict.Experiments.Analysis.Bandits;
 
 namespace Verdict.Cli.Commands.Bandit;
 
@@ -62,5 +62,5 @@ internal sealed record BanditArmJson(string Arm, long Rewards, double? NaiveMean
 /// <summary>A lift of the last arm over the first (stratified or IPW).</summary>
 internal sealed record BanditLiftJson(double? Estimate, double? StandardError, double? CiLow, double? CiHigh, double? PValue)
 {
-    public static BanditLiftJson From(Statistics.Estimate e) => new(EstimateJson.N(e.Value), EstimateJson.N(e.StandardError), EstimateJson.N(e.CiLow), EstimateJson.N(e.CiHigh), EstimateJson.N(e.PValue));
+    public static BanditLiftJson From(Verdict.Statistics.Inference.Estimate e) => new(EstimateJson.N(e.Value), EstimateJson.N(e.StandardError), EstimateJson.N(e.CiLow), EstimateJson.N(e.CiHigh), EstimateJson.N(e.PValue));
 }

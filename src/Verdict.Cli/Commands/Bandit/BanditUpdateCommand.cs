@@ -3,9 +3,10 @@ using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
-using Verdict.Statistics;
-using Verdict.Storage;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Statistics.Bandits;
+using Verdict.Statistics.Inference;
+using Verdict.Storage.Bandits;
 
 namespace Verdict.Cli.Commands.Bandit;
 

@@ -1,4 +1,5 @@
-using Verdict.Experiments;
+using Verdict.Experiments.Validation;
+using Verdict.Experiments.Yaml;
 
 namespace Verdict.Cli.Commands.Briefs;
 

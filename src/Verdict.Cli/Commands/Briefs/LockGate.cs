@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
 
 namespace Verdict.Cli.Commands.Briefs;
 

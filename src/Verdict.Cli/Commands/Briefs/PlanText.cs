@@ -1,6 +1,9 @@
 using System.Globalization;
 using Spectre.Console;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Planning;
+using Verdict.Experiments.Validation;
 
 namespace Verdict.Cli.Commands.Briefs;
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using Verdict.Cli.Commands.Bandit;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
-using Verdict.Reports;
-using Verdict.Storage;
+using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Experiments.Simulation.Bandits;
+using Verdict.Reports.Bandits;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Cli.Commands.Demo;
 

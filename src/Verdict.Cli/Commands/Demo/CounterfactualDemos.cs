@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
-using Verdict.Experiments.LongTerm;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Simulation;
+using Verdict.Experiments.Simulation.LongTerm;
 
 namespace Verdict.Cli.Commands.Demo;
 

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Simulate;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Locking;
+using Verdict.Experiments.Simulation;
 using Verdict.Reports;
 
 namespace Verdict.Cli.Commands.Demo;

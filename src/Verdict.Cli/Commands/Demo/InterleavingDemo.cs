@@ -1,9 +1,9 @@
 using System.Globalization;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
-using Verdict.Reports;
-using Verdict.Statistics;
-using Verdict.Storage;
+using Verdict.Experiments.Simulation.Interleaving;
+using Verdict.Reports.Interleaving;
+using Verdict.Statistics.Interleaving;
+using Verdict.Storage.Interleaving;
 
 namespace Verdict.Cli.Commands.Demo;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Verdict.Assignment;
+using Verdict.Assignment.Interleaving;
 
 namespace Verdict.Cli.Commands.Interleaving;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Verdict.Cli.Commands.Stats;
 using Verdict.Cli.Commands.Store;
-using Verdict.Reports;
-using Verdict.Statistics;
-using Verdict.Storage;
+using Verdict.Reports.Interleaving;
+using Verdict.Statistics.Interleaving;
+using Verdict.Storage.Interleaving;
 
 namespace Verdict.Cli.Commands.Interleaving;
 

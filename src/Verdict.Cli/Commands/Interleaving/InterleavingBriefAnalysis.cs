@@ -1,10 +1,11 @@
 using Spectre.Console;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Reports;
-using Verdict.Storage;
+using Verdict.Experiments.Analysis.Interleaving;
+using Verdict.Experiments.Briefs;
+using Verdict.Reports.Interleaving;
+using Verdict.Storage.Interleaving;
 
 namespace Verdict.Cli.Commands.Interleaving;
 

@@ -1,6 +1,8 @@
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Locking;
 using Verdict.Reports;
+using Verdict.Reports.Interleaving;
 
 namespace Verdict.Cli.Commands.Interleaving;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Interleaving;
 
 namespace Verdict.Cli.Commands.Interleaving;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
-using Verdict.Experiments.LongTerm;
-using Verdict.Storage;
+using Verdict.Experiments.Analysis.LongTerm;
+using Verdict.Experiments.Briefs;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Cli.Commands.LongTerm;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
 using Verdict.Storage;
+using Verdict.Storage.Sql;
 
 namespace Verdict.Cli.Commands.Monitor;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Verdict.Experiments;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
 
 namespace Verdict.Cli.Commands.Monitor;
 

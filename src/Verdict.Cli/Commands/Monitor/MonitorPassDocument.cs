@@ -1,5 +1,5 @@
-using Verdict.Experiments;
-using Verdict.Experiments.Monitoring;
+using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Briefs;
 
 namespace Verdict.Cli.Commands.Monitor;
 

@@ -1,5 +1,5 @@
 using Verdict.Cli.Commands.Tabular;
-using Verdict.Statistics;
+using Verdict.Statistics.OffPolicy;
 
 namespace Verdict.Cli.Commands.OffPolicy;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.OffPolicy;
 
 namespace Verdict.Cli.Commands.OffPolicy;
 

@@ -2,7 +2,8 @@ using System.CommandLine;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Cli.Commands.Quasi;
 

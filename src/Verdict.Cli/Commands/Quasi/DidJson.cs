@@ -1,5 +1,5 @@
 using Verdict.Cli.Commands.Stats;
-using Verdict.Statistics;
+using Verdict.Statistics.Did;
 
 namespace Verdict.Cli.Commands.Quasi;
 

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
-using Verdict.Statistics;
-using Verdict.Storage;
+using Verdict.Experiments.Quantities;
+using Verdict.Statistics.Did;
+using Verdict.Storage.Panels;
 
 namespace Verdict.Cli.Commands.Quasi;
 

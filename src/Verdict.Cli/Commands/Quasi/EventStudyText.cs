@@ -1,8 +1,9 @@
 using System.Globalization;
 using Spectre.Console;
-using Verdict.Cli.Commands.Stats;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Did;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Cli.Commands.Quasi;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Verdict.Cli.Commands.Tabular;
-using Verdict.Statistics;
+using Verdict.Statistics.Did;
 
 namespace Verdict.Cli.Commands.Quasi;
 

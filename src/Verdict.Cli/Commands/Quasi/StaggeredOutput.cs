@@ -1,8 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
-using Verdict.Cli.Commands.Stats;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Did;
 
 namespace Verdict.Cli.Commands.Quasi;
 

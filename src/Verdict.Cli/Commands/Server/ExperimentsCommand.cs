@@ -112,7 +112,7 @@ public static class ExperimentsCommand
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        Experiments.BriefLoader.Parse(File.ReadAllText(path), Path.GetFileName(path), name =>
+        Verdict.Experiments.Yaml.BriefLoader.Parse(File.ReadAllText(path), Path.GetFileName(path), name =>
         {
             var full = Path.Combine(directory, name);
             return File.Exists(full) ? files[name] = File.ReadAllText(full) : null;

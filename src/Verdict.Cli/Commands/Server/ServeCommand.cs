@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Verdict.Cli.Commands.Store;
 using Microsoft.Extensions.Hosting;
+using Verdict.Cli.Commands.Store;
 using Verdict.Server;
 
 namespace Verdict.Cli.Commands.Server;
@@ -56,7 +56,7 @@ public static class ServeCommand
             return null;
         }
 
-        if (!Verdict.Experiments.DurationText.TryParse(text, out var interval) || interval < TimeSpan.FromSeconds(1))
+        if (!Verdict.Experiments.Quantities.DurationText.TryParse(text, out var interval) || interval < TimeSpan.FromSeconds(1))
         {
             throw new CliException($"{option}: expected a duration of at least 1s such as 30s, 1m or 1h, or off; got \"{text}\"");
         }

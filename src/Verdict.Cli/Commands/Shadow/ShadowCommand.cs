@@ -3,12 +3,13 @@ using System.ClientModel.Primitives;
 using System.CommandLine;
 using Microsoft.Extensions.AI;
 using OpenAI;
-using Verdict.Arena;
+using Verdict.Arena.Evaluation;
+using Verdict.Arena.Shadow;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments;
-using Verdict.Experiments.Shadow;
-using Verdict.Storage;
+using Verdict.Experiments.Analysis.Shadow;
+using Verdict.Experiments.Briefs;
+using Verdict.Storage.Shadow;
 
 namespace Verdict.Cli.Commands.Shadow;
 

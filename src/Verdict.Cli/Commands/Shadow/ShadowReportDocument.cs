@@ -1,4 +1,4 @@
-using Verdict.Experiments.Shadow;
+using Verdict.Experiments.Analysis.Shadow;
 
 namespace Verdict.Cli.Commands.Shadow;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Verdict.Experiments.Analysis;
-using Verdict.Experiments.Shadow;
-using Verdict.Statistics;
+using Verdict.Experiments.Analysis.Shadow;
+using Verdict.Statistics.Paired;
 
 namespace Verdict.Cli.Commands.Shadow;
 

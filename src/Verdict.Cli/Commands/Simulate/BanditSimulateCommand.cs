@@ -3,7 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Bandit;
 using Verdict.Cli.Commands.Stats;
-using Verdict.Statistics;
+using Verdict.Statistics.Bandits;
 
 namespace Verdict.Cli.Commands.Simulate;
 

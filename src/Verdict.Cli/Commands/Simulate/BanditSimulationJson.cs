@@ -1,4 +1,4 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Bandits;
 
 namespace Verdict.Cli.Commands.Simulate;
 

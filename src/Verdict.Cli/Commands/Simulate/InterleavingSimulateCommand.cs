@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verdict.Cli.Commands.Stats;
-using Verdict.Experiments;
+using Verdict.Experiments.Simulation.Interleaving;
 
 namespace Verdict.Cli.Commands.Simulate;
 
@@ -42,22 +42,22 @@ internal static class InterleavingSimulateCommand
                 Power = parse.GetValue(power),
                 Method = parse.GetValue(method) switch
                 {
-                    "team-draft" => Verdict.Assignment.InterleavingMethod.TeamDraft,
-                    "balanced" => Verdict.Assignment.InterleavingMethod.Balanced,
+                    "team-draft" => Verdict.Assignment.Interleaving.InterleavingMethod.TeamDraft,
+                    "balanced" => Verdict.Assignment.Interleaving.InterleavingMethod.Balanced,
                     var other => throw new CliException($"--method must be team-draft or balanced, got \"{other}\""),
                 },
             };
             var r = InterleavingSimulation.Run(options, cancellationToken);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Out, new { Options = new { options.QueriesPerBlock, options.Blocks, options.NoiseA, options.NoiseB, options.ListLength, Method = options.Method == Verdict.Assignment.InterleavingMethod.TeamDraft ? "team_draft" : "balanced", options.Seed, options.Alpha, options.Power }, Result = r });
+                JsonOutput.Write(context.Out, new { Options = new { options.QueriesPerBlock, options.Blocks, options.NoiseA, options.NoiseB, options.ListLength, Method = options.Method == Verdict.Assignment.Interleaving.InterleavingMethod.TeamDraft ? "team_draft" : "balanced", options.Seed, options.Alpha, options.Power }, Result = r });
                 return Task.FromResult(ExitCodes.Success);
             }
 
             var text = string.Create(CultureInfo.InvariantCulture, $"""
                 {r.Queries:N0} simulated queries (seed {options.Seed}), ranker noise A {options.NoiseA}, B {options.NoiseB}, {options.ListLength} results
                 A/B on click-through: {r.ClickThroughA:P2} (A) vs {r.ClickThroughB:P2} (B); needs {r.QueriesAB:N0} queries over both arms
-                {(options.Method == Verdict.Assignment.InterleavingMethod.TeamDraft ? "team-draft" : "balanced")} interleaving: B wins {r.PreferenceShareB:P1} of decisive queries, {r.TieShare:P1} tie; needs {r.QueriesInterleaving:N0} queries
+                {(options.Method == Verdict.Assignment.Interleaving.InterleavingMethod.TeamDraft ? "team-draft" : "balanced")} interleaving: B wins {r.PreferenceShareB:P1} of decisive queries, {r.TieShare:P1} tie; needs {r.QueriesInterleaving:N0} queries
                 sensitivity ratio (A/B ÷ interleaving, alpha {options.Alpha}, power {options.Power}): {r.SensitivityRatio:F1}, 95% CI [{r.RatioCiLow:F1}, {r.RatioCiHigh:F1}]
                 The A/B side randomizes per query, which favours it; randomizing users with many queries each needs more.
                 """);

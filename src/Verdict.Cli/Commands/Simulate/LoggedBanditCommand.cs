@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Verdict.Experiments;
+using Verdict.Experiments.Simulation;
 
 namespace Verdict.Cli.Commands.Simulate;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Simulation;
 
 namespace Verdict.Cli.Commands.Simulate;
 

@@ -1,5 +1,5 @@
 using Verdict.Cli.Commands.Stats;
-using Verdict.Statistics;
+using Verdict.Statistics.Simulation;
 
 namespace Verdict.Cli.Commands.Simulate;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Verdict.Experiments;
+using Verdict.Experiments.Simulation;
 
 namespace Verdict.Cli.Commands.Simulate;
 

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Verdict.Cli.Commands.Briefs;
-using Verdict.Experiments;
+using Verdict.Experiments.Briefs;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
 
 namespace Verdict.Cli.Commands.Simulate;
 

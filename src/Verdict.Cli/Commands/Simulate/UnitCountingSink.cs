@@ -1,4 +1,5 @@
-using Verdict.Experiments;
+using Verdict.Experiments.Events;
+using Verdict.Experiments.Simulation;
 
 namespace Verdict.Cli.Commands.Simulate;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.MultipleTesting;
 
 namespace Verdict.Cli.Commands.Stats;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.AlwaysValid;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Cli.Commands.Stats;
 

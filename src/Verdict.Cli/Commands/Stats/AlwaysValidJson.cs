@@ -1,4 +1,5 @@
-using Verdict.Statistics;
+using Verdict.Statistics.AlwaysValid;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Cli.Commands.Stats;
 

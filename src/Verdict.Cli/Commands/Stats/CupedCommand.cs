@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.SufficientStatistics;
+using Verdict.Statistics.VarianceReduction;
 
 namespace Verdict.Cli.Commands.Stats;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using Verdict.Statistics;
+using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Cli.Commands.Stats;
 

@@ -1,6 +1,6 @@
 using Spectre.Console;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Inference;
 
 namespace Verdict.Cli.Commands.Stats;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Verdict.Statistics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.SufficientStatistics;
 
 namespace Verdict.Cli.Commands.Stats;
 

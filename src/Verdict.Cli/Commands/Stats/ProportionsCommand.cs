@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Verdict.Statistics;
+using Verdict.Statistics.Comparisons;
 
 namespace Verdict.Cli.Commands.Stats;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Quantiles;
 
 namespace Verdict.Cli.Commands.Stats;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verdict.Experiments.Analysis;
-using Verdict.Statistics;
+using Verdict.Statistics.Sequential;
 
 namespace Verdict.Cli.Commands.Stats;
 

@@ -1,4 +1,4 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Sequential;
 
 namespace Verdict.Cli.Commands.Stats;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Verdict.Statistics;
+using Verdict.Statistics.Sequential;
 
 namespace Verdict.Cli.Commands.Stats;
 

@@ -1,4 +1,6 @@
-using Verdict.Statistics;
+using Verdict.Statistics.Comparisons;
+using Verdict.Statistics.Inference;
+using Verdict.Statistics.SufficientStatistics;
 
 namespace Verdict.Cli.Commands.Stats;
 

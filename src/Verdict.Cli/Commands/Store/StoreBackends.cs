@@ -1,5 +1,6 @@
 using Verdict.Storage;
 using Verdict.Storage.ClickHouse;
+using Verdict.Storage.ClickHouse.Http;
 using Verdict.Storage.Postgres;
 
 namespace Verdict.Cli.Commands.Store;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Verdict.Storage;
+using Verdict.Storage.DuckDb;
 
 namespace Verdict.Cli.Commands.Store;
 

@@ -1,0 +1,9 @@
+using Verdict.Experiments.Analysis.Outcomes;
+
+namespace Verdict.Experiments.Analysis;
+
+/// <summary>
+/// One check of the analysis, in the order it ran: step (integrity, primary, guardrails…), name, status, reason and the
+/// stable code of the rule it applies (<see cref="ReasonCodes"/>).
+/// </summary>
+public sealed record AnalysisCheck(string Step, string Name, CheckStatus Status, string Detail, string Code);

@@ -1,6 +1,0 @@
-using Verdict.Statistics;
-
-namespace Verdict.Experiments.Analysis;
-
-/// <summary>The primary metric's lift among units first exposed on one UTC day.</summary>
-public sealed record DailyEffect(DateOnly Day, long ControlUnits, long TreatmentUnits, Lift Lift);
