@@ -29,6 +29,24 @@ public static class ClickHouseSql
         _ => throw new ArgumentException($"no ClickHouse literal for a {value.GetType().Name}", nameof(value)),
     };
 
+    /// <summary>
+    /// A double as an expression that is exactly it: its eight IEEE bytes (little-endian) read back by
+    /// <c>reinterpretAsFloat64</c>, for a value compared for equality with stored ones, where a decimal literal would
+    /// depend on the server's float parser.
+    /// </summary>
+    public static string ExactDouble(double value)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes, value);
+        var text = new StringBuilder("reinterpretAsFloat64('", 56);
+        foreach (var b in bytes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\\x{b:X2}");
+        }
+
+        return text.Append("')").ToString();
+    }
+
     private static string StringLiteral(string value)
     {
         var bytes = Encoding.UTF8.GetBytes(value);

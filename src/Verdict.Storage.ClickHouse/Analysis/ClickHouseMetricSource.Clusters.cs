@@ -176,7 +176,10 @@ public sealed partial class ClickHouseMetricSource
     {
         var p = new SqlParameters(ClickHouseDialect.Instance);
         var filter = CellFilter(brief, cell, p);
-        var point = $"(SELECT arraySort(groupArray(assumeNotNull({y})))[{cell.Ranks.Point.ToString(CultureInfo.InvariantCulture)}] FROM {values} WHERE isNotNull({y}) AND {filter})";
+        // The point first, then compared exactly: a scalar subquery inside an aggregate over a Distributed table fails
+        // on 18.16 ("Not found column countIf(… _subquery …) in block").
+        var value = Double(Query($"SELECT arraySort(groupArray(assumeNotNull({y})))[{cell.Ranks.Point.ToString(CultureInfo.InvariantCulture)}] FROM {values} WHERE isNotNull({y}) AND {filter}", p).Rows[0][0]);
+        var point = ClickHouseSql.ExactDouble(value);
         var row = Query($"""
             SELECT count() AS k, avg(n) AS mn, avg(s) AS ms, varPop(n) AS vn, varPop(s) AS vs, covarPop(s, n) AS cns
             FROM (SELECT cluster, toFloat64(count()) AS n, toFloat64(countIf(assumeNotNull({y}) <= {point})) AS s

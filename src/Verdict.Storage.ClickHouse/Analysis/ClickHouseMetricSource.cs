@@ -10,8 +10,9 @@ using Verdict.Storage.Sql;
 namespace Verdict.Storage.ClickHouse.Analysis;
 
 /// <summary>
-/// A brief's sufficient statistics computed on a ClickHouse cluster: the units and per-unit values are built into
-/// temporary tables of the store's session (<see cref="ClickHouseUnitCompiler"/>), then small GROUP BY queries return
+/// A brief's sufficient statistics computed on a ClickHouse cluster: every shard builds its units and per-unit values
+/// into Memory tables of its own, from its local rows (<see cref="ClickHouseUnitCompiler"/>; units are sharded by id),
+/// and Distributed tables over them are dropped with them when the load ends. Small GROUP BY queries then return
 /// per (arm), (arm, day) and (arm, segment) the count and shifted sums of every metric, and sorted arrays give the
 /// order statistics of quantile metrics. Only aggregates reach .NET; the results match <see cref="SqlMetricSource"/>.
 /// </summary>
@@ -31,17 +32,31 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
     {
         ArgumentNullException.ThrowIfNull(brief);
         var columns = new MetricColumns(brief);
-        var compiler = new ClickHouseUnitCompiler(brief, columns, store.Address.Database);
-        var units = TemporaryTable.Name("verdict_units_");
-        var values = TemporaryTable.Name("verdict_values_");
+        var database = store.Address.Database;
+        var compiler = new ClickHouseUnitCompiler(brief, columns, database);
+        var id = Guid.NewGuid().ToString("N");
+        var unitsLocal = $"verdict_units_{id}_local";
+        var valuesLocal = $"verdict_values_{id}_local";
+        var units = $"{database}.verdict_units_{id}";
+        var values = $"{database}.verdict_values_{id}";
         var limit = asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue;
+        var shards = store.Address.Endpoints.Select(e => new ClickHouseHttpClient(e, database, store.Address.User, store.Address.Password, null, store.Address.MaxMemoryUsage)).ToList();
         try
         {
             var start = Row(compiler.Start(limit));
             var enrolledFrom = (Long(start[1]) == 0 ? 0 : Long(start[0])) + (brief.Analysis.BurnIn.Ticks / 10);
-            // Both per-unit statements group by the unit only, which the cluster shards by: each shard's groups are final.
-            ExecutePerUnit(compiler.Units(units, limit));
-            ExecutePerUnit(compiler.Values(values, units, enrolledFrom, limit));
+            // Each shard builds its own units and per-unit values from its local tables, side by side; the queries
+            // below read them through Distributed tables, so only aggregates leave a shard.
+            var unitsSql = Bind(compiler.Units($"{database}.{unitsLocal}", limit));
+            var valuesSql = Bind(compiler.Values($"{database}.{valuesLocal}", $"{database}.{unitsLocal}", enrolledFrom, limit));
+            OnEveryShard(shards, shard =>
+            {
+                shard.Execute(unitsSql);
+                shard.Execute(valuesSql);
+            });
+            var cluster = ClickHouseSql.Identifier(store.Address.Cluster);
+            store.Client.Execute($"CREATE TABLE {units} AS {database}.{unitsLocal} ENGINE = Distributed({cluster}, {database}, {unitsLocal})");
+            store.Client.Execute($"CREATE TABLE {values} AS {database}.{valuesLocal} ENGINE = Distributed({cluster}, {database}, {valuesLocal})");
             var pairs = Pairs(brief, columns);
             if (compiler.Clustered)
             {
@@ -59,13 +74,31 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
         }
         finally
         {
-            store.Client.Execute($"DROP TEMPORARY TABLE IF EXISTS {values}");
-            store.Client.Execute($"DROP TEMPORARY TABLE IF EXISTS {units}");
+            store.Client.Execute($"DROP TABLE IF EXISTS {values}");
+            store.Client.Execute($"DROP TABLE IF EXISTS {units}");
+            foreach (var shard in shards)
+            {
+                shard.Execute($"DROP TABLE IF EXISTS {database}.{valuesLocal}");
+                shard.Execute($"DROP TABLE IF EXISTS {database}.{unitsLocal}");
+                shard.Dispose();
+            }
         }
     }
 
-    private void ExecutePerUnit((string Sql, SqlParameters Parameters) statement) =>
-        store.Client.ExecutePerUnit(ClickHouseSql.Bind(statement.Sql, statement.Parameters.Values));
+    /// <summary>Runs <paramref name="work"/> on every shard at once; the first failure is rethrown as it was.</summary>
+    private static void OnEveryShard(List<ClickHouseHttpClient> shards, Action<ClickHouseHttpClient> work)
+    {
+        try
+        {
+            Parallel.ForEach(shards, new ParallelOptions { MaxDegreeOfParallelism = shards.Count }, work);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
+
+    private static string Bind((string Sql, SqlParameters Parameters) statement) => ClickHouseSql.Bind(statement.Sql, statement.Parameters.Values);
 
     private ClickHouseResult Query(string sql, SqlParameters? parameters = null) =>
         store.Client.Query(parameters is null ? sql : ClickHouseSql.Bind(sql, parameters.Values));

@@ -8,20 +8,18 @@ using Verdict.Storage.Sql;
 namespace Verdict.Storage.ClickHouse.Analysis;
 
 /// <summary>
-/// Compiles a brief to the two temporary tables of a ClickHouse analysis, in SQL that ClickHouse 18.16 accepts (one
-/// JOIN per SELECT, equality joins only, no CTEs, no window functions, no lambdas beside a JOIN):
-/// the exposed units, from the Distributed exposures table; and one row per analysed unit with each metric's value and
-/// CUPED covariate, whose per-unit aggregates run on the shards. There, each shard joins its own events to its own
-/// units (the subquery reads the shard's local tables, which is right because both tables are sharded by unit), and
-/// only per-unit rows travel to the node that asked. Stored tables are named with their database: inside CREATE
-/// TEMPORARY TABLE … AS SELECT, 18.16 resolves bare names in <c>default</c>, not in the session's database. The semantics follow the shared compiler (docs/analysis.md):
+/// Compiles a brief to the two per-shard tables of a ClickHouse analysis, in SQL that ClickHouse 18.16 accepts (one
+/// JOIN per SELECT, equality joins only, no CTEs, no window functions, no lambdas beside a JOIN): each shard's exposed
+/// units, from its local exposures; and one row per analysed unit of the shard with each metric's value and CUPED
+/// covariate, from its local events. Both read only the shard's local tables, which is right because every table is
+/// sharded by unit; no per-unit row travels between servers (<see cref="ClickHouseMetricSource"/> reads them through
+/// Distributed tables, so only aggregates do). Tables are named with their database. The semantics follow the shared compiler (docs/analysis.md):
 /// an "unless" exclusion removes an event that has an excluding event of the same unit within the window after it.
 /// </summary>
 internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumns columns, string database)
 {
     private const long MicrosecondsPerDay = UnitTableCompiler.MicrosecondsPerDay;
     private readonly ClickHouseDialect dialect = ClickHouseDialect.Instance;
-    private readonly Dictionary<string, string> propertyColumns = new(StringComparer.Ordinal);
 
     /// <summary>True when the brief randomizes clusters: units then carry their cluster (the brief's cluster key attribute).</summary>
     public bool Clustered => brief.Unit.Randomization == RandomizationUnit.Cluster && brief.Unit.ClusterKey is not null;
@@ -37,7 +35,10 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
         return ($"SELECT min(ts) AS start_ts, count() AS n FROM {database}.exposures WHERE {ExposureFilter(p, asOf)}", p);
     }
 
-    /// <summary>CREATE TEMPORARY TABLE {units}: per exposed unit the first exposure, arm, arm count, day, segment values and cluster.</summary>
+    /// <summary>
+    /// CREATE TABLE {table} (a Memory table on one shard): per unit of that shard's exposures, the first exposure, arm,
+    /// arm count, day, segment values and cluster. Run on every shard: units are sharded by id, so each is whole on one.
+    /// </summary>
     public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
     {
         var p = new SqlParameters(dialect);
@@ -61,20 +62,21 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
         }
 
         var sql = $"""
-            CREATE TEMPORARY TABLE {table} AS
+            CREATE TABLE {table} ENGINE = Memory AS
             SELECT unit_id, first_ts, arm_lo AS arm, if(arm_lo = arm_hi, 1, 2) AS arm_count,
                    {dialect.FloorDivide("first_ts", p.Add(MicrosecondsPerDay))} AS day{segments}
             FROM (
                 SELECT unit_id, min(ts) AS first_ts, min(arm) AS arm_lo, max(arm) AS arm_hi{attributes}
-                FROM {database}.exposures WHERE {ExposureFilter(p, asOf)}
+                FROM {database}.exposures_local WHERE {ExposureFilter(p, asOf)}
                 GROUP BY unit_id)
             """;
         return (sql, p);
     }
 
     /// <summary>
-    /// CREATE TEMPORARY TABLE {values}: the analysed units (one arm, first exposure at or after
-    /// <paramref name="enrolledFrom"/>) with each metric's value (m0, m1, …) and covariate (c0, …).
+    /// CREATE TABLE {values} (a Memory table on one shard): that shard's analysed units (one arm, first exposure at or
+    /// after <paramref name="enrolledFrom"/>, read from the shard's <paramref name="units"/> table) with each metric's
+    /// value (m0, m1, …) and covariate (c0, …), from the shard's own events.
     /// </summary>
     public (string Sql, SqlParameters Parameters) Values(string table, string units, long enrolledFrom, long asOf)
     {
@@ -94,7 +96,7 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
         }
 
         exclusions = exclusions.Distinct().ToList();
-        var with = new List<string>();
+        var with = new WithList();
         var aggregates = new StringBuilder();
         var selects = new StringBuilder();
         foreach (var name in plain)
@@ -132,11 +134,11 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
         var withClause = with.Count == 0 ? string.Empty : "WITH " + string.Join(",\n     ", with) + "\n";
         var fill = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", s{i}")) + (Clustered ? ", cluster" : string.Empty);
         var sql = $"""
-            CREATE TEMPORARY TABLE {table} AS
+            CREATE TABLE {table} ENGINE = Memory AS
             SELECT arm, day{fill}{selects}
             FROM {units} ANY LEFT JOIN (
                 {withClause}SELECT unit_id{aggregates}
-                FROM {database}.events FINAL
+                FROM {database}.events_local FINAL
                 ANY INNER JOIN ({eligible}) USING unit_id
                 WHERE ts <= {asOfParameter} AND name IN {p.List(names)} AND ts >= first_ts - {p.Add(lookback)}
                 GROUP BY unit_id) USING unit_id
@@ -149,7 +151,7 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
     /// A metric's per-unit aggregate over the unit's events that meet its condition: 1 if any (binary), how many
     /// (count), the sum or the mean of the value. A metric with an exclusion leaves out the events it excludes.
     /// </summary>
-    private string Aggregate(MetricDefinition definition, SqlParameters p, List<EventExclusion> exclusions, List<string> with, CupedCovariate? pre)
+    private static string Aggregate(MetricDefinition definition, SqlParameters p, List<EventExclusion> exclusions, WithList with, CupedCovariate? pre)
     {
         var condition = Condition(definition, p, with, pre);
         if (definition.Unless is { } unless)
@@ -165,38 +167,47 @@ internal sealed class ClickHouseUnitCompiler(ExperimentBrief brief, MetricColumn
     /// comes within the window. That event is found without a lambda (18.16 cannot capture a column beside a JOIN):
     /// the event's time is sorted in among the unit's excluding times, and the element after it is the next one.
     /// </summary>
-    private static string Excluded(int k, EventExclusion exclusion, SqlParameters p, List<string> with)
+    private static string Excluded(int k, EventExclusion exclusion, SqlParameters p, WithList with)
     {
         var flag = $"ex{k}";
         if (!with.Any(w => w.EndsWith(" AS " + flag, StringComparison.Ordinal)))
         {
-            with.Add($"arraySort(arrayConcat(t{k}, [ts])) AS xs{k}");
-            with.Add($"indexOf(xs{k}, ts) AS xp{k}");
-            with.Add($"(name = {p.Add(exclusion.After)} AND xp{k} < length(xs{k}) AND xs{k}[xp{k} + 1] <= ts + {p.Add(exclusion.Within.Ticks / 10)}) AS {flag}");
+            var xs = $"arraySort(arrayConcat(t{k}, [ts]))";
+            var xp = $"indexOf({xs}, ts)";
+            with.Add($"(name = {p.Add(exclusion.After)} AND {xp} < length({xs}) AND {xs}[{xp} + 1] <= ts + {p.Add(exclusion.Within.Ticks / 10)}) AS {flag}");
         }
 
         return flag;
     }
 
     /// <summary>The event's value, or a numeric property (read once per event through a WITH alias).</summary>
-    private string ValueOf(MetricDefinition definition, SqlParameters p, List<string> with) =>
+    private static string ValueOf(MetricDefinition definition, SqlParameters p, WithList with) =>
         definition.Value is null or "value" ? "value" : Property(definition.Value, p, with) + "n";
 
     /// <summary>The alias of a property's text (and, with the suffix n, its number), defined once in the WITH list.</summary>
-    private string Property(string key, SqlParameters p, List<string> with)
+    private static string Property(string key, SqlParameters p, WithList with)
     {
-        if (!propertyColumns.TryGetValue(key, out var column))
+        if (!with.Columns.TryGetValue(key, out var column))
         {
-            column = "pv" + propertyColumns.Count.ToString(CultureInfo.InvariantCulture);
-            propertyColumns[key] = column;
-            with.Add($"{dialect.JsonText("properties", p.Add(key))} AS {column}");
-            with.Add($"{dialect.TryCastDouble(column)} AS {column}n");
+            column = "pv" + with.Columns.Count.ToString(CultureInfo.InvariantCulture);
+            with.Columns[key] = column;
+            // No alias built on another: run on a shard's local table beside a JOIN, 18.16 does not resolve a WITH alias
+            // inside another (the Distributed rewrite used to inline them); the same text is computed once.
+            var text = ClickHouseDialect.Instance.JsonText("properties", p.Add(key));
+            with.Add($"{text} AS {column}");
+            with.Add($"{ClickHouseDialect.Instance.TryCastDouble(text)} AS {column}n");
         }
 
         return column;
     }
 
     /// <summary>The event filter: name, window from first exposure (or the covariate's period), value present, properties.</summary>
-    private string Condition(MetricDefinition definition, SqlParameters p, List<string> with, CupedCovariate? pre) =>
+    private static string Condition(MetricDefinition definition, SqlParameters p, WithList with, CupedCovariate? pre) =>
         MetricConditions.Of(definition, p, pre, column => column, ValueOf(definition, p, with), key => Property(key, p, with));
+
+    /// <summary>One statement's WITH list, and the alias each property read in it got (a new list per statement: the compiler keeps no state).</summary>
+    private sealed class WithList : List<string>
+    {
+        public Dictionary<string, string> Columns { get; } = new(StringComparer.Ordinal);
+    }
 }
