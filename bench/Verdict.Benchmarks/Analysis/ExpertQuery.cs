@@ -1,0 +1,104 @@
+using System.Globalization;
+using Verdict.Experiments;
+using Verdict.Storage;
+
+namespace Verdict.Benchmarks.Analysis;
+
+/// <summary>
+/// The peer of the full analysis (issue 19): the one DuckDB statement an expert would write by hand for the benchmark
+/// brief, returning every number the analysis reads — cells with covariate moments per (arm, day) and (arm, segment),
+/// the p95's order statistics, units per arm and segment, and the population facts. It knows the brief: event names,
+/// windows, the filter, the exclusion and the property columns are spelled out, not compiled. <see cref="ExpertAnalysis"/>
+/// turns its rows into the analysis's input and runs the same statistics.
+/// </summary>
+public static class ExpertQuery
+{
+    /// <summary>The cell pairs, in the analysis's metric order: metric, y column, x column (null without one).</summary>
+    public static IReadOnlyList<(string Metric, string Y, string? X)> Pairs { get; } =
+    [
+        ("resolved_conversation_rate", "m0", "c0"),
+        ("cost_per_resolved_conversation", "m5", "m0"),
+        ("answer_tokens", "m1", null),
+        ("grounded_answer_failure_rate", "m2", null),
+        ("p95_latency", "m3", null),
+        ("escalation_rate", "m4", null),
+        ("answer_cost_usd", "m5", null),
+    ];
+
+    /// <summary>
+    /// The statement for a store whose property catalog is <paramref name="positions"/> (key → column number: the
+    /// expert reads the schema once) and whose arms' receipt hashes are <paramref name="receipts"/>.
+    /// </summary>
+    public static string Sql(IReadOnlyDictionary<string, int> positions, IReadOnlyList<(string Arm, string Hash)> receipts)
+    {
+        string Text(string key) => "p" + positions[key].ToString(CultureInfo.InvariantCulture);
+        string Number(string key) => Text(key) + "_num";
+        var expected = "CASE arm" + string.Concat(receipts.Select(r => $" WHEN '{r.Arm}' THEN '{r.Hash}'")) + " END";
+        var moments = string.Concat(Pairs.Select((pair, i) => pair.X is null
+            ? $", COUNT({pair.Y}) AS n{i}, AVG({pair.Y}) AS my{i}, VAR_POP({pair.Y}) AS vy{i}"
+            : $", COUNT(*) AS n{i}, AVG({pair.Y}) AS my{i}, VAR_POP({pair.Y}) AS vy{i}, AVG({pair.X}) AS mx{i}, VAR_POP({pair.X}) AS vx{i}, COVAR_POP({pair.Y}, {pair.X}) AS cxy{i}"));
+
+        // Windows: 7 days from first exposure (604 800 000 000 µs), the covariate's 30 days before it, tickets 10 minutes.
+        return $"""
+            WITH x AS (
+                SELECT unit_id, MIN(ts) AS first_ts, MIN(arm) AS arm, MIN(arm) = MAX(arm) AS one_arm, arg_min(attributes, ts) AS attributes
+                FROM exposures WHERE experiment = 'refund-query-rewrite' AND version = 1 GROUP BY unit_id),
+            u AS (
+                SELECT unit_id, first_ts, arm, first_ts // 86400000000 AS day, a[1] AS s0, a[2] AS s1, a[3] AS s2
+                FROM (SELECT unit_id, first_ts, arm, json_extract_string(attributes, ['$."device"', '$."plan"', '$."region"']) AS a FROM x WHERE one_arm)),
+            ev AS (
+                SELECT unit_id, name, ts, {Number("tokens")} AS tokens, {Number("latency_ms")} AS latency, {Number("cost_usd")} AS cost
+                FROM events WHERE name IN ('answer_generated', 'escalated_to_human') OR (name = 'grounding_audit' AND {Text("grounded")} = 'false')
+                UNION ALL
+                SELECT s.unit_id, s.name, s.ts, NULL, NULL, NULL
+                FROM events s WHERE s.name = 'conversation_solved'
+                  AND NOT EXISTS (SELECT 1 FROM events t WHERE t.unit_id = s.unit_id AND t.name = 'ticket_opened' AND t.ts >= s.ts AND t.ts <= s.ts + 600000000)),
+            agg AS (
+                SELECT e.unit_id,
+                    MAX(CASE WHEN e.name = 'conversation_solved' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END) AS m0,
+                    MAX(CASE WHEN e.name = 'conversation_solved' AND e.ts < u.first_ts AND e.ts >= u.first_ts - 2592000000000 THEN 1 ELSE 0 END) AS c0,
+                    AVG(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.tokens END) AS m1,
+                    MAX(CASE WHEN e.name = 'grounding_audit' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END) AS m2,
+                    AVG(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.latency END) AS m3,
+                    MAX(CASE WHEN e.name = 'escalated_to_human' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END) AS m4,
+                    SUM(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.cost END) AS m5
+                FROM ev e JOIN u ON e.unit_id = u.unit_id
+                WHERE e.ts >= u.first_ts - 2592000000000
+                GROUP BY e.unit_id),
+            v AS MATERIALIZED (
+                SELECT u.arm, u.day, u.s0, u.s1, u.s2, COALESCE(a.m0, 0) AS m0, COALESCE(a.c0, 0) AS c0, a.m1, COALESCE(a.m2, 0) AS m2,
+                       a.m3, COALESCE(a.m4, 0) AS m4, COALESCE(a.m5, 0) AS m5
+                FROM u LEFT JOIN agg a ON a.unit_id = u.unit_id),
+            h AS (SELECT arm, m3, COUNT(*) AS c FROM v WHERE m3 IS NOT NULL GROUP BY arm, m3),
+            hc AS (
+                SELECT arm, m3, SUM(c) OVER (PARTITION BY arm ORDER BY m3 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
+                       SUM(c) OVER (PARTITION BY arm) AS n
+                FROM h),
+            r AS (
+                SELECT arm, n,
+                       greatest(1, least(n, ceil(n::DOUBLE * 0.95::DOUBLE - 1e-9))) AS rp,
+                       greatest(1, least(n, floor(n::DOUBLE * 0.95::DOUBLE - 1.959963984540054 * sqrt(n::DOUBLE * 0.95::DOUBLE * (1 - 0.95::DOUBLE))))) AS rl,
+                       greatest(1, least(n, ceil(n::DOUBLE * 0.95::DOUBLE + 1.959963984540054 * sqrt(n::DOUBLE * 0.95::DOUBLE * (1 - 0.95::DOUBLE))))) AS rh
+                FROM (SELECT DISTINCT arm, n FROM hc))
+            SELECT 'cell' AS kind, arm, s0, s1, s2, day, GROUPING(s0) AS g0, GROUPING(s1) AS g1, GROUPING(s2) AS g2, GROUPING(day) AS gd,
+                   COUNT(*) AS units{moments}
+            FROM v GROUP BY GROUPING SETS ((arm, day), (arm, s0), (arm, s1), (arm, s2))
+            UNION ALL BY NAME
+            SELECT 'quantile' AS kind, hc.arm, MIN(r.n) AS units, MIN(r.rp) AS rp, MIN(r.rl) AS rl, MIN(r.rh) AS rh,
+                   MIN(hc.m3) FILTER (WHERE hc.cum >= r.rp) AS qp, MIN(hc.m3) FILTER (WHERE hc.cum >= r.rl) AS ql,
+                   MIN(hc.m3) FILTER (WHERE hc.cum >= r.rh) AS qh
+            FROM hc JOIN r ON r.arm = hc.arm GROUP BY hc.arm
+            UNION ALL BY NAME
+            SELECT 'units' AS kind, COUNT(*) FILTER (WHERE NOT one_arm) AS units, MIN(first_ts) AS first_ts FROM x
+            UNION ALL BY NAME
+            SELECT 'exposures' AS kind, arm, COUNT(*) AS units, MAX(ts) AS last_ts,
+                   SUM(CASE WHEN receipt_hash IS NOT NULL AND receipt_hash <> {expected} THEN 1 ELSE 0 END) AS mismatched
+            FROM exposures WHERE experiment = 'refund-query-rewrite' AND version = 1 GROUP BY arm
+            UNION ALL BY NAME
+            SELECT 'events' AS kind, name AS arm, COUNT(*) AS units FROM events
+            WHERE name IN ('answer_generated', 'conversation_solved', 'escalated_to_human', 'grounding_audit') GROUP BY name
+            UNION ALL BY NAME
+            SELECT DISTINCT 'version' AS kind, version AS units FROM exposures WHERE experiment = 'refund-query-rewrite'
+            """;
+    }
+}
