@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Verdict.Experiments;
 using Verdict.Experiments.Analysis;
@@ -40,51 +39,35 @@ public static class ExpertTimedRun
 
         // The warm-up round: each once, untimed, and the numbers compared.
         HandWrittenQuery.Run(store);
-        var expert = ExpertAnalysis.Load(store, plan.Brief, sql);
-        var analysis = new SqlMetricSource(store).Load(plan, null);
-        var (compared, differences) = ExpertCheck.Compare(analysis, expert);
+        var (compared, differences) = ExpertCheck.Compare(new SqlMetricSource(store).Load(plan, null), ExpertAnalysis.Load(store, plan.Brief, sql));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"check: {compared} numbers compared, {differences.Count} differ beyond {ExpertCheck.Tolerance:0e0} relative"));
         foreach (var difference in differences.Take(20))
         {
             Console.WriteLine("  " + difference);
         }
 
-        var primary = new List<double>();
-        var expertSql = new List<double>();
-        var expertNet = new List<double>();
-        var fullSql = new List<double>();
-        var fullNet = new List<double>();
+        var primary = new Timings();
+        var expertSql = new Timings();
+        var expertNet = new Timings();
+        var fullSql = new Timings();
+        var fullNet = new Timings();
         LaunchDecision decision = default;
         for (var i = 0; i < rounds; i++)
         {
-            var clock = Stopwatch.StartNew();
-            HandWrittenQuery.Run(store);
-            primary.Add(clock.Elapsed.TotalMilliseconds);
-
-            clock.Restart();
-            var data = ExpertAnalysis.Load(store, plan.Brief, sql);
-            expertSql.Add(clock.Elapsed.TotalMilliseconds);
-            clock.Restart();
-            LaunchAnalyzer.Analyze(plan, data);
-            expertNet.Add(clock.Elapsed.TotalMilliseconds);
-
-            clock.Restart();
+            primary.Time(() => HandWrittenQuery.Run(store));
+            var data = expertSql.Time(() => ExpertAnalysis.Load(store, plan.Brief, sql));
+            expertNet.Time(() => LaunchAnalyzer.Analyze(plan, data));
             IMetricSource source = new SqlMetricSource(store);
-            var loaded = source.LoadAsync(plan, null).GetAwaiter().GetResult();
-            fullSql.Add(clock.Elapsed.TotalMilliseconds);
-            clock.Restart();
-            decision = LaunchAnalyzer.Analyze(plan, loaded).Decision;
-            fullNet.Add(clock.Elapsed.TotalMilliseconds);
+            var loaded = fullSql.Time(() => source.LoadAsync(plan, null).GetAwaiter().GetResult());
+            decision = fullNet.Time(() => LaunchAnalyzer.Analyze(plan, loaded)).Decision;
         }
 
-        var expertTotal = expertSql.Zip(expertNet, (a, b) => a + b).ToList();
-        var fullTotal = fullSql.Zip(fullNet, (a, b) => a + b).ToList();
-        double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-        string Times(List<double> values) => string.Create(CultureInfo.InvariantCulture, $"median {Median(values):N0} ms (best {values.Min():N0}, worst {values.Max():N0})");
-        Console.WriteLine($"primary-only query:    {Times(primary)}");
-        Console.WriteLine($"expert SQL + analysis: {Times(expertTotal)}; .NET {Median(expertNet):N1} ms");
-        Console.WriteLine($"full analysis ({decision}): {Times(fullTotal)}; .NET {Median(fullNet):N1} ms");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full / expert: {Median(fullTotal) / Median(expertTotal):0.00} (target ≤ 1.15); expert / primary-only: {Median(expertTotal) / Median(primary):0.00}; .NET share of the full analysis: {Median(fullNet) / Median(fullTotal):P1}"));
+        var expert = expertSql + expertNet;
+        var full = fullSql + fullNet;
+        Console.WriteLine($"primary-only query:    {primary}");
+        Console.WriteLine($"expert SQL + analysis: {expert}; .NET {expertNet.Wall:N1} ms");
+        Console.WriteLine($"full analysis ({decision}): {full}; .NET {fullNet.Wall:N1} ms");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full / expert: {full.Wall / expert.Wall:0.00} wall, {full.Cpu / expert.Cpu:0.00} CPU (target ≤ 1.15); expert / primary-only: {expert.Wall / primary.Wall:0.00} wall, {expert.Cpu / primary.Cpu:0.00} CPU; .NET share of the full analysis: {fullNet.Wall / full.Wall:P1}"));
         return differences.Count == 0;
     }
 }
