@@ -17,7 +17,6 @@ internal sealed class ClickHouseEventLoader : EventLoader
     internal const string ExposureColumns = "experiment, version, unit_id, arm, ts, receipt_hash, attributes.key, attributes.value";
     /// <summary>The event columns in the order <see cref="Encode(RowBinaryWriter, OutcomeEvent)"/> writes them.</summary>
     internal const string EventColumns = "idempotency_key, name, unit_id, ts, value, properties.key, properties.value";
-    private static int sequence;
     private readonly ClickHouseHttpClient client;
     private readonly string database;
     private readonly string stageExposures;
@@ -31,9 +30,8 @@ internal sealed class ClickHouseEventLoader : EventLoader
     {
         client = connection.Client;
         database = store.Address.Database;
-        var id = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
-        stageExposures = "verdict_stage_exposures_" + id;
-        stageEvents = "verdict_stage_events_" + id;
+        stageExposures = TemporaryTable.Name("verdict_stage_exposures_");
+        stageEvents = TemporaryTable.Name("verdict_stage_events_");
         client.Execute($"CREATE TEMPORARY TABLE {stageExposures} AS {database}.exposures_local");
         client.Execute($"CREATE TEMPORARY TABLE {stageEvents} AS {database}.events_local");
     }

@@ -14,7 +14,6 @@ namespace Verdict.Storage.ClickHouse;
 /// </summary>
 public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) : IMetricSource
 {
-    private static int sequence;
 
     /// <inheritdoc/>
     public Task<MetricData> LoadAsync(ResolvedPlan plan, DateTimeOffset? asOf, CancellationToken cancellationToken = default)
@@ -30,16 +29,16 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
         ArgumentNullException.ThrowIfNull(brief);
         var columns = new MetricColumns(brief);
         var compiler = new ClickHouseUnitCompiler(brief, columns, store.Address.Database);
-        var id = Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
-        var units = "verdict_units_" + id;
-        var values = "verdict_values_" + id;
+        var units = TemporaryTable.Name("verdict_units_");
+        var values = TemporaryTable.Name("verdict_values_");
         var limit = asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue;
         try
         {
             var start = Row(compiler.Start(limit));
             var enrolledFrom = (Long(start[1]) == 0 ? 0 : Long(start[0])) + (brief.Analysis.BurnIn.Ticks / 10);
-            Execute(compiler.Units(units, limit));
-            Execute(compiler.Values(values, units, enrolledFrom, limit));
+            // Both per-unit statements group by the unit only, which the cluster shards by: each shard's groups are final.
+            ExecutePerUnit(compiler.Units(units, limit));
+            ExecutePerUnit(compiler.Values(values, units, enrolledFrom, limit));
             var pairs = Pairs(brief, columns);
             if (compiler.Clustered)
             {
@@ -62,8 +61,8 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
         }
     }
 
-    private void Execute((string Sql, SqlParameters Parameters) statement) =>
-        store.Client.Execute(ClickHouseSql.Bind(statement.Sql, statement.Parameters.Values));
+    private void ExecutePerUnit((string Sql, SqlParameters Parameters) statement) =>
+        store.Client.ExecutePerUnit(ClickHouseSql.Bind(statement.Sql, statement.Parameters.Values));
 
     private ClickHouseResult Query(string sql, SqlParameters? parameters = null) =>
         store.Client.Query(parameters is null ? sql : ClickHouseSql.Bind(sql, parameters.Values));

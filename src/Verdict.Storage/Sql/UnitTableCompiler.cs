@@ -72,7 +72,8 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
         var p = new SqlParameters(dialect);
         var cohort = enrolledFrom is { } from ? $" AND u.first_ts >= {p.Add(from)}" : string.Empty;
         var day = dialect.FloorDivide("u.first_ts", p.Add(MicrosecondsPerDay));
-        var segmentColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", u.s{i}")) + (Clustered ? ", u.cluster" : string.Empty);
+        var groupColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", s{i}")) + (Clustered ? ", cluster" : string.Empty);
+        var segmentColumns = groupColumns.Replace(", ", ", u.", StringComparison.Ordinal);
 
         var plain = columns.Value.Keys.ToList();
         var readers = plain.Select(n => brief.Metrics[n]).Concat(plain.Select(n => brief.Metrics[n].Covariate).OfType<CupedCovariate>().Select(c => brief.Metrics[c.Metric])).ToList();
@@ -123,15 +124,14 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
             raw AS (
             {stream}),
             ev AS (
-                SELECT e.*, u.first_ts
-                FROM raw e JOIN eligible u ON e.unit_id = u.unit_id
-                WHERE e.ts >= u.first_ts - {p.Add(lookback)}),
+                SELECT e.*, u.unit_id AS unit, u.first_ts, u.arm, u.day{segmentColumns}
+                FROM eligible u LEFT JOIN raw e ON e.unit_id = u.unit_id AND e.ts >= u.first_ts - {p.Add(lookback)}),
             evf AS (SELECT ev.*{extracted} FROM ev),
-            agg AS (
-                SELECT unit_id{aggregates}
-                FROM evf GROUP BY unit_id)
-            SELECT u.arm, u.day{segmentColumns}{selects}
-            FROM eligible u LEFT JOIN agg a ON a.unit_id = u.unit_id
+            a AS (
+                SELECT arm, day{groupColumns}{aggregates}
+                FROM evf GROUP BY unit, arm, day{groupColumns})
+            SELECT a.arm, a.day{groupColumns.Replace(", ", ", a.", StringComparison.Ordinal)}{selects}
+            FROM a
             """;
         return (sql, p);
     }
