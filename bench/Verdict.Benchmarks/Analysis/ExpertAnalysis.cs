@@ -28,7 +28,7 @@ public static class ExpertAnalysis
             }
         }
 
-        return ExpertQuery.Sql(positions, brief.Arms.Select(a => (a.Name, ReceiptHash.Of(a.Receipt))).ToList());
+        return ExpertQuery.Sql(positions, brief.Arms.Select(a => (a.Name, ReceiptHash.Of(a.Receipt))).ToList(), postgres: store.Dialect is Verdict.Storage.Postgres.PostgresDialect);
     }
 
     /// <summary>Runs <paramref name="sql"/> and reads its rows into the analysis's input.</summary>

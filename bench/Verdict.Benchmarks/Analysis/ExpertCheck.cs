@@ -14,8 +14,8 @@ public static class ExpertCheck
     /// <summary>The relative tolerance.</summary>
     public const double Tolerance = 1e-10;
 
-    /// <summary>How many numbers were compared, and the differences found (empty when equal).</summary>
-    public static (int Compared, List<string> Differences) Compare(MetricData analysis, MetricData expert)
+    /// <summary>How many numbers were compared, and the differences beyond <paramref name="tolerance"/> (relative) found.</summary>
+    public static (int Compared, List<string> Differences) Compare(MetricData analysis, MetricData expert, double tolerance = Tolerance)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(expert);
@@ -24,7 +24,7 @@ public static class ExpertCheck
         void Near(string what, double a, double b, double scale = 0)
         {
             compared++;
-            var bound = Tolerance * Math.Max(Math.Max(Math.Abs(a), Math.Abs(b)), scale);
+            var bound = tolerance * Math.Max(Math.Max(Math.Abs(a), Math.Abs(b)), scale);
             if (!(Math.Abs(a - b) <= bound) && !(double.IsNaN(a) && double.IsNaN(b)))
             {
                 differences.Add(string.Create(CultureInfo.InvariantCulture, $"{what}: analysis {a:R}, expert {b:R}"));

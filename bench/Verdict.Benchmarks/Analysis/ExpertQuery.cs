@@ -27,25 +27,65 @@ public static class ExpertQuery
 
     /// <summary>
     /// The statement for a store whose property catalog is <paramref name="positions"/> (key → column number: the
-    /// expert reads the schema once) and whose arms' receipt hashes are <paramref name="receipts"/>.
+    /// expert reads the schema once) and whose arms' receipt hashes are <paramref name="receipts"/>, in DuckDB's SQL or,
+    /// with <paramref name="postgres"/>, PostgreSQL's (first-by, JSON and integer division are spelled differently).
     /// </summary>
-    public static string Sql(IReadOnlyDictionary<string, int> positions, IReadOnlyList<(string Arm, string Hash)> receipts)
+    public static string Sql(IReadOnlyDictionary<string, int> positions, IReadOnlyList<(string Arm, string Hash)> receipts, bool postgres = false)
     {
         string Text(string key) => "p" + positions[key].ToString(CultureInfo.InvariantCulture);
         string Number(string key) => Text(key) + "_num";
+        var dbl = postgres ? "double precision" : "DOUBLE";
         var expected = "CASE arm" + string.Concat(receipts.Select(r => $" WHEN '{r.Arm}' THEN '{r.Hash}'")) + " END";
-        var moments = string.Concat(Pairs.Select((pair, i) => pair.X is null
-            ? $", COUNT({pair.Y}) AS n{i}, AVG({pair.Y}) AS my{i}, VAR_POP({pair.Y}) AS vy{i}"
-            : $", COUNT(*) AS n{i}, AVG({pair.Y}) AS my{i}, VAR_POP({pair.Y}) AS vy{i}, AVG({pair.X}) AS mx{i}, VAR_POP({pair.X}) AS vx{i}, COVAR_POP({pair.Y}, {pair.X}) AS cxy{i}"));
+        var cell = new List<(string, string)>
+        {
+            ("arm", "arm"), ("s0", "s0"), ("s1", "s1"), ("s2", "s2"), ("day", "day"),
+            ("g0", "GROUPING(s0)"), ("g1", "GROUPING(s1)"), ("g2", "GROUPING(s2)"), ("gd", "GROUPING(day)"), ("units", "COUNT(*)"),
+        };
+        foreach (var (pair, i) in Pairs.Select((pair, i) => (pair, i)))
+        {
+            cell.Add(($"n{i}", pair.X is null ? $"COUNT({pair.Y})" : "COUNT(*)"));
+            cell.Add(($"my{i}", $"AVG(CAST({pair.Y} AS {dbl}))"));
+            cell.Add(($"vy{i}", $"VAR_POP(CAST({pair.Y} AS {dbl}))"));
+            if (pair.X is { } x)
+            {
+                cell.Add(($"mx{i}", $"AVG(CAST({x} AS {dbl}))"));
+                cell.Add(($"vx{i}", $"VAR_POP(CAST({x} AS {dbl}))"));
+                cell.Add(($"cxy{i}", $"COVAR_POP(CAST({pair.Y} AS {dbl}), CAST({x} AS {dbl}))"));
+            }
+        }
+
+        // One result for every kind of row: each branch names its columns, the others are NULL.
+        var columns = cell.Select(c => c.Item1).Concat(["rp", "rl", "rh", "qp", "ql", "qh", "first_ts", "last_ts", "mismatched"]).ToList();
+        string Select(string kind, IEnumerable<(string Column, string Expression)> values)
+        {
+            var named = values.ToDictionary(v => v.Column, v => v.Expression, StringComparer.Ordinal);
+            // Typed NULLs: PostgreSQL resolves a union's types branch by branch, and two bare NULLs would make text.
+            string Null(string column) => column switch
+            {
+                "arm" or "s0" or "s1" or "s2" => "CAST(NULL AS VARCHAR)",
+                "day" or "units" or "first_ts" or "last_ts" or "mismatched" => "CAST(NULL AS BIGINT)",
+                _ when column.StartsWith('n') || column.StartsWith('g') => "CAST(NULL AS BIGINT)",
+                _ => $"CAST(NULL AS {dbl})",
+            };
+            return $"SELECT '{kind}' AS kind, " + string.Join(", ", columns.Select(c => $"{named.GetValueOrDefault(c, Null(c))} AS {c}"));
+        }
+
+        var first = postgres ? "(array_agg(attributes ORDER BY ts))[1]" : "arg_min(attributes, ts)";
+        var segments = postgres
+            ? "SELECT unit_id, first_ts, arm, div(first_ts, 86400000000) AS day, attributes ->> 'device' AS s0, attributes ->> 'plan' AS s1, attributes ->> 'region' AS s2 FROM x WHERE one_arm"
+            : """
+              SELECT unit_id, first_ts, arm, first_ts // 86400000000 AS day, a[1] AS s0, a[2] AS s1, a[3] AS s2
+                  FROM (SELECT unit_id, first_ts, arm, json_extract_string(attributes, ['$."device"', '$."plan"', '$."region"']) AS a FROM x WHERE one_arm) j
+              """;
+        var q = $"CAST(0.95 AS {dbl})";
+        var spread = $"1.959963984540054 * sqrt(CAST(n AS {dbl}) * {q} * (1 - {q}))";
 
         // Windows: 7 days from first exposure (604 800 000 000 µs), the covariate's 30 days before it, tickets 10 minutes.
         return $"""
             WITH x AS (
-                SELECT unit_id, MIN(ts) AS first_ts, MIN(arm) AS arm, MIN(arm) = MAX(arm) AS one_arm, arg_min(attributes, ts) AS attributes
+                SELECT unit_id, MIN(ts) AS first_ts, MIN(arm) AS arm, MIN(arm) = MAX(arm) AS one_arm, {first} AS attributes
                 FROM exposures WHERE experiment = 'refund-query-rewrite' AND version = 1 GROUP BY unit_id),
-            u AS (
-                SELECT unit_id, first_ts, arm, first_ts // 86400000000 AS day, a[1] AS s0, a[2] AS s1, a[3] AS s2
-                FROM (SELECT unit_id, first_ts, arm, json_extract_string(attributes, ['$."device"', '$."plan"', '$."region"']) AS a FROM x WHERE one_arm)),
+            u AS ({segments}),
             ev AS (
                 SELECT unit_id, name, ts, {Number("tokens")} AS tokens, {Number("latency_ms")} AS latency, {Number("cost_usd")} AS cost
                 FROM events WHERE name IN ('answer_generated', 'escalated_to_human') OR (name = 'grounding_audit' AND {Text("grounded")} = 'false')
@@ -76,29 +116,26 @@ public static class ExpertQuery
                 FROM h),
             r AS (
                 SELECT arm, n,
-                       greatest(1, least(n, ceil(n::DOUBLE * 0.95::DOUBLE - 1e-9))) AS rp,
-                       greatest(1, least(n, floor(n::DOUBLE * 0.95::DOUBLE - 1.959963984540054 * sqrt(n::DOUBLE * 0.95::DOUBLE * (1 - 0.95::DOUBLE))))) AS rl,
-                       greatest(1, least(n, ceil(n::DOUBLE * 0.95::DOUBLE + 1.959963984540054 * sqrt(n::DOUBLE * 0.95::DOUBLE * (1 - 0.95::DOUBLE))))) AS rh
-                FROM (SELECT DISTINCT arm, n FROM hc))
-            SELECT 'cell' AS kind, arm, s0, s1, s2, day, GROUPING(s0) AS g0, GROUPING(s1) AS g1, GROUPING(s2) AS g2, GROUPING(day) AS gd,
-                   COUNT(*) AS units{moments}
+                       greatest(1, least(n, ceil(CAST(n AS {dbl}) * {q} - 1e-9))) AS rp,
+                       greatest(1, least(n, floor(CAST(n AS {dbl}) * {q} - {spread}))) AS rl,
+                       greatest(1, least(n, ceil(CAST(n AS {dbl}) * {q} + {spread}))) AS rh
+                FROM (SELECT DISTINCT arm, n FROM hc) d)
+            {Select("cell", cell)}
             FROM v GROUP BY GROUPING SETS ((arm, day), (arm, s0), (arm, s1), (arm, s2))
-            UNION ALL BY NAME
-            SELECT 'quantile' AS kind, hc.arm, MIN(r.n) AS units, MIN(r.rp) AS rp, MIN(r.rl) AS rl, MIN(r.rh) AS rh,
-                   MIN(hc.m3) FILTER (WHERE hc.cum >= r.rp) AS qp, MIN(hc.m3) FILTER (WHERE hc.cum >= r.rl) AS ql,
-                   MIN(hc.m3) FILTER (WHERE hc.cum >= r.rh) AS qh
+            UNION ALL
+            {Select("quantile", [("arm", "hc.arm"), ("units", "MIN(r.n)"), ("rp", "MIN(r.rp)"), ("rl", "MIN(r.rl)"), ("rh", "MIN(r.rh)"),
+                ("qp", "MIN(hc.m3) FILTER (WHERE hc.cum >= r.rp)"), ("ql", "MIN(hc.m3) FILTER (WHERE hc.cum >= r.rl)"), ("qh", "MIN(hc.m3) FILTER (WHERE hc.cum >= r.rh)")])}
             FROM hc JOIN r ON r.arm = hc.arm GROUP BY hc.arm
-            UNION ALL BY NAME
-            SELECT 'units' AS kind, COUNT(*) FILTER (WHERE NOT one_arm) AS units, MIN(first_ts) AS first_ts FROM x
-            UNION ALL BY NAME
-            SELECT 'exposures' AS kind, arm, COUNT(*) AS units, MAX(ts) AS last_ts,
-                   SUM(CASE WHEN receipt_hash IS NOT NULL AND receipt_hash <> {expected} THEN 1 ELSE 0 END) AS mismatched
+            UNION ALL
+            {Select("units", [("units", "COUNT(*) FILTER (WHERE NOT one_arm)"), ("first_ts", "MIN(first_ts)")])} FROM x
+            UNION ALL
+            {Select("exposures", [("arm", "arm"), ("units", "COUNT(*)"), ("last_ts", "MAX(ts)"), ("mismatched", $"SUM(CASE WHEN receipt_hash IS NOT NULL AND receipt_hash <> {expected} THEN 1 ELSE 0 END)")])}
             FROM exposures WHERE experiment = 'refund-query-rewrite' AND version = 1 GROUP BY arm
-            UNION ALL BY NAME
-            SELECT 'events' AS kind, name AS arm, COUNT(*) AS units FROM events
+            UNION ALL
+            {Select("events", [("arm", "name"), ("units", "COUNT(*)")])} FROM events
             WHERE name IN ('answer_generated', 'conversation_solved', 'escalated_to_human', 'grounding_audit') GROUP BY name
-            UNION ALL BY NAME
-            SELECT DISTINCT 'version' AS kind, version AS units FROM exposures WHERE experiment = 'refund-query-rewrite'
+            UNION ALL
+            {Select("version", [("units", "version")])} FROM exposures WHERE experiment = 'refund-query-rewrite' GROUP BY version
             """;
     }
 }
