@@ -93,22 +93,7 @@ public static class ExpertQuery
                 SELECT s.unit_id, s.name, s.ts, NULL, NULL, NULL
                 FROM events s WHERE s.name = 'conversation_solved'
                   AND NOT EXISTS (SELECT 1 FROM events t WHERE t.unit_id = s.unit_id AND t.name = 'ticket_opened' AND t.ts >= s.ts AND t.ts <= s.ts + 600000000)),
-            agg AS (
-                SELECT e.unit_id,
-                    MAX(CASE WHEN e.name = 'conversation_solved' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END) AS m0,
-                    MAX(CASE WHEN e.name = 'conversation_solved' AND e.ts < u.first_ts AND e.ts >= u.first_ts - 2592000000000 THEN 1 ELSE 0 END) AS c0,
-                    AVG(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.tokens END) AS m1,
-                    MAX(CASE WHEN e.name = 'grounding_audit' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END) AS m2,
-                    AVG(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.latency END) AS m3,
-                    MAX(CASE WHEN e.name = 'escalated_to_human' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END) AS m4,
-                    SUM(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.cost END) AS m5
-                FROM ev e JOIN u ON e.unit_id = u.unit_id
-                WHERE e.ts >= u.first_ts - 2592000000000
-                GROUP BY e.unit_id),
-            v AS MATERIALIZED (
-                SELECT u.arm, u.day, u.s0, u.s1, u.s2, COALESCE(a.m0, 0) AS m0, COALESCE(a.c0, 0) AS c0, a.m1, COALESCE(a.m2, 0) AS m2,
-                       a.m3, COALESCE(a.m4, 0) AS m4, COALESCE(a.m5, 0) AS m5
-                FROM u LEFT JOIN agg a ON a.unit_id = u.unit_id),
+            {(postgres ? PostgresValues : DuckDbValues)}
             h AS (SELECT arm, m3, COUNT(*) AS c FROM v WHERE m3 IS NOT NULL GROUP BY arm, m3),
             hc AS (
                 SELECT arm, m3, SUM(c) OVER (PARTITION BY arm ORDER BY m3 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
@@ -138,4 +123,42 @@ public static class ExpertQuery
             {Select("version", [("units", "version")])} FROM exposures WHERE experiment = 'refund-query-rewrite' GROUP BY version
             """;
     }
+
+    /// <summary>DuckDB: the events grouped per unit, then the units left-joined to those values.</summary>
+    private const string DuckDbValues = """
+        agg AS (
+            SELECT e.unit_id,
+                MAX(CASE WHEN e.name = 'conversation_solved' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END) AS m0,
+                MAX(CASE WHEN e.name = 'conversation_solved' AND e.ts < u.first_ts AND e.ts >= u.first_ts - 2592000000000 THEN 1 ELSE 0 END) AS c0,
+                AVG(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.tokens END) AS m1,
+                MAX(CASE WHEN e.name = 'grounding_audit' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END) AS m2,
+                AVG(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.latency END) AS m3,
+                MAX(CASE WHEN e.name = 'escalated_to_human' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END) AS m4,
+                SUM(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.cost END) AS m5
+            FROM ev e JOIN u ON e.unit_id = u.unit_id
+            WHERE e.ts >= u.first_ts - 2592000000000
+            GROUP BY e.unit_id),
+        v AS MATERIALIZED (
+            SELECT u.arm, u.day, u.s0, u.s1, u.s2, COALESCE(a.m0, 0) AS m0, COALESCE(a.c0, 0) AS c0, a.m1, COALESCE(a.m2, 0) AS m2,
+                   a.m3, COALESCE(a.m4, 0) AS m4, COALESCE(a.m5, 0) AS m5
+            FROM u LEFT JOIN agg a ON a.unit_id = u.unit_id),
+        """;
+
+    /// <summary>
+    /// PostgreSQL: the units left-joined to their events and grouped once (it estimates 200 groups for any grouping of a
+    /// UNION ALL, and with a join after that grouping it plans a nested loop over the units twice).
+    /// </summary>
+    private const string PostgresValues = """
+        v AS MATERIALIZED (
+            SELECT u.arm, u.day, u.s0, u.s1, u.s2,
+                COALESCE(MAX(CASE WHEN e.name = 'conversation_solved' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END), 0) AS m0,
+                COALESCE(MAX(CASE WHEN e.name = 'conversation_solved' AND e.ts < u.first_ts AND e.ts >= u.first_ts - 2592000000000 THEN 1 ELSE 0 END), 0) AS c0,
+                AVG(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.tokens END) AS m1,
+                COALESCE(MAX(CASE WHEN e.name = 'grounding_audit' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END), 0) AS m2,
+                AVG(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.latency END) AS m3,
+                COALESCE(MAX(CASE WHEN e.name = 'escalated_to_human' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN 1 ELSE 0 END), 0) AS m4,
+                COALESCE(SUM(CASE WHEN e.name = 'answer_generated' AND e.ts >= u.first_ts AND e.ts < u.first_ts + 604800000000 THEN e.cost END), 0) AS m5
+            FROM u LEFT JOIN ev e ON e.unit_id = u.unit_id AND e.ts >= u.first_ts - 2592000000000
+            GROUP BY u.unit_id, u.arm, u.day, u.s0, u.s1, u.s2),
+        """;
 }
