@@ -30,6 +30,12 @@ if (args.Length > 0 && args[0] == "clickhouse-timed")
     return Verdict.Benchmarks.ClickHouse.ClickHouseTimedRun.Run(args);
 }
 
+if (args.Length > 0 && args[0] == "expert-timed")
+{
+    // expert-timed [events[,events…]] [rounds]: the full analysis beside an expert's single statement for the same outputs.
+    return Verdict.Benchmarks.Analysis.ExpertTimedRun.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "analysis-store")
 {
     return Verdict.Benchmarks.Analysis.AnalysisTimedRun.BuildStore(args);

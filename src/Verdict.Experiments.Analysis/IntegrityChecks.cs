@@ -35,12 +35,13 @@ internal static class IntegrityChecks
         checks.Add(new AnalysisCheck(Step, "sample ratio", srm.Mismatch ? CheckStatus.Fail : CheckStatus.Pass,
             $"{split} against planned {string.Join("/", weights.Select(w => w.ToString("0.##", CultureInfo.InvariantCulture)))}: χ² {F(srm.ChiSquare)}, p {MetricFormat.PValue(srm.PValue)} (alert below {threshold.ToString(CultureInfo.InvariantCulture)})", ReasonCodes.SampleRatio));
 
-        foreach (var (segment, values) in population.UnitsPerSegment)
+        // In ordinal order whatever order the source's dictionaries keep, so the checks and the JSON never vary between runs.
+        foreach (var (segment, values) in population.UnitsPerSegment.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             // Bonferroni across the segment's values keeps the family's false-alarm rate at the brief's threshold.
             var perValue = threshold / Math.Max(1, values.Count);
             var failed = new List<string>();
-            foreach (var (value, arms) in values)
+            foreach (var (value, arms) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
             {
                 var segmentCounts = brief.Arms.Select(a => arms.GetValueOrDefault(a.Name)).ToArray();
                 if (segmentCounts.Sum() == 0)

@@ -16,7 +16,7 @@ public static class HandWrittenQuery
               AND NOT EXISTS (SELECT 1 FROM events t WHERE t.unit_id = s.unit_id AND t.name = 'ticket_opened'
                               AND t.ts >= s.ts AND t.ts <= s.ts + 600000000))
         SELECT arm, COUNT(*) AS n, SUM(y) AS sum_y, SUM(y * y) AS sum_y2
-        FROM (SELECT u.arm, CASE WHEN r.unit_id IS NULL THEN 0 ELSE 1 END AS y FROM u LEFT JOIN r ON r.unit_id = u.unit_id)
+        FROM (SELECT u.arm, CASE WHEN r.unit_id IS NULL THEN 0 ELSE 1 END AS y FROM u LEFT JOIN r ON r.unit_id = u.unit_id) y
         GROUP BY arm
         """;
 

@@ -60,7 +60,8 @@ internal static class MetricConditions
 
         foreach (var filter in definition.Where)
         {
-            parts.Add(Filter(filter, property(filter.Property), p));
+            var text = property(filter.Property);
+            parts.Add(Filter(filter, text, text + "n", p));
         }
 
         return string.Join(" AND ", parts);
@@ -75,9 +76,9 @@ internal static class MetricConditions
         _ => $"AVG(CASE WHEN {condition} THEN {value} END)",
     };
 
-    private static string Filter(PropertyFilter filter, string text, SqlParameters p)
+    /// <summary>A property filter on the text column <paramref name="text"/> and its number column <paramref name="number"/>.</summary>
+    public static string Filter(PropertyFilter filter, string text, string number, SqlParameters p)
     {
-        var number = text + "n";
         string Number() => p.Add(double.Parse(filter.Values[0], NumberStyles.Float, CultureInfo.InvariantCulture));
         return filter.Operator switch
         {

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using Verdict.Assignment.Targeting;
-using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Metrics;
 
 namespace Verdict.Storage.Sql;
@@ -22,17 +21,13 @@ internal sealed class PropertyMap : IEnumerable<KeyValuePair<string, PropertyRea
     /// <summary>The read of property <paramref name="key"/>.</summary>
     public PropertyRead this[string key] => reads[key];
 
-    /// <summary>The map of <paramref name="metrics"/> of <paramref name="brief"/>, each with its covariate's metric.</summary>
-    public static PropertyMap Of(ExperimentBrief brief, IEnumerable<string> metrics)
+    /// <summary>The map of the metric <paramref name="definitions"/>, in order.</summary>
+    public static PropertyMap Of(IEnumerable<MetricDefinition> definitions)
     {
         var map = new PropertyMap();
-        foreach (var name in metrics)
+        foreach (var definition in definitions)
         {
-            map.Visit(brief.Metrics[name]);
-            if (brief.Metrics[name].Covariate is { } covariate)
-            {
-                map.Visit(brief.Metrics[covariate.Metric]);
-            }
+            map.Visit(definition);
         }
 
         return map;

@@ -13,6 +13,9 @@ internal sealed partial class UnitTableCompiler
     /// </summary>
     public (string Sql, SqlParameters Parameters) Panel(string table, string units, string metric, long origin, long length, long asOf)
     {
+        // The panel's rows are unit-periods with any of the metric's events, excluded or filtered out ones included
+        // (they read 0; only periods without events are filled), so nothing is dropped at the scan.
+        var scan = EventScan.Of([], propertyPositions);
         var definition = brief.Metrics[metric];
         var p = new SqlParameters(dialect);
         var eventNames = new HashSet<string>(StringComparer.Ordinal);
@@ -20,10 +23,9 @@ internal sealed partial class UnitTableCompiler
         MetricConditions.Collect(definition, eventNames, exclusions);
         var asOfParameter = p.Add(asOf);
         // A panel counts each period's events, whenever the unit was first exposed.
-        var reads = new Reads(PropertyMap.Of(brief, [metric]), Panel: true);
-        var names = p.List(eventNames.Order(StringComparer.Ordinal));
+        var reads = new Reads(PropertyMap.Of([definition]), Panel: true);
         var (read, stored, extracted) = PropertyColumns(p, reads.Properties);
-        var stream = EventStream(p, names, asOfParameter, null, exclusions, read, stored);
+        var stream = EventStream(p, eventNames, asOfParameter, null, exclusions, scan, read, stored);
         var aggregate = Aggregate(definition, p, exclusions, pre: null, reads);
         var period = $"CAST(FLOOR(CAST(ev.ts - {p.Add(origin)} AS {dialect.DoubleType}) / {p.Add(length)}) AS BIGINT)";
         var sql = string.Create(CultureInfo.InvariantCulture, $"""

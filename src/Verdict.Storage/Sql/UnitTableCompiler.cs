@@ -46,10 +46,14 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
         }
 
         var parse = keys.Count == 0 ? string.Empty : $", {dialect.FirstBy("attributes", "ts")} AS attributes";
+        // Without a burn-in no unit is in it: no window over all units is needed to say so.
+        var burnIn = plan.BurnIn > TimeSpan.Zero
+            ? $"CASE WHEN a.first_ts < MIN(a.first_ts) OVER () + {p.Add(plan.BurnIn.Ticks / 10)} THEN 1 ELSE 0 END"
+            : "0";
         var sql = $"""
             CREATE TEMPORARY TABLE {table} AS
             SELECT a.unit_id, a.first_ts, a.arm, a.arm_count,
-                   CASE WHEN a.first_ts < MIN(a.first_ts) OVER () + {p.Add(plan.BurnIn.Ticks / 10)} THEN 1 ELSE 0 END AS in_burn_in{attributes}
+                   {burnIn} AS in_burn_in{attributes}
             FROM (
                 SELECT g.*{(keys.Count == 0 ? string.Empty : $", {dialect.JsonParse("g.attributes", keyParameters)} AS attrs")}
                 FROM (
@@ -74,28 +78,29 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
         var segmentColumns = groupColumns.Replace(", ", ", u.", StringComparison.Ordinal);
 
         var plain = columns.Value.Keys.ToList();
+        var readers = plain.Select(n => brief.Metrics[n]).Concat(plain.Select(n => brief.Metrics[n].Covariate).OfType<CupedCovariate>().Select(c => brief.Metrics[c.Metric])).ToList();
+        var scan = EventScan.Of(readers, propertyPositions);
         var eventNames = new HashSet<string>(StringComparer.Ordinal);
         var lookback = 0L;
         var exclusions = new List<EventExclusion>();
         foreach (var name in plain)
         {
-            MetricConditions.Collect(brief.Metrics[name], eventNames, exclusions);
+            MetricConditions.Collect(scan.Effective(brief.Metrics[name]), eventNames, exclusions);
             if (brief.Metrics[name].Covariate is { } covariate)
             {
-                MetricConditions.Collect(brief.Metrics[covariate.Metric], eventNames, exclusions);
+                MetricConditions.Collect(scan.Effective(brief.Metrics[covariate.Metric]), eventNames, exclusions);
                 lookback = Math.Max(lookback, covariate.Lookback.Ticks / 10);
             }
         }
 
         exclusions = exclusions.Distinct().ToList();
         var asOfParameter = p.Add(asOf);
-        var reads = new Reads(PropertyMap.Of(brief, plain), Panel: false);
-        var names = eventNames.Count > 0 ? p.List(eventNames.Order(StringComparer.Ordinal)) : "(NULL)";
+        var reads = new Reads(PropertyMap.Of(readers.Select(scan.Effective)), Panel: false);
 
         var (read, stored, extracted) = PropertyColumns(p, reads.Properties);
         // A window's cohort reads no event older than its start less the covariate lookback: no metric of its units can.
         var since = enrolledFrom is { } start ? p.Add(start - lookback) : null;
-        var stream = EventStream(p, names, asOfParameter, since, exclusions, read, stored);
+        var stream = EventStream(p, eventNames, asOfParameter, since, exclusions, scan, read, stored);
 
         var aggregates = new StringBuilder();
         var selects = new StringBuilder();
@@ -103,11 +108,11 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
         {
             var definition = brief.Metrics[name];
             var column = columns.Value[name];
-            aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(definition, p, exclusions, pre: null, reads)} AS {column}");
+            aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(scan.Effective(definition), p, exclusions, pre: null, reads)} AS {column}");
             selects.Append(CultureInfo.InvariantCulture, $", {Fill(definition, "a." + column)} AS {column}");
             if (definition.Covariate is { } covariate && columns.Covariate.TryGetValue(name, out var covariateColumn))
             {
-                aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(brief.Metrics[covariate.Metric], p, exclusions, covariate, reads)} AS {covariateColumn}");
+                aggregates.Append(CultureInfo.InvariantCulture, $",\n        {Aggregate(scan.Effective(brief.Metrics[covariate.Metric]), p, exclusions, covariate, reads)} AS {covariateColumn}");
                 selects.Append(CultureInfo.InvariantCulture, $", COALESCE(a.{covariateColumn}, 0) AS {covariateColumn}");
             }
         }
@@ -205,22 +210,32 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
     }
 
     /// <summary>
-    /// The events the metrics read (weight 1, x = 0) and, per "unless" exclusion k, the events it removes (weight −1,
-    /// x = k + 1): the after-events joined to the excluding events inside the window, one row per event (DISTINCT over
-    /// its unique idempotency key). A metric with exclusion k subtracts those rows in the same grouping; the others
-    /// skip them (docs/analysis.md).
+    /// The events the metrics read (weight 1, x = 0), filtered and cleared of excluded events at the scan where
+    /// <paramref name="scan"/> can (one branch per name whose excluded events it drops, so each is a plain anti-join),
+    /// and, per remaining "unless" exclusion k, the events it removes (weight −1, x = k + 1): the after-events joined to
+    /// the excluding events inside the window, one row per event (DISTINCT over its unique idempotency key). A metric
+    /// with exclusion k subtracts those rows in the same grouping; the others skip them (docs/analysis-sql.md).
     /// </summary>
-    private static string EventStream(SqlParameters p, string names, string asOf, string? since, List<EventExclusion> exclusions, Func<string, string> read, IReadOnlyList<string> stored)
+    private static string EventStream(SqlParameters p, IReadOnlyCollection<string> names, string asOf, string? since, List<EventExclusion> exclusions, EventScan scan, Func<string, string> read, IReadOnlyList<string> stored)
     {
         var from = since is null ? string.Empty : $" AND e.ts >= {since}";
-        var stream = new StringBuilder($"""
-                SELECT e.unit_id, e.name, e.ts, e.value{read("e")}, 1 AS w, 0 AS x
-                FROM events e WHERE e.ts <= {asOf}{from} AND e.name IN {names}
-            """);
+        var branches = new[] { scan.Condition(p, "e", names.Where(n => !scan.Drops(n)), asOf) }
+            .Concat(names.Where(scan.Drops).Order(StringComparer.Ordinal).Select(n => scan.Condition(p, "e", [n], asOf)))
+            .OfType<string>().DefaultIfEmpty("e.name IN (NULL)");
+        var stream = new StringBuilder();
+        foreach (var condition in branches)
+        {
+            stream.Append(stream.Length == 0 ? string.Empty : "\n    UNION ALL\n").Append(CultureInfo.InvariantCulture, $"""
+                    SELECT e.unit_id, e.name, e.ts, e.value{read("e")}, 1 AS w, 0 AS x
+                    FROM events e WHERE e.ts <= {asOf}{from} AND {condition}
+                """);
+        }
+
         var carried = string.Concat(stored.Select(c => ", s." + c));
         for (var k = 0; k < exclusions.Count; k++)
         {
             var x = exclusions[k];
+            var filter = scan.Filter(p, "s", x.After) is { } f ? " AND " + f : string.Empty;
             stream.Append(CultureInfo.InvariantCulture, $"""
 
                 UNION ALL
@@ -228,7 +243,7 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
                 FROM (
                     SELECT DISTINCT s.idempotency_key, s.unit_id, s.name, s.ts, s.value{carried}
                     FROM events s JOIN events t ON t.unit_id = s.unit_id
-                    WHERE s.name = {p.Add(x.After)} AND s.ts <= {asOf}{(since is null ? string.Empty : $" AND s.ts >= {since}")} AND t.name = {p.Add(x.Event)}
+                    WHERE s.name = {p.Add(x.After)}{filter} AND s.ts <= {asOf}{(since is null ? string.Empty : $" AND s.ts >= {since}")} AND t.name = {p.Add(x.Event)}
                       AND t.ts >= s.ts AND t.ts <= s.ts + {p.Add(x.Within.Ticks / 10)} AND t.ts <= {asOf}) b
                 """);
         }
