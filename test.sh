@@ -41,9 +41,12 @@ export VERDICT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=verdict;Data
 export VERDICT_TEST_CHROMIUM=$(command -v chromium)
 export VERDICT_REQUIRE_SERVICES=1
 
-# ClickHouse: a two-shard cluster on loopback (tests/clickhouse/start.sh); stopped at the end unless VERDICT_KEEP_SERVICES=1.
+# ClickHouse: a two-shard cluster on loopback (tests/clickhouse/start.sh); a cluster this run started is stopped at the
+# end unless VERDICT_KEEP_SERVICES=1; one that was already answering is left running (stop.sh deletes its data).
+ch_was_running=0
+[ "$(curl -s --max-time 1 "http://127.0.0.1:${VERDICT_CH_PORT:-58123}/ping" 2>/dev/null || true)" = "Ok." ] && ch_was_running=1
 clickhouse=$(tests/clickhouse/start.sh)
 export VERDICT_TEST_CLICKHOUSE=$clickhouse
-[ "${VERDICT_KEEP_SERVICES:-0}" = 1 ] || cleanup+=('tests/clickhouse/stop.sh || true')
+[ "${VERDICT_KEEP_SERVICES:-0}" = 1 ] || [ "$ch_was_running" = 1 ] || cleanup+=('tests/clickhouse/stop.sh || true')
 
 dotnet test --solution Verdict.slnx -c Release "$@"
