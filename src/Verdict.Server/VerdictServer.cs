@@ -76,7 +76,17 @@ public static class VerdictServer
         builder.Services.AddSingleton(sp => new Ladder.LadderRunner(registry, reader, options.Time, options.MonitorSettle, sp.GetRequiredService<ILogger<Ladder.LadderRunner>>()));
         if (options.MonitorInterval is { } interval)
         {
-            builder.Services.AddHostedService(sp => new MonitorService(sp.GetRequiredService<MonitorRunner>(), interval, options.Time, sp.GetRequiredService<ILogger<MonitorService>>(), sp.GetRequiredService<Ladder.LadderRunner>().RunOnceAsync));
+            // Each tick: the monitor's pass, then the rollout ladder's (after the monitor has recorded the tick's breaches).
+            builder.Services.AddHostedService(sp =>
+            {
+                var monitor = sp.GetRequiredService<MonitorRunner>();
+                var ladder = sp.GetRequiredService<Ladder.LadderRunner>();
+                return new Hosting.PeriodicPass("guardrail monitor", async token =>
+                {
+                    await monitor.RunOnceAsync(token).ConfigureAwait(false);
+                    await ladder.RunOnceAsync(token).ConfigureAwait(false);
+                }, interval, options.Time, sp.GetRequiredService<ILogger<Hosting.PeriodicPass>>());
+            });
         }
 
         Bandits.BanditServices.Add(builder.Services, registry, reader, options);

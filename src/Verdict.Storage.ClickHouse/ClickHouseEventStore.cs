@@ -22,6 +22,7 @@ public sealed class ClickHouseEventStore : EventStore
     {
         this.connection = connection;
         Address = address;
+        Shards = address.Endpoints.Select(e => new ClickHouseHttpClient(e, address.Database, address.User, address.Password, null, address.MaxMemoryUsage)).ToList();
     }
 
     /// <inheritdoc/>
@@ -38,6 +39,9 @@ public sealed class ClickHouseEventStore : EventStore
 
     /// <summary>The session client that runs queries and loads.</summary>
     internal ClickHouseHttpClient Client => connection.Client;
+
+    /// <summary>One client per shard's endpoint, outside the session: what runs on every shard (the per-shard analysis tables, the schema).</summary>
+    internal IReadOnlyList<ClickHouseHttpClient> Shards { get; }
 
     /// <summary>
     /// Opens the store named by a <c>clickhouse://</c> URI (<see cref="ClickHouseAddress"/>): checks that every endpoint
@@ -67,9 +71,8 @@ public sealed class ClickHouseEventStore : EventStore
                 throw new StoreUnavailableException($"ClickHouse cluster '{address.Cluster}' has {shards} shards on {address.Endpoints[0].Authority}, but the URI lists {address.Endpoints.Count} endpoints: list every shard's HTTP endpoint ({address})");
             }
 
-            foreach (var endpoint in address.Endpoints)
+            foreach (var ddl in store.Shards)
             {
-                using var ddl = new ClickHouseHttpClient(endpoint, address.Database, address.User, address.Password, null);
                 foreach (var statement in ClickHouseDialect.Instance.SchemaStatements.Concat(ClickHouseDialect.DistributedStatements(address.Cluster, address.Database)))
                 {
                     ddl.Execute(statement);
@@ -103,6 +106,20 @@ public sealed class ClickHouseEventStore : EventStore
     internal override string ExposureRows => "exposures FINAL";
 
     internal override MetricData? LoadMetrics(ExperimentBrief brief, DateTimeOffset? asOf) => new ClickHouseMetricSource(this).Load(brief, asOf);
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var shard in Shards)
+            {
+                shard.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
 
     /// <inheritdoc/>
     protected override DbCommand CreateCommand(string sql, IReadOnlyList<KeyValuePair<string, object?>> parameters, DbTransaction? transaction) =>

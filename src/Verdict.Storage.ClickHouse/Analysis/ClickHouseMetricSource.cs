@@ -40,7 +40,7 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
         var units = $"{database}.verdict_units_{id}";
         var values = $"{database}.verdict_values_{id}";
         var limit = asOf is { } t ? EventLoader.ToMicroseconds(t) : long.MaxValue;
-        var shards = store.Address.Endpoints.Select(e => new ClickHouseHttpClient(e, database, store.Address.User, store.Address.Password, null, store.Address.MaxMemoryUsage)).ToList();
+        var shards = store.Shards;
         try
         {
             var start = Row(compiler.Start(limit));
@@ -80,13 +80,12 @@ public sealed partial class ClickHouseMetricSource(ClickHouseEventStore store) :
             {
                 shard.Execute($"DROP TABLE IF EXISTS {database}.{valuesLocal}");
                 shard.Execute($"DROP TABLE IF EXISTS {database}.{unitsLocal}");
-                shard.Dispose();
             }
         }
     }
 
     /// <summary>Runs <paramref name="work"/> on every shard at once; the first failure is rethrown as it was.</summary>
-    private static void OnEveryShard(List<ClickHouseHttpClient> shards, Action<ClickHouseHttpClient> work)
+    private static void OnEveryShard(IReadOnlyList<ClickHouseHttpClient> shards, Action<ClickHouseHttpClient> work)
     {
         try
         {

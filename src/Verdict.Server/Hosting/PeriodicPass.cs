@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Verdict.Server.Bandits;
+namespace Verdict.Server.Hosting;
 
-/// <summary>Runs <see cref="BanditRunner"/> every interval on the server's <see cref="TimeProvider"/> (a fake one in tests).</summary>
-public sealed class BanditService(BanditRunner runner, TimeSpan interval, TimeProvider time, ILogger<BanditService> logger) : BackgroundService
+/// <summary>
+/// Runs <paramref name="pass"/> every interval on the server's <see cref="TimeProvider"/> (a fake one in tests): the
+/// guardrail monitor's and the bandit updater's timer. A failed pass (the store did not answer) is logged with
+/// <paramref name="name"/>; the next tick tries again.
+/// </summary>
+public sealed class PeriodicPass(string name, Func<CancellationToken, Task> pass, TimeSpan interval, TimeProvider time, ILogger<PeriodicPass> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,12 +20,11 @@ public sealed class BanditService(BanditRunner runner, TimeSpan interval, TimePr
             {
                 try
                 {
-                    await runner.RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                    await pass(stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // A failed pass (the store did not answer) is logged; the next tick tries again.
-                    logger.LogError(e, "The bandit updater's pass failed");
+                    logger.LogError(e, "The {Name}'s pass failed", name);
                 }
             }
         }
