@@ -10,7 +10,7 @@ if (args.Length > 0 && args[0] == "arena-timed")
 
 if (args.Length > 0 && args[0] == "online-timed")
 {
-    // online-timed ingest [seconds] [batch] [clients] | online-timed latency [seconds] [rate]
+    // online-timed ingest [seconds] [batch] [clients] | online-timed latency|latency-hey|latency-wrk [seconds] [rate]
     return await Verdict.Benchmarks.Online.OnlineTimedRun.RunAsync(args);
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -34,19 +33,7 @@ internal static class HeyLatency
         return 0;
     }
 
-    private static async Task<string> HeyAsync(string[] arguments)
-    {
-        var start = new ProcessStartInfo("hey") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start hey (apt-get install hey)");
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
-    }
+    private static Task<string> HeyAsync(string[] arguments) => ExternalTool.RunAsync("hey", arguments);
 
     private static void Report(string route, string output)
     {

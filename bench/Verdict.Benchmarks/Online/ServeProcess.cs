@@ -27,6 +27,9 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public string Store { get; }
 
+    /// <summary>The server's process id (for <c>taskset</c>).</summary>
+    public int ProcessId => process.Id;
+
     public static async Task<ServeProcess> StartAsync(string directory)
     {
         var store = Path.Combine(directory, "verdict.duckdb");
