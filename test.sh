@@ -38,6 +38,17 @@ if ! run_pg "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port" -q 2>/dev/null; then
   [ "${VERDICT_KEEP_PG:-0}" = 1 ] || cleanup+=('run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null || true')
 fi
 export VERDICT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=verdict;Database=postgres"
+# The tests create a database each (verdict_test_…) and leave it. At exit, on a server that stays up, drop those no one
+# is connected to and whose folder has not changed for 10 minutes (a concurrent run's databases are kept).
+drop_stale_test_databases() {
+  local sql="select datname from pg_database d where datname like 'verdict\_test\_%'
+    and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)
+    and (pg_stat_file('base/' || d.oid)).modification < now() - interval '10 minutes'"
+  "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U verdict -d postgres -Atq -c "$sql" 2>/dev/null | while read -r db; do
+    "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U verdict -d postgres -q -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true
+  done
+}
+cleanup=('drop_stale_test_databases || true' "${cleanup[@]}")
 export VERDICT_TEST_CHROMIUM=$(command -v chromium)
 export VERDICT_REQUIRE_SERVICES=1
 
