@@ -8,7 +8,7 @@ using Verdict.AI.Judging;
 using Verdict.Arena.Configuration;
 using Verdict.Arena.Tests.Server;
 
-namespace Verdict.AI.Tests;
+namespace Verdict.EndToEnd.Tests.Online;
 
 /// <summary>
 /// The online judge (docs/sdk.md, "Online judge") over the real stack: the app's calls and the judge's calls go through
