@@ -1,3 +1,4 @@
+using Verdict.Assignment.Targeting;
 using Verdict.Testing;
 
 namespace Verdict.Assignment.Tests;

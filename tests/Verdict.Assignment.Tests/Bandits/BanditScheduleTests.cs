@@ -1,5 +1,4 @@
 using Verdict.Assignment.Bandits;
-using Verdict.Testing;
 
 namespace Verdict.Assignment.Tests.Bandits;
 

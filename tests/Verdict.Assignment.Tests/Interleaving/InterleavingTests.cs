@@ -1,5 +1,4 @@
 using Verdict.Assignment.Interleaving;
-using Verdict.Testing;
 
 namespace Verdict.Assignment.Tests.Interleaving;
 
