@@ -7,7 +7,8 @@ A test project tests the assemblies its name says (tests/Verdict.X.Tests tests s
 and references only those. Beside them it may reference a FIXTURE: an assembly the tests use only to make their
 inputs, which brings no code the tested assemblies do not already reference (everything it references is already
 referenced by a tested assembly), listed below with its reason. tests/Verdict.EndToEnd.Tests is the one project whose
-purpose is composition; it may reference anything.
+purpose is composition; it may reference anything. Every test project must be in Verdict.slnx, which test.sh and
+.ci/run test, so none is left out of the run.
 """
 import glob
 import os
@@ -69,6 +70,13 @@ def main():
             elif not closure({reference}) - {reference} <= below:
                 extra = ', '.join(sorted(closure({reference}) - {reference} - below))
                 problems.append(f'{name}: the fixture {reference} brings {extra}, which the tested assemblies do not reference')
+
+    with open(os.path.join(ROOT, 'Verdict.slnx'), encoding='utf-8') as f:
+        solution = f.read()
+    for project in sorted(glob.glob(os.path.join(ROOT, 'tests', '*', '*.csproj'))):
+        path = os.path.relpath(project, ROOT).replace(os.sep, '/')
+        if f'Path="{path}"' not in solution:
+            problems.append(f'{path} is not in Verdict.slnx, so ./test.sh and .ci/run do not run it')
 
     for problem in problems:
         print(problem)
