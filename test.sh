@@ -60,4 +60,6 @@ clickhouse=$(tests/clickhouse/start.sh)
 export VERDICT_TEST_CLICKHOUSE=$clickhouse
 [ "${VERDICT_KEEP_SERVICES:-0}" = 1 ] || [ "$ch_was_running" = 1 ] || cleanup+=('tests/clickhouse/stop.sh || true')
 
+# Each test project references only what it tests (docs/architecture.md, "Tests"); the composed pipelines are one project.
+python3 tools/test-references.py
 dotnet test --solution Verdict.slnx -c Release "$@"

@@ -4,6 +4,7 @@ using Verdict.Arena.Providers;
 using Verdict.Arena.Running;
 using Verdict.Arena.Tests.Server;
 using Verdict.Experiments.Json;
+using Verdict.Testing;
 using Xunit;
 
 namespace Verdict.Arena.Tests;
@@ -53,7 +54,7 @@ public sealed class CacheTests
     {
         using var directory = new ArenaDirectory();
         var storage = new FileDistributedCache(directory.Cache);
-        using var inner = new UnusedClient();
+        using var inner = new UnusedChatClient();
         string Key(string endpoint, ChatOptions options) =>
             new ArenaChatCache(inner, storage, "openai", endpoint, accept: null).Key([new ChatMessage(ChatRole.User, "hi")], options);
         var options = new ChatOptions { ModelId = "m", Temperature = 0, Seed = 1 };
@@ -90,20 +91,4 @@ public sealed class CacheTests
     /// <summary>Everything a run concluded, at full precision, except its call counts.</summary>
     private static string Conclusions(ArenaResult result) =>
         VerdictJson.Serialize(new { result.Variants, result.Comparisons, result.Calibration, result.Gate, result.Notes });
-
-    /// <summary>A chat client that answers nothing: the cache's key needs only something to wrap.</summary>
-    private sealed class UnusedClient : IChatClient
-    {
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
-    }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Verdict.Statistics.Tests.DifferenceInDifferences;
+using Verdict.Statistics.Tests.Reference;
 using Xunit;
 
 namespace Verdict.Cli.Tests;
@@ -18,18 +20,17 @@ public sealed class DidCommandTests : IDisposable
     public void Did_RegionPanel_JsonMatchesStatsmodels()
     {
         var json = CliRunner.Json("did", Reference("panel_regions.csv"), "--cluster", "region", "--alpha", "0.1", "--json");
-        using var document = JsonDocument.Parse(File.ReadAllText(Reference("did.json")));
-        var expected = document.RootElement.GetProperty("cases")[1];
+        var expected = DidReference.Cases[1];
 
         Assert.Equal("202603", json.GetProperty("adoption_period").GetString());
-        Assert.Equal(expected.GetProperty("clusters").GetInt32(), json.GetProperty("clusters").GetInt32());
+        Assert.Equal(expected.Clusters, json.GetProperty("clusters").GetInt32());
         // Tolerance 1e-8 relative, as in the engine's reference tests.
-        AssertClose(expected.GetProperty("two_by_two"), json.GetProperty("two_by_two"), "2x2");
-        AssertClose(expected.GetProperty("twfe"), json.GetProperty("twfe"), "twfe");
+        AssertClose(expected.TwoByTwo, json.GetProperty("two_by_two"), "2x2");
+        AssertClose(expected.Twfe, json.GetProperty("twfe"), "twfe");
         var events = json.GetProperty("event_study").EnumerateArray().ToList();
-        foreach (var e in expected.GetProperty("event_study").EnumerateArray())
+        foreach (var e in expected.EventStudy)
         {
-            var k = e.GetProperty("relative_period").GetInt32();
+            var k = e.RelativePeriod;
             AssertClose(e, events.Single(x => x.GetProperty("relative_period").GetInt32() == k).GetProperty("effect"), $"k={k}");
         }
 
@@ -52,10 +53,9 @@ public sealed class DidCommandTests : IDisposable
     [Fact]
     public void Did_StaggeredBalanced_GroupTimeEffectsMatchStatsmodels()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Reference("staggered.json")));
-        var root = document.RootElement;
-        var rows = root.GetProperty("rows").EnumerateArray()
-            .Select(r => $"u{r.GetProperty("unit").GetInt32()},{r.GetProperty("period").GetInt32()},{(r.GetProperty("treated").GetBoolean() ? 1 : 0)},{r.GetProperty("y").GetDouble():R}");
+        var root = StaggeredReference.Value;
+        var rows = root.Rows
+            .Select(r => $"u{r.Unit},{r.Period},{(r.Treated ? 1 : 0)},{r.Y:R}");
         var panel = Write("staggered.csv", "unit,period,treated,outcome\n" + string.Join('\n', rows));
         var page = Path.Combine(Path.GetDirectoryName(panel)!, "staggered.html");
 
@@ -63,13 +63,13 @@ public sealed class DidCommandTests : IDisposable
 
         Assert.Equal("staggered", json.GetProperty("design").GetString());
         Assert.Equal(["3", "5", "6"], json.GetProperty("cohorts").EnumerateArray().Select(c => c.GetProperty("period").GetString()));
-        Assert.Equal(root.GetProperty("overall").GetDouble(), json.GetProperty("overall").GetProperty("estimate").GetDouble(), 9);
+        Assert.Equal(root.Overall, json.GetProperty("overall").GetProperty("estimate").GetDouble(), 9);
         var cells = json.GetProperty("group_time").EnumerateArray().ToList();
-        foreach (var c in root.GetProperty("group_time").EnumerateArray())
+        foreach (var c in root.GroupTime)
         {
-            var actual = cells.Single(x => x.GetProperty("cohort").GetString() == c.GetProperty("cohort").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)
-                && x.GetProperty("period").GetString() == c.GetProperty("period").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
-            ScratchFolder.AssertClose(c, actual.GetProperty("effect"), "ATT", 1e-9, "estimate", "se");
+            var actual = cells.Single(x => x.GetProperty("cohort").GetString() == c.Cohort.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && x.GetProperty("period").GetString() == c.Period.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            ScratchFolder.AssertClose(actual.GetProperty("effect"), "ATT", 1e-9, ("estimate", c.Estimate), ("se", c.Se));
         }
 
         Assert.Contains("id=\"group-time\"", File.ReadAllText(page), StringComparison.Ordinal);
@@ -110,9 +110,8 @@ public sealed class DidCommandTests : IDisposable
     [Fact]
     public void Did_PreTrendGate_ExitsOneWhenLeadsAreNotFlat()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Reference("did.json")));
-        var rows = document.RootElement.GetProperty("cases")[2].GetProperty("rows").EnumerateArray()
-            .Select(r => $"{r.GetProperty("unit").GetInt32()},{r.GetProperty("period").GetInt32()},{(r.GetProperty("treated").GetBoolean() ? 1 : 0)},{r.GetProperty("y").GetDouble():R}");
+        var rows = DidReference.Cases[2].Rows
+            .Select(r => $"{r.Unit},{r.Period},{(r.Treated ? 1 : 0)},{r.Y:R}");
         var panel = Write("trend.csv", "unit,period,treated,y\n" + string.Join('\n', rows));
 
         var (code, output, _) = CliRunner.Run("did", panel, "--outcome", "y", "--fail-on-pre-trend");
@@ -190,6 +189,6 @@ public sealed class DidCommandTests : IDisposable
         Assert.Contains("id=\"event-study\"", File.ReadAllText(page), StringComparison.Ordinal);
     }
 
-    private static void AssertClose(JsonElement expected, JsonElement actual, string what) =>
-        ScratchFolder.AssertClose(expected, actual, what, 1e-8, "estimate", "se", "ci_low", "ci_high", "p_value", "df");
+    private static void AssertClose(EstimateBlock expected, JsonElement actual, string what) =>
+        ScratchFolder.AssertClose(actual, what, 1e-8, ScratchFolder.Fields(expected, df: true));
 }

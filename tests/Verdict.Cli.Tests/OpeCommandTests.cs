@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Verdict.Statistics.Diagnostics;
+using Verdict.Statistics.Tests.OffPolicy;
+using Verdict.Statistics.Tests.Reference;
 using Xunit;
 
 namespace Verdict.Cli.Tests;
@@ -20,23 +22,22 @@ public sealed class OpeCommandTests : IDisposable
     public void Ope_ReferenceDecisions_JsonMatchesNumpyAndStatsmodels()
     {
         var json = CliRunner.Json("ope", Reference("decisions.ndjson"), "--json", "--bootstrap", "200");
-        using var document = JsonDocument.Parse(File.ReadAllText(Reference("ope.json")));
-        var expected = document.RootElement.GetProperty("cases")[0];
+        var expected = OffPolicyReference.Value.Cases[0];
 
         Assert.Equal(1500, json.GetProperty("decisions").GetInt32());
         Assert.Equal("decisions", json.GetProperty("candidate_source").GetString());
         Assert.Equal(["premium", "tenure"], json.GetProperty("features").EnumerateArray().Select(f => f.GetString()));
         var estimates = json.GetProperty("estimates").EnumerateArray().ToDictionary(e => e.GetProperty("estimator").GetString()!);
-        foreach (var name in new[] { "ips", "snips", "dr" })
+        foreach (var (name, value, versusLogged) in new[] { ("ips", expected.Ips, expected.IpsVersusLogged), ("snips", expected.Snips, expected.SnipsVersusLogged), ("dr", expected.Dr, expected.DrVersusLogged) })
         {
             // Tolerance 1e-9 relative: the same closed forms; the NDJSON carries the reference's numbers exactly.
-            AssertClose(expected.GetProperty(name), estimates[name].GetProperty("value"), name);
-            AssertClose(expected.GetProperty(name + "_versus_logged"), estimates[name].GetProperty("versus_logged"), name + " vs logged");
+            AssertClose(value, estimates[name].GetProperty("value"), name);
+            AssertClose(versusLogged, estimates[name].GetProperty("versus_logged"), name + " vs logged");
             Assert.True(estimates[name].GetProperty("bootstrap_ci_low").GetDouble() < estimates[name].GetProperty("bootstrap_ci_high").GetDouble());
         }
 
-        AssertClose(expected.GetProperty("logged"), json.GetProperty("logged"), "logged");
-        Assert.Equal(expected.GetProperty("effective_sample_size").GetDouble(), json.GetProperty("weights").GetProperty("effective_sample_size").GetDouble(), 1e-8);
+        AssertClose(expected.Logged, json.GetProperty("logged"), "logged");
+        Assert.Equal(expected.EffectiveSampleSize, json.GetProperty("weights").GetProperty("effective_sample_size").GetDouble(), 1e-8);
         Assert.Equal(1500, json.GetProperty("weights").GetProperty("histogram").EnumerateArray().Sum(b => b.GetProperty("count").GetInt32()));
         Assert.False(json.TryGetProperty("clipping", out _));
     }
@@ -134,6 +135,6 @@ public sealed class OpeCommandTests : IDisposable
         Assert.Contains("id=\"ope-weights\"", File.ReadAllText(page), StringComparison.Ordinal);
     }
 
-    private static void AssertClose(JsonElement expected, JsonElement actual, string what) =>
-        ScratchFolder.AssertClose(expected, actual, what, 1e-9, "estimate", "se", "ci_low", "ci_high", "p_value");
+    private static void AssertClose(EstimateBlock expected, JsonElement actual, string what) =>
+        ScratchFolder.AssertClose(actual, what, 1e-9, ScratchFolder.Fields(expected));
 }

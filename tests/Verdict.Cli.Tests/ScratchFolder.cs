@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Verdict.Statistics.Tests.Reference;
 using Xunit;
 
 namespace Verdict.Cli.Tests;
@@ -21,12 +22,16 @@ internal sealed class ScratchFolder : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    /// <summary>Compares the numeric <paramref name="fields"/> of two estimate objects to a relative tolerance.</summary>
-    public static void AssertClose(JsonElement expected, JsonElement actual, string what, double relative, params string[] fields)
+    /// <summary>A reference estimate's estimate, se, interval and p-value (and df) under the names the JSON uses.</summary>
+    public static (string Field, double? Expected)[] Fields(EstimateBlock expected, bool df = false) =>
+        [("estimate", expected.Estimate), ("se", expected.Se), ("ci_low", expected.CiLow), ("ci_high", expected.CiHigh), ("p_value", expected.PValue), .. df ? new[] { ("df", expected.Df) } : []];
+
+    /// <summary>Compares the numeric fields of an estimate object in a command's JSON with their reference values to a relative tolerance.</summary>
+    public static void AssertClose(JsonElement actual, string what, double relative, params (string Field, double? Expected)[] fields)
     {
-        foreach (var field in fields)
+        foreach (var (field, expected) in fields)
         {
-            var e = expected.GetProperty(field).GetDouble();
+            var e = expected!.Value;
             var a = actual.GetProperty(field).GetDouble();
             Assert.True(Math.Abs(e - a) <= Math.Max(1e-12, relative * Math.Abs(e)), $"{what}.{field}: expected {e:R}, got {a:R}");
         }

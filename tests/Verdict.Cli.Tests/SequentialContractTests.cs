@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Verdict.Statistics.Tests.Sequential;
 using Xunit;
 
 namespace Verdict.Cli.Tests;
@@ -10,12 +11,7 @@ namespace Verdict.Cli.Tests;
 /// </summary>
 public sealed class SequentialContractTests
 {
-    private static readonly Lazy<JsonElement[]> Designs = new(() =>
-    {
-        var path = Path.Combine(Verdict.Testing.RepositoryRoot.Path, "tests", "reference", "sequential", "rpact_designs.json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        return doc.RootElement.GetProperty("designs").EnumerateArray().Select(e => e.Clone()).ToArray();
-    });
+    private static readonly IReadOnlyList<RpactDesign> Designs = SequentialReference.Rpact.Designs;
 
     [Theory]
     [InlineData("obf", "asOF-K4-equal-1sided")]
@@ -26,17 +22,17 @@ public sealed class SequentialContractTests
     [InlineData("classic-pocock", "P-K4-equal-1sided")]
     public void Sequential_Json_IsTheFixedContractAndMatchesRpact(string spending, string id)
     {
-        var reference = Designs.Value.Single(d => d.GetProperty("id").GetString() == id);
-        var looks = string.Join(',', reference.GetProperty("information_rates").EnumerateArray().Select(x => x.GetDouble().ToString("R", CultureInfo.InvariantCulture)));
+        var reference = Designs.Single(d => d.Id == id);
+        var looks = string.Join(',', reference.InformationRates.Select(x => x.ToString("R", CultureInfo.InvariantCulture)));
         var json = CliRunner.Json(
             "stats", "sequential", "--looks", looks, "--spending", spending,
-            "--alpha", reference.GetProperty("alpha").GetDouble().ToString(CultureInfo.InvariantCulture),
-            "--sides", reference.GetProperty("sided").GetInt32().ToString(CultureInfo.InvariantCulture), "--json");
+            "--alpha", reference.Alpha.ToString(CultureInfo.InvariantCulture),
+            "--sides", reference.Sided.ToString(CultureInfo.InvariantCulture), "--json");
 
         Assert.Equal(["cumulative_alpha", "nominal_p", "z"], json.EnumerateObject().Select(p => p.Name).Order());
-        Close(reference.GetProperty("critical_values"), json.GetProperty("z"), 1e-4);
-        Close(reference.GetProperty("stage_levels"), json.GetProperty("nominal_p"), 1e-5);
-        Close(reference.GetProperty("alpha_spent"), json.GetProperty("cumulative_alpha"), 1e-6);
+        Close(reference.CriticalValues, json.GetProperty("z"), 1e-4);
+        Close(reference.StageLevels, json.GetProperty("nominal_p"), 1e-5);
+        Close(reference.AlphaSpent, json.GetProperty("cumulative_alpha"), 1e-6);
     }
 
     [Fact]
@@ -131,14 +127,14 @@ public sealed class SequentialContractTests
             json.GetProperty("policies").EnumerateArray().Select(p => p.GetProperty("policy").GetString()).Order());
     }
 
-    private static void Close(JsonElement expected, JsonElement actual, double tolerance)
+    private static void Close(double[] expected, JsonElement actual, double tolerance)
     {
-        var e = expected.EnumerateArray().ToArray();
+        var e = expected;
         var a = actual.EnumerateArray().ToArray();
         Assert.Equal(e.Length, a.Length);
         for (var i = 0; i < e.Length; i++)
         {
-            Assert.Equal(e[i].GetDouble(), a[i].GetDouble(), tolerance);
+            Assert.Equal(e[i], a[i].GetDouble(), tolerance);
         }
     }
 }

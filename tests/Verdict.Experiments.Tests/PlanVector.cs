@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Tests;
 
@@ -10,17 +10,6 @@ public sealed record PlanVector(
     string Name, double? Baseline, double? Sd, double Mde, double Alpha, double Power, IReadOnlyList<double> Weights, double Daily, double Share,
     IReadOnlyList<long> Units, long Total, int Days)
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     /// <summary>Every case of the file.</summary>
-    public static IReadOnlyList<PlanVector> All { get; } = Read();
-
-    private static PlanVector[] Read()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", "plan-vectors.json")));
-        var cases = document.RootElement.GetProperty("cases").Deserialize<PlanVector[]>(Options);
-        Assert.NotNull(cases);
-        Assert.NotEmpty(cases);
-        return cases;
-    }
+    public static IReadOnlyList<PlanVector> All { get; } = ReferenceJson.Cases<PlanVector>(AppContext.BaseDirectory, "Reference", "plan-vectors.json");
 }

@@ -10,7 +10,7 @@ namespace Verdict.Reports.Tests;
 
 public sealed partial class HtmlReportTests(ShipExperiment fixture) : IClassFixture<ShipExperiment>
 {
-    private readonly AnalysedExperiment ship = fixture.Experiment;
+    private readonly ShipExperiment ship = fixture;
 
     [Fact]
     public void Render_ShipAnalysis_BannerSaysTheDecision()

@@ -8,7 +8,7 @@ namespace Verdict.Reports.Tests;
 /// <summary>The report speaks the brief's words, writes p-values one way, labels each day once and keeps proportion intervals within ±100 pp.</summary>
 public sealed class ReportFormattingTests(ShipExperiment fixture) : IClassFixture<ShipExperiment>
 {
-    private readonly AnalysedExperiment ship = fixture.Experiment;
+    private readonly ShipExperiment ship = fixture;
 
     [Fact]
     public void Render_PlanSection_UsesTheBriefsWordsNotEnumNames()

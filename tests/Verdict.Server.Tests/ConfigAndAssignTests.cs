@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Verdict.Assignment;
+using Verdict.Assignment.Targeting;
+using Verdict.Assignment.Tests;
 using Verdict.Client.Wire;
 
 namespace Verdict.Server.Tests;
@@ -70,7 +72,7 @@ public sealed class ConfigAndAssignTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var server = await ServerHarness.StartAsync(engine);
         await server.CreateAndStartAsync(yaml => yaml.Replace("exposure: 1.0", "exposure: 0.01", StringComparison.Ordinal));
-        var vectors = Vectors().Where(v => v.GetProperty("salt").GetString() == "refund-query-rewrite:v1" && !v.TryGetProperty("layer", out _) && !v.TryGetProperty("holdout", out _) && !v.TryGetProperty("forced", out _)).ToList();
+        var vectors = AssignmentVector.All.Where(v => v.Salt == "refund-query-rewrite:v1" && v.Layer is null && v.Holdout is null && v.Forced is null).ToList();
         var checkedCount = 0;
         foreach (var exposure in new[] { 0.01, 0.05, 0.5, 1.0 })
         {
@@ -80,13 +82,13 @@ public sealed class ConfigAndAssignTests
                 Assert.Equal(200, (int)ramp.StatusCode);
             }
 
-            foreach (var v in vectors.Where(v => v.GetProperty("exposure").GetDouble() == exposure))
+            foreach (var v in vectors.Where(v => v.Exposure == exposure))
             {
-                var unit = v.GetProperty("unit").GetString()!;
+                var unit = v.Unit;
                 var answer = await ServerHarness.JsonAsync(await server.Sdk.PostAsJsonAsync("/api/v1/assign", new { experiment = "refund-query-rewrite", unit_id = unit }, cancellationToken));
-                var expectedArm = v.GetProperty("arm").ValueKind == JsonValueKind.Null ? null : v.GetProperty("arm").GetString();
-                Assert.Equal(v.GetProperty("bucket").GetInt32(), answer.GetProperty("bucket").GetInt32());
-                Assert.Equal(v.GetProperty("status").GetString(), answer.GetProperty("status").GetString());
+                var expectedArm = v.Arm;
+                Assert.Equal(v.Bucket, answer.GetProperty("bucket").GetInt32());
+                Assert.Equal(v.Status, answer.GetProperty("status").GetString());
                 Assert.Equal(expectedArm is not null, answer.GetProperty("in_experiment").GetBoolean());
                 Assert.Equal(expectedArm ?? "control", answer.GetProperty("arm").GetString());
                 checkedCount++;
@@ -131,11 +133,5 @@ public sealed class ConfigAndAssignTests
         Assert.Equal(400, (int)(await server.Sdk.PostAsJsonAsync("/api/v1/assign", new { experiment = "refund-query-rewrite" }, cancellationToken)).StatusCode);
         Assert.Equal(400, (int)(await server.Sdk.PostAsync("/api/v1/assign", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"), cancellationToken)).StatusCode);
         Assert.Equal(200, (int)(await server.Sdk.GetAsync("/healthz", cancellationToken)).StatusCode);
-    }
-
-    private static IEnumerable<JsonElement> Vectors()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Vectors", "assignment-vectors.json")));
-        return [.. document.RootElement.GetProperty("vectors").EnumerateArray().Select(e => e.Clone())];
     }
 }

@@ -11,8 +11,8 @@ public sealed class NumericalPrecisionTests
     public void Moments_BillionLatencyUnitsMergedFromChunks_KeepsVarianceExact()
     {
         // 10⁹ units, half at 900 ms and half at 1 500 ms (mean 1 200, sd 300), arriving as 1 000 SQL partitions.
-        var c = ReferenceData.Root.GetProperty("precision")[0];
-        var n = c.GetProperty("input").L("n");
+        var c = StatsReference.Value.Precision[0];
+        var n = c.Input.N;
         var partition = Moments.FromValues([900, 1500]);
         var chunk = Moments.Empty;
         for (var i = 0; i < 500_000; i++)
@@ -27,8 +27,8 @@ public sealed class NumericalPrecisionTests
         }
 
         Assert.Equal(n, total.Count);
-        Close.Equal(c.GetProperty("expected").D("mean"), total.Mean, 1e-12, "mean");
-        Close.Equal(c.GetProperty("expected").D("variance_sample"), total.Variance, 1e-10, "variance");
+        Close.Equal(c.Expected.Mean, total.Mean, 1e-12, "mean");
+        Close.Equal(c.Expected.VarianceSample, total.Variance, 1e-10, "variance");
     }
 
     [Fact]

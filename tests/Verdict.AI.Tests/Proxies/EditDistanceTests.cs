@@ -1,17 +1,14 @@
-using System.Text.Json;
 using Verdict.AI.Feedback;
+using Verdict.Testing;
 
 namespace Verdict.AI.Tests.Proxies;
 
 /// <summary>Levenshtein distance over code points against tests/reference/proxies (a textbook full-matrix implementation in Python).</summary>
 public sealed class EditDistanceTests
 {
-    private static IEnumerable<JsonElement> Cases()
-    {
-        var path = Path.Combine(Verdict.Testing.RepositoryRoot.Path, "tests", "reference", "proxies", "edit_distance.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        return document.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.Clone()).ToList();
-    }
+    private static readonly IReadOnlyList<EditDistanceCase> Reference = ReferenceJson.Cases<EditDistanceCase>("proxies", "edit_distance.json");
+
+    private static IEnumerable<EditDistanceCase> Cases() => Reference;
 
     [Fact]
     public void Levenshtein_ReferencePairs_EqualsThePythonReference()
@@ -20,12 +17,12 @@ public sealed class EditDistanceTests
         Assert.True(cases.Count > 300);
         foreach (var c in cases)
         {
-            var answer = c.GetProperty("answer").GetString()!;
-            var final = c.GetProperty("final").GetString()!;
-            Assert.Equal(c.GetProperty("distance").GetInt32(), EditDistance.Levenshtein(answer, final));
-            Assert.Equal(c.GetProperty("distance").GetInt32(), EditDistance.Levenshtein(final, answer));
-            Assert.Equal(c.GetProperty("answer_length").GetInt32(), EditDistance.Length(answer));
-            Assert.Equal(c.GetProperty("final_length").GetInt32(), EditDistance.Length(final));
+            var answer = c.Answer;
+            var final = c.Final;
+            Assert.Equal(c.Distance, EditDistance.Levenshtein(answer, final));
+            Assert.Equal(c.Distance, EditDistance.Levenshtein(final, answer));
+            Assert.Equal(c.AnswerLength, EditDistance.Length(answer));
+            Assert.Equal(c.FinalLength, EditDistance.Length(final));
         }
     }
 

@@ -1,30 +1,24 @@
-using System.Text.Json;
 using Verdict.Assignment.Bandits;
-using Verdict.Testing;
 
 namespace Verdict.Assignment.Tests.Bandits;
 
 /// <summary>Bandit serving: pinned to the Python reference of docs/bandits.md, and no enrolled unit ever changes arm.</summary>
 public sealed class BanditScheduleTests
 {
-    private static readonly Lazy<JsonElement> Reference = new(() => JsonDocument.Parse(File.ReadAllText(
-        Path.Combine(RepositoryRoot.Path, "tests", "reference", "bandits", "bandits.json"))).RootElement.GetProperty("schedule").Clone());
-
     [Fact]
     public void Assign_PinnedUnits_MatchPythonReference()
     {
-        var r = Reference.Value;
-        var weights = r.GetProperty("period_weights").EnumerateArray()
-            .Select(p => (IReadOnlyList<double>)p.EnumerateArray().Select(w => w.GetDouble()).ToArray()).ToList();
-        var schedule = new BanditSchedule(r.GetProperty("salt").GetString()!, ["control", "treatment"], r.GetProperty("enrollment_per_period").GetDouble(), weights);
+        var r = ScheduleReference.Value;
+        var weights = r.PeriodWeights.ToList();
+        var schedule = new BanditSchedule(r.Salt, ["control", "treatment"], r.EnrollmentPerPeriod, weights);
         var enrolled = 0;
-        foreach (var u in r.GetProperty("units").EnumerateArray())
+        foreach (var u in r.Units)
         {
-            var a = schedule.Assign(u.GetProperty("unit").GetString());
-            Assert.Equal(u.GetProperty("bucket").GetInt32(), a.Bucket);
-            Assert.Equal(u.GetProperty("arm").ValueKind == JsonValueKind.Null ? -1 : u.GetProperty("arm").GetInt32(), a.Arm);
-            Assert.Equal(u.GetProperty("period").ValueKind == JsonValueKind.Null ? -1 : u.GetProperty("period").GetInt32(), a.Period);
-            Assert.Equal(u.GetProperty("propensity").GetDouble(), a.Propensity, 15);
+            var a = schedule.Assign(u.Unit);
+            Assert.Equal(u.Bucket, a.Bucket);
+            Assert.Equal(u.Arm ?? -1, a.Arm);
+            Assert.Equal(u.Period ?? -1, a.Period);
+            Assert.Equal(u.Propensity, a.Propensity, 15);
             enrolled += a.IsEnrolled ? 1 : 0;
         }
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Verdict.Assignment.Interleaving;
-using Verdict.Testing;
 
 namespace Verdict.Assignment.Tests.Interleaving;
 
@@ -10,22 +8,19 @@ namespace Verdict.Assignment.Tests.Interleaving;
 /// </summary>
 public sealed class InterleavingTests
 {
-    private static readonly Lazy<JsonElement> Reference = new(() => JsonDocument.Parse(File.ReadAllText(
-        Path.Combine(RepositoryRoot.Path, "tests", "reference", "interleaving", "interleaving.json"))).RootElement.Clone());
-
-    public static TheoryData<int> VectorIndices => new(Enumerable.Range(0, Reference.Value.GetProperty("vectors").GetArrayLength()));
+    public static TheoryData<int> VectorIndices => new(Enumerable.Range(0, InterleavingReference.Value.Vectors.Count));
 
     [Fact]
     public void TeamDraft_SeedHeadphonesWithTeamBFirst_ReproducesSeedList()
     {
-        var seed = Reference.Value.GetProperty("seed001");
-        var items = new InterleavedItem[seed.GetProperty("k").GetInt32()];
+        var seed = InterleavingReference.Value.Seed001;
+        var items = new InterleavedItem[seed.K];
         // Every coin bit set: team B picks first in every round.
-        var written = TeamDraftInterleaving.Interleave(Strings(seed, "a"), Strings(seed, "b"), ulong.MaxValue, items);
+        var written = TeamDraftInterleaving.Interleave([.. seed.A], [.. seed.B], ulong.MaxValue, items);
         Assert.Equal(5, written);
-        Assert.Equal(Strings(seed, "mixed"), items.Select(i => i.Item));
-        Assert.Equal(Strings(seed, "from_a"), items.Where(i => i.Team == InterleavingTeam.A).Select(i => i.Item));
-        Assert.Equal(Strings(seed, "from_b"), items.Where(i => i.Team == InterleavingTeam.B).Select(i => i.Item));
+        Assert.Equal(seed.Mixed, items.Select(i => i.Item));
+        Assert.Equal(seed.FromA, items.Where(i => i.Team == InterleavingTeam.A).Select(i => i.Item));
+        Assert.Equal(seed.FromB, items.Where(i => i.Team == InterleavingTeam.B).Select(i => i.Item));
         // The seed's printed output, as a guard against a regenerated reference drifting.
         Assert.Equal(["bose", "sony", "apple", "sennheiser", "anker"], items.Select(i => i.Item));
     }
@@ -34,22 +29,22 @@ public sealed class InterleavingTests
     [MemberData(nameof(VectorIndices))]
     public void Interleave_PinnedVector_MatchesPythonReference(int index)
     {
-        var v = Reference.Value.GetProperty("vectors")[index];
-        var method = v.GetProperty("method").GetString() == "team_draft" ? InterleavingMethod.TeamDraft : InterleavingMethod.Balanced;
-        var assigner = new InterleavingAssigner(v.GetProperty("salt").GetString()!, method);
-        var unit = v.GetProperty("unit").GetString()!;
-        var query = v.GetProperty("query").GetString()!;
-        Assert.Equal(ulong.Parse(v.GetProperty("coins").GetString()!, System.Globalization.CultureInfo.InvariantCulture), assigner.Coins(unit, query));
-        var a = Strings(v, "a");
-        var b = Strings(v, "b");
-        var shown = assigner.Interleave(unit, query, a, b, v.GetProperty("k").GetInt32());
-        Assert.Equal(Strings(v, "items"), shown.Select(s => s.Item));
-        Assert.Equal(Strings(v, "teams"), shown.Select(s => s.Team.ToString()));
-        var clicks = v.GetProperty("clicks").EnumerateArray().Select(c => c.GetInt32()).ToArray();
+        var v = InterleavingReference.Value.Vectors[index];
+        var method = v.Method == "team_draft" ? InterleavingMethod.TeamDraft : InterleavingMethod.Balanced;
+        var assigner = new InterleavingAssigner(v.Salt, method);
+        var unit = v.Unit;
+        var query = v.Query;
+        Assert.Equal(ulong.Parse(v.Coins, System.Globalization.CultureInfo.InvariantCulture), assigner.Coins(unit, query));
+        string[] a = [.. v.A];
+        string[] b = [.. v.B];
+        var shown = assigner.Interleave(unit, query, a, b, v.K);
+        Assert.Equal(v.Items, shown.Select(s => s.Item));
+        Assert.Equal(v.Teams, shown.Select(s => s.Team.ToString()));
+        var clicks = v.Clicks.ToArray();
         var credit = method == InterleavingMethod.TeamDraft
             ? InterleavingCredit.TeamDraft(shown.ToArray(), clicks)
             : InterleavingCredit.Balanced(a, b, shown.ToArray(), clicks);
-        Assert.Equal((v.GetProperty("credit_a").GetInt32(), v.GetProperty("credit_b").GetInt32()), credit);
+        Assert.Equal((v.CreditA, v.CreditB), credit);
     }
 
     [Fact]
@@ -95,6 +90,4 @@ public sealed class InterleavingTests
         InterleavedItem[] shown = [new("a", InterleavingTeam.A)];
         Assert.Throws<ArgumentOutOfRangeException>(() => InterleavingCredit.TeamDraft(shown, [1]));
     }
-
-    private static string[] Strings(JsonElement e, string name) => e.GetProperty(name).EnumerateArray().Select(x => x.GetString()!).ToArray();
 }

@@ -1,9 +1,9 @@
-using System.Text.Json;
+using Verdict.Testing;
 
 namespace Verdict.Experiments.Analysis.Tests.Monitoring;
 
 /// <summary>One arm of a window-rule case: units with a mean and sd (a mean metric) or with successes (a proportion).</summary>
-public sealed record WindowArm(long N, double Mean, double Sd, long Successes);
+public sealed record WindowArm(long N, double? Mean = null, double? Sd = null, long? Successes = null);
 
 /// <summary>One case of tests/reference/monitor/window_rule.json (scipy Welch, statsmodels Wald).</summary>
 public sealed record WindowRuleCase(
@@ -15,20 +15,9 @@ public sealed record StableThresholdCase(string Name, IReadOnlyList<double> Valu
 /// <summary>The monitor's reference files (tests/reference/monitor/, written by the generator scripts beside them), read into typed cases.</summary>
 internal static class MonitorReference
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
     public static IReadOnlyList<WindowRuleCase> WindowRule { get; } = Read<WindowRuleCase>("window_rule.json");
 
     public static IReadOnlyList<StableThresholdCase> StableThreshold { get; } = Read<StableThresholdCase>("stable_threshold.json");
 
-    private static List<T> Read<T>(string file)
-    {
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Reference", file));
-        var cases = JsonSerializer.Deserialize<Cases<T>>(text, Options)?.Items;
-        Assert.NotNull(cases);
-        Assert.NotEmpty(cases);
-        return cases;
-    }
-
-    private sealed record Cases<T>([property: System.Text.Json.Serialization.JsonPropertyName("cases")] List<T> Items);
+    private static IReadOnlyList<T> Read<T>(string file) => ReferenceJson.Cases<T>(AppContext.BaseDirectory, "Reference", file);
 }

@@ -61,7 +61,7 @@ public sealed class WindowRuleTests
         Assert.Equal(WindowOutcome.NoData, WindowRule.Evaluate(brief, brief.Guardrails[0], window, "treatment", Start, Start.AddHours(1)).Outcome);
     }
 
-    private static (long, double, double) Arm(WindowArm a) => (a.N, a.Mean, a.Sd);
+    private static (long, double, double) Arm(WindowArm a) => (a.N, a.Mean!.Value, a.Sd!.Value);
 
-    private static (long, double, double) Share(WindowArm a) => MonitorWindows.Proportion(a.Successes, a.N);
+    private static (long, double, double) Share(WindowArm a) => MonitorWindows.Proportion(a.Successes!.Value, a.N);
 }

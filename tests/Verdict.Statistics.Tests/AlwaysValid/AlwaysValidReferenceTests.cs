@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Verdict.Statistics.AlwaysValid;
 using Verdict.Statistics.Comparisons;
 using Verdict.Statistics.Inference;
 using Verdict.Statistics.SufficientStatistics;
 using Verdict.Statistics.Tests.Reference;
-using Verdict.Statistics.Tests.Sequential;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.AlwaysValid;
@@ -17,7 +15,7 @@ namespace Verdict.Statistics.Tests.AlwaysValid;
 /// </summary>
 public sealed class AlwaysValidReferenceTests
 {
-    private static readonly Lazy<Dictionary<string, JsonElement>> Cases = new(() => SequentialReference.ByKey("always_valid.json", "cases", "name"));
+    private static readonly Lazy<Dictionary<string, AlwaysValidCase>> Cases = new(() => AlwaysValidCase.All.ToDictionary(c => c.Name));
 
     public static TheoryData<string> Names => new(Cases.Value.Keys.Order());
 
@@ -26,10 +24,10 @@ public sealed class AlwaysValidReferenceTests
     public void Compare_GrowthBookFixture_MatchesTwoSidedSequence(string name)
     {
         var c = Cases.Value[name];
-        var (absolute, relative) = AsymptoticConfidenceSequence.Compare(Lift(c), c.GetProperty("units").GetInt64(), c.D("n_star"), c.D("alpha"));
+        var (absolute, relative) = AsymptoticConfidenceSequence.Compare(Lift(c), c.Units, c.NStar, c.Alpha);
 
-        AssertTwoSided(c.GetProperty("absolute"), absolute);
-        AssertTwoSided(c.GetProperty("relative"), relative);
+        AssertTwoSided(c.Absolute, absolute);
+        AssertTwoSided(c.Relative, relative);
     }
 
     [Theory]
@@ -37,14 +35,14 @@ public sealed class AlwaysValidReferenceTests
     public void Compare_GrowthBookFixture_MatchesOneSidedSequence(string name)
     {
         var c = Cases.Value[name];
-        var (absolute, relative) = AsymptoticConfidenceSequence.Compare(Lift(c), c.GetProperty("units").GetInt64(), c.D("n_star"), c.D("alpha"), sides: 1);
+        var (absolute, relative) = AsymptoticConfidenceSequence.Compare(Lift(c), c.Units, c.NStar, c.Alpha, sides: 1);
 
-        foreach (var (expected, actual) in new[] { (c.GetProperty("absolute"), absolute), (c.GetProperty("relative"), relative) })
+        foreach (var (expected, actual) in new[] { (c.Absolute, absolute), (c.Relative, relative) })
         {
-            var one = expected.GetProperty("one_sided");
-            Close(one.D("ci_low"), actual.CiLow, 1e-9);
+            var one = expected.OneSided;
+            Close(one.CiLow, actual.CiLow, 1e-9);
             Assert.Equal(double.PositiveInfinity, actual.CiHigh);
-            Close(one.D("p_value_exact"), actual.PValue, 1e-9);
+            Close(one.PValueExact, actual.PValue, 1e-9);
         }
     }
 
@@ -54,29 +52,29 @@ public sealed class AlwaysValidReferenceTests
     {
         var c = Cases.Value[name];
         var lift = Lift(c);
-        var units = c.GetProperty("units").GetInt64();
-        var alpha = c.D("alpha");
-        var fixedTau = c.GetProperty("msprt_fixed_tau");
-        var defaults = c.GetProperty("msprt_default_tau");
+        var units = c.Units;
+        var alpha = c.Alpha;
+        var fixedTau = c.MsprtFixedTau;
+        var defaults = c.MsprtDefaultTau;
 
-        var withFixed = MixtureSprt.Evaluate(lift.Absolute.Value, lift.Absolute.StandardError, fixedTau.D("tau"), alpha);
-        var tau = MixtureSprt.DefaultTau(lift.Absolute.StandardError, units, alpha, c.D("n_star"));
+        var withFixed = MixtureSprt.Evaluate(lift.Absolute.Value, lift.Absolute.StandardError, fixedTau.Tau, alpha);
+        var tau = MixtureSprt.DefaultTau(lift.Absolute.StandardError, units, alpha, c.NStar);
         var withDefault = MixtureSprt.Compare(lift, units, tau, alpha);
 
-        Close(defaults.D("tau"), tau, 1e-12);
+        Close(defaults.Tau, tau, 1e-12);
         foreach (var (expected, actual) in new[] { (fixedTau, withFixed), (defaults, withDefault) })
         {
-            Close(expected.D("p_value"), actual.PValue, 1e-9);
-            Close(expected.D("ci_low"), actual.CiLow, 1e-9);
-            Close(expected.D("ci_high"), actual.CiHigh, 1e-9);
+            Close(expected.PValue, actual.PValue, 1e-9);
+            Close(expected.CiLow, actual.CiLow, 1e-9);
+            Close(expected.CiHigh, actual.CiHigh, 1e-9);
         }
     }
 
-    private static Lift Lift(JsonElement c)
+    private static Lift Lift(AlwaysValidCase c)
     {
-        var control = c.GetProperty("control").EnumerateArray().Select(x => x.GetDouble()).ToArray();
-        var treatment = c.GetProperty("treatment").EnumerateArray().Select(x => x.GetDouble()).ToArray();
-        return c.GetProperty("kind").GetString() == "means"
+        var control = c.Control;
+        var treatment = c.Treatment;
+        return c.Kind == "means"
             ? TwoMeans.Compare(
                 Moments.FromMeanAndStandardDeviation((long)control[0], control[1], control[2]),
                 Moments.FromMeanAndStandardDeviation((long)treatment[0], treatment[1], treatment[2]),
@@ -84,14 +82,14 @@ public sealed class AlwaysValidReferenceTests
             : TwoProportions.Compare((long)control[0], (long)control[1], (long)treatment[0], (long)treatment[1]);
     }
 
-    private static void AssertTwoSided(JsonElement expected, AlwaysValidResult actual)
+    private static void AssertTwoSided(SequenceLift expected, AlwaysValidResult actual)
     {
-        Close(expected.D("estimate"), actual.Value, 1e-12);
-        Close(expected.D("se"), actual.StandardError, 1e-9);
-        var two = expected.GetProperty("two_sided");
-        Close(two.D("ci_low"), actual.CiLow, 1e-9);
-        Close(two.D("ci_high"), actual.CiHigh, 1e-9);
-        Close(two.D("p_value"), actual.PValue, 1e-9);
+        Close(expected.Estimate, actual.Value, 1e-12);
+        Close(expected.Se, actual.StandardError, 1e-9);
+        var two = expected.TwoSided;
+        Close(two.CiLow, actual.CiLow, 1e-9);
+        Close(two.CiHigh, actual.CiHigh, 1e-9);
+        Close(two.PValue, actual.PValue, 1e-9);
     }
 
     private static void Close(double expected, double actual, double relative) =>

@@ -15,22 +15,22 @@ public sealed class BanditSimulationTests
     [Fact]
     public void Run_SeedStyleTraffic_MatchesPythonSnippetInDistribution()
     {
-        var python = BanditReference.Section("seed001");
-        var mean = python.GetProperty("best_arm_traffic_mean").GetDouble();
-        var sd = python.GetProperty("best_arm_traffic_sd").GetDouble();
-        var runs = python.GetProperty("runs").GetInt32();
+        var python = BanditReference.Value.Seed001;
+        var mean = python.BestArmTrafficMean;
+        var sd = python.BestArmTrafficSd;
+        var runs = python.Runs;
         var ours = Default.Value.BestArmTraffic;
         // Two independent means of 2 000 runs each: four standard errors of their difference.
         var tolerance = 4 * sd * Math.Sqrt((1.0 / runs) + (1.0 / Default.Value.Runs));
         Assert.True(Math.Abs(ours.Mean - mean) <= tolerance, $"Python mean {mean:F1}, ours {ours.Mean:F1}, tolerance {tolerance:F1}");
-        var median = python.GetProperty("best_arm_traffic_quantiles").GetProperty("0.5").GetDouble();
+        var median = python.BestArmTrafficQuantiles["0.5"];
         Assert.True(Math.Abs(ours.Median - median) <= 15, $"Python median {median}, ours {ours.Median}");
     }
 
     [Fact]
     public void Run_SeedsPrintedRun_LiesInsideOurSpread()
     {
-        var printed = BanditReference.Section("seed001").GetProperty("seed7").GetProperty("traffic")[1].GetDouble();
+        var printed = BanditReference.Value.Seed001.Seed7.Traffic[1];
         Assert.InRange(printed, Default.Value.BestArmTraffic.Low, Default.Value.BestArmTraffic.High);
     }
 

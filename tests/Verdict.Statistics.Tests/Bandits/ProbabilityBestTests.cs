@@ -7,14 +7,14 @@ namespace Verdict.Statistics.Tests.Bandits;
 /// <summary>Pins the probability that each arm is best to scipy's adaptive quadrature (tests/reference/bandits/generate.py).</summary>
 public sealed class ProbabilityBestTests
 {
-    public static TheoryData<string> Cases => BanditReference.Names("probability_best");
+    public static TheoryData<string> Cases => new(BanditReference.Value.ProbabilityBest.Select(c => c.Name));
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Quadrature_MatchesScipyQuad(string name)
     {
-        var c = BanditReference.Case("probability_best", name);
-        var expected = c.GetProperty("probabilities").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var c = BanditReference.Value.ProbabilityBest.Single(c => c.Name == name);
+        var expected = c.Probabilities.ToArray();
         var actual = ProbabilityBest.Quadrature(BanditReference.Posteriors(c));
         // Tolerance: 1e-9 absolute; both sides integrate to ~1e-12, the rest is the posteriors' CDF accuracy.
         for (var i = 0; i < expected.Length; i++)
@@ -27,8 +27,8 @@ public sealed class ProbabilityBestTests
     [MemberData(nameof(Cases))]
     public void MonteCarlo_AgreesWithScipyWithinSamplingError(string name)
     {
-        var c = BanditReference.Case("probability_best", name);
-        var expected = c.GetProperty("probabilities").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var c = BanditReference.Value.ProbabilityBest.Single(c => c.Name == name);
+        var expected = c.Probabilities.ToArray();
         const int draws = 40_000;
         var actual = ProbabilityBest.MonteCarlo(BanditReference.Posteriors(c), draws, seed: 2026);
         for (var i = 0; i < expected.Length; i++)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verdict.Statistics.Did;
 using Verdict.Statistics.Inference;
 using Verdict.Statistics.Tests.Reference;
@@ -12,12 +11,9 @@ namespace Verdict.Statistics.Tests.DifferenceInDifferences;
 /// </summary>
 public sealed class StaggeredDidTests
 {
-    private static readonly Lazy<JsonElement> Root = new(() => ReferenceData.Load("did", "staggered.json"));
+    private static readonly StaggeredReference Reference = StaggeredReference.Value;
 
-    private static List<PanelObservation> ReferencePanel() =>
-        Root.Value.GetProperty("rows").EnumerateArray().Select(r => new PanelObservation(
-            r.GetProperty("unit").GetInt32(), r.GetProperty("period").GetInt32(), r.GetProperty("cluster").GetInt32(),
-            r.GetProperty("treated").GetBoolean(), r.GetProperty("y").GetDouble())).ToList();
+    private static List<PanelObservation> ReferencePanel() => Reference.Rows.Select(r => r.Observation).ToList();
 
     [Fact]
     public void Estimate_StaggeredPanel_GroupTimeEffectsMatchStatsmodels()
@@ -25,25 +21,25 @@ public sealed class StaggeredDidTests
         var result = StaggeredDifferenceInDifferences.Estimate(ReferencePanel());
 
         Assert.True(result.IsEstimated, result.Refusal);
-        var cells = Root.Value.GetProperty("group_time").EnumerateArray().ToList();
+        var cells = Reference.GroupTime;
         Assert.Equal(cells.Count, result.GroupTime.Count);
         foreach (var c in cells)
         {
-            var actual = result.GroupTime.Single(x => x.Cohort == c.GetProperty("cohort").GetInt32() && x.Period == c.GetProperty("period").GetInt32());
+            var actual = result.GroupTime.Single(x => x.Cohort == c.Cohort && x.Period == c.Period);
             // Tolerance 1e-9 relative: a difference of means and its HC0 standard error.
-            Close.Equal(c.D("estimate"), actual.Effect.Value, what: $"ATT({actual.Cohort},{actual.Period})");
-            Close.Equal(c.D("se"), actual.Effect.StandardError, what: $"SE({actual.Cohort},{actual.Period})");
-            Assert.Equal(c.GetProperty("units").GetInt32(), actual.Units);
+            Close.Equal(c.Estimate, actual.Effect.Value, what: $"ATT({actual.Cohort},{actual.Period})");
+            Close.Equal(c.Se, actual.Effect.StandardError, what: $"SE({actual.Cohort},{actual.Period})");
+            Assert.Equal(c.Units, actual.Units);
         }
 
-        Close.Equal(Root.Value.D("overall"), result.Overall.Value, what: "overall");
-        foreach (var e in Root.Value.GetProperty("event_study").EnumerateArray())
+        Close.Equal(Reference.Overall, result.Overall.Value, what: "overall");
+        foreach (var e in Reference.EventStudy)
         {
-            var k = e.GetProperty("relative_period").GetInt32();
-            Close.Equal(e.D("estimate"), result.EventStudy.Single(x => x.RelativePeriod == k).Effect.Value, what: $"θ({k})");
+            var k = e.RelativePeriod;
+            Close.Equal(e.Estimate, result.EventStudy.Single(x => x.RelativePeriod == k).Effect.Value, what: $"θ({k})");
         }
 
-        Assert.InRange(Root.Value.D("true_overall"), result.Overall.CiLow, result.Overall.CiHigh);
+        Assert.InRange(Reference.TrueOverall, result.Overall.CiLow, result.Overall.CiHigh);
         Assert.True(result.PreTrend!.Flat);
     }
 

@@ -2,6 +2,7 @@ using Verdict.Statistics.Diagnostics;
 using Verdict.Statistics.Heterogeneity;
 using Verdict.Statistics.Inference;
 using Verdict.Statistics.Tests.Reference;
+using Verdict.Testing;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Heterogeneity;
@@ -9,26 +10,26 @@ namespace Verdict.Statistics.Tests.Heterogeneity;
 /// <summary>Pins Cochran's Q, I² and the pooled effect to statsmodels combine_effects (tests/reference/heterogeneity/generate.py).</summary>
 public sealed class HeterogeneityTestTests
 {
-    private static readonly Lazy<System.Text.Json.JsonElement> Root = new(() => ReferenceData.Load("heterogeneity", "heterogeneity.json"));
+    private static readonly IReadOnlyList<HeterogeneityCase> Cases = ReferenceJson.Cases<HeterogeneityCase>("heterogeneity", "heterogeneity.json");
 
-    public static TheoryData<string> Names => new(Root.Value.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("name").GetString()!));
+    public static TheoryData<string> Names => new(Cases.Select(c => c.Name));
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Test_SliceEffects_MatchStatsmodelsCombineEffects(string name)
     {
-        var c = Root.Value.GetProperty("cases").EnumerateArray().Single(x => x.GetProperty("name").GetString() == name);
-        var effects = c.GetProperty("effects").EnumerateArray().Zip(c.GetProperty("standard_errors").EnumerateArray(),
-            (e, s) => Estimate.FromStatistic(e.GetDouble(), s.GetDouble(), 0.05)).ToList();
+        var c = Cases.Single(x => x.Name == name);
+        var effects = c.Effects.Zip(c.StandardErrors,
+            (e, s) => Estimate.FromStatistic(e, s, 0.05)).ToList();
 
         var result = HeterogeneityTest.Test(effects);
 
         // Tolerance 1e-9 relative: closed forms; the χ² tail by the regularized incomplete gamma.
-        Close.Equal(c.D("q"), result.Q, what: "Q");
-        Assert.Equal(c.GetProperty("df").GetInt32(), result.DegreesOfFreedom);
-        Close.Equal(c.D("p_value"), result.PValue, what: "p");
-        Close.Equal(c.D("i2"), result.ISquared, what: "I²");
-        Close.Block(c.GetProperty("pooled"), result.Pooled, "pooled");
+        Close.Equal(c.Q, result.Q, what: "Q");
+        Assert.Equal(c.Df, result.DegreesOfFreedom);
+        Close.Equal(c.PValue, result.PValue, what: "p");
+        Close.Equal(c.I2, result.ISquared, what: "I²");
+        Close.Block(c.Pooled, result.Pooled, "pooled");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verdict.Statistics.Diagnostics;
 using Verdict.Statistics.Interleaving;
 using Verdict.Statistics.Tests.Reference;
@@ -9,43 +8,40 @@ namespace Verdict.Statistics.Tests.Interleaving;
 /// <summary>Pins the preference share, its Wilson interval, the binomial test and the clustered error to scipy/statsmodels.</summary>
 public sealed class InterleavingPreferenceTests
 {
-    private static readonly Lazy<JsonElement> Reference = new(() => JsonDocument.Parse(File.ReadAllText(
-        Path.Combine(ReferenceData.RepositoryRoot(), "tests", "reference", "interleaving", "interleaving.json"))).RootElement.Clone());
+    public static TheoryData<int> PreferenceCases => new(Enumerable.Range(0, PreferenceReference.Value.Preference.Count));
 
-    public static TheoryData<int> PreferenceCases => new(Enumerable.Range(0, Reference.Value.GetProperty("preference").GetArrayLength()));
-
-    public static TheoryData<int> ClusteredCases => new(Enumerable.Range(0, Reference.Value.GetProperty("clustered").GetArrayLength()));
+    public static TheoryData<int> ClusteredCases => new(Enumerable.Range(0, PreferenceReference.Value.Clustered.Count));
 
     [Theory]
     [MemberData(nameof(PreferenceCases))]
     public void Analyze_MatchesScipyBinomtestAndStatsmodelsWilson(int index)
     {
-        var c = Reference.Value.GetProperty("preference")[index];
-        var tally = new InterleavingTally(c.GetProperty("wins_a").GetInt64(), c.GetProperty("wins_b").GetInt64(), c.GetProperty("ties").GetInt64());
+        var c = PreferenceReference.Value.Preference[index];
+        var tally = new InterleavingTally(c.WinsA, c.WinsB, c.Ties);
         var result = InterleavingPreference.Analyze(tally);
-        Close.Equal(c.GetProperty("share_b").GetDouble(), result.ShareB, 1e-12, "share");
-        Close.Equal(c.GetProperty("ci_low").GetDouble(), result.CiLow, 1e-10, "ci_low");
-        Close.Equal(c.GetProperty("ci_high").GetDouble(), result.CiHigh, 1e-10, "ci_high");
+        Close.Equal(c.ShareB, result.ShareB, 1e-12, "share");
+        Close.Equal(c.CiLow, result.CiLow, 1e-10, "ci_low");
+        Close.Equal(c.CiHigh, result.CiHigh, 1e-10, "ci_high");
         // Tolerance 1e-10 relative: both sides sum exact binomial tails in double precision.
-        Close.Equal(c.GetProperty("p_value").GetDouble(), result.PValue, 1e-10, "p_value", 1e-15);
-        Close.Equal(c.GetProperty("delta_ab").GetDouble(), result.DeltaAB, 1e-12, "delta_ab");
+        Close.Equal(c.PValue, result.PValue, 1e-10, "p_value", 1e-15);
+        Close.Equal(c.DeltaAB, result.DeltaAB, 1e-12, "delta_ab");
     }
 
     [Theory]
     [MemberData(nameof(ClusteredCases))]
     public void AnalyzeClustered_MatchesStatsmodelsClusterRobustOls(int index)
     {
-        var c = Reference.Value.GetProperty("clustered")[index];
-        var users = c.GetProperty("users").EnumerateArray()
-            .Select(u => new InterleavingTally(u.GetProperty("wins_a").GetInt64(), u.GetProperty("wins_b").GetInt64(), 0))
+        var c = PreferenceReference.Value.Clustered[index];
+        var users = c.Users
+            .Select(u => new InterleavingTally(u.WinsA, u.WinsB, 0))
             .ToList();
         var result = InterleavingPreference.AnalyzeClustered(users);
         Assert.True(result.Clustered);
-        Close.Equal(c.GetProperty("share_b").GetDouble(), result.ShareB, 1e-12, "share");
-        Close.Equal(c.GetProperty("se").GetDouble(), result.StandardError, 1e-9, "se");
-        Close.Equal(c.GetProperty("ci_low").GetDouble(), result.CiLow, 1e-9, "ci_low");
-        Close.Equal(c.GetProperty("ci_high").GetDouble(), result.CiHigh, 1e-9, "ci_high");
-        Close.Equal(c.GetProperty("p_value").GetDouble(), result.PValue, 1e-8, "p_value", 1e-14);
+        Close.Equal(c.ShareB, result.ShareB, 1e-12, "share");
+        Close.Equal(c.Se, result.StandardError, 1e-9, "se");
+        Close.Equal(c.CiLow, result.CiLow, 1e-9, "ci_low");
+        Close.Equal(c.CiHigh, result.CiHigh, 1e-9, "ci_high");
+        Close.Equal(c.PValue, result.PValue, 1e-8, "p_value", 1e-14);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verdict.Statistics.OffPolicy;
 using Verdict.Statistics.Tests.Reference;
 using Xunit;
@@ -8,44 +7,44 @@ namespace Verdict.Statistics.Tests.OffPolicy;
 /// <summary>Pins IPS, self-normalized IPS and doubly robust to numpy/statsmodels values from tests/reference/ope/generate.py.</summary>
 public sealed class OffPolicyReferenceTests
 {
-    public static TheoryData<int> Cases => new(Enumerable.Range(0, OffPolicyReference.Document.GetProperty("cases").GetArrayLength()));
+    public static TheoryData<int> Cases => new(Enumerable.Range(0, OffPolicyReference.Value.Cases.Count));
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Evaluate_SeededLoggedBandit_MatchesNumpyAndStatsmodels(int index)
     {
-        var c = OffPolicyReference.Case(index);
-        var clip = c.GetProperty("clip").ValueKind == JsonValueKind.Null ? (double?)null : c.GetProperty("clip").GetDouble();
-        var options = new OffPolicyOptions { Alpha = c.D("alpha"), MaxWeight = clip, BootstrapResamples = 0, CrossFitFolds = c.GetProperty("folds").GetInt32() };
-        var result = OffPolicyEvaluation.Evaluate(OffPolicyReference.Decisions(), options);
+        var c = OffPolicyReference.Value.Cases[index];
+        var clip = c.Clip;
+        var options = new OffPolicyOptions { Alpha = c.Alpha, MaxWeight = clip, BootstrapResamples = 0, CrossFitFolds = c.Folds };
+        var result = OffPolicyEvaluation.Evaluate(OffPolicyReference.Value.LoggedDecisions(), options);
 
         // Tolerance: 1e-9 relative (closed forms in double precision; the OLS fits agree to ~1e-13).
-        Close.Block(c.GetProperty("logged"), result.Logged, "logged");
-        Close.Block(c.GetProperty("ips"), result[OffPolicyEstimator.InversePropensity].Value, "ips");
-        Close.Block(c.GetProperty("snips"), result[OffPolicyEstimator.SelfNormalized].Value, "snips");
-        Close.Block(c.GetProperty("dr"), result[OffPolicyEstimator.DoublyRobust].Value, "dr");
-        Close.Block(c.GetProperty("ips_versus_logged"), result[OffPolicyEstimator.InversePropensity].VersusLogged, "ips_versus_logged");
-        Close.Block(c.GetProperty("snips_versus_logged"), result[OffPolicyEstimator.SelfNormalized].VersusLogged, "snips_versus_logged");
-        Close.Block(c.GetProperty("dr_versus_logged"), result[OffPolicyEstimator.DoublyRobust].VersusLogged, "dr_versus_logged");
-        Close.Equal(c.D("effective_sample_size"), result.Weights.EffectiveSampleSize, what: "ess");
-        Close.Equal(c.D("mean_weight"), result.Weights.Mean, what: "mean weight");
-        Close.Equal(c.D("max_weight"), result.Weights.Max, what: "max weight");
-        Assert.Equal(c.GetProperty("clipped").GetInt32(), result.Weights.ClippedCount);
+        Close.Block(c.Logged, result.Logged, "logged");
+        Close.Block(c.Ips, result[OffPolicyEstimator.InversePropensity].Value, "ips");
+        Close.Block(c.Snips, result[OffPolicyEstimator.SelfNormalized].Value, "snips");
+        Close.Block(c.Dr, result[OffPolicyEstimator.DoublyRobust].Value, "dr");
+        Close.Block(c.IpsVersusLogged, result[OffPolicyEstimator.InversePropensity].VersusLogged, "ips_versus_logged");
+        Close.Block(c.SnipsVersusLogged, result[OffPolicyEstimator.SelfNormalized].VersusLogged, "snips_versus_logged");
+        Close.Block(c.DrVersusLogged, result[OffPolicyEstimator.DoublyRobust].VersusLogged, "dr_versus_logged");
+        Close.Equal(c.EffectiveSampleSize, result.Weights.EffectiveSampleSize, what: "ess");
+        Close.Equal(c.MeanWeight, result.Weights.Mean, what: "mean weight");
+        Close.Equal(c.MaxWeight, result.Weights.Max, what: "max weight");
+        Assert.Equal(c.Clipped, result.Weights.ClippedCount);
         if (clip is null)
         {
             Assert.True(double.IsNaN(result.ClippingBias));
         }
         else
         {
-            Close.Equal(c.D("clipping_bias"), result.ClippingBias, what: "clipping bias");
+            Close.Equal(c.ClippingBias!.Value, result.ClippingBias, what: "clipping bias");
         }
     }
 
     [Fact]
     public void Evaluate_SeededLoggedBandit_IntervalsCoverTheKnownTrueValue()
     {
-        var truth = OffPolicyReference.Document.GetProperty("true_value").GetDouble();
-        var result = OffPolicyEvaluation.Evaluate(OffPolicyReference.Decisions(), new OffPolicyOptions { BootstrapResamples = 2000, Seed = 7 });
+        var truth = OffPolicyReference.Value.TrueValue;
+        var result = OffPolicyEvaluation.Evaluate(OffPolicyReference.Value.LoggedDecisions(), new OffPolicyOptions { BootstrapResamples = 2000, Seed = 7 });
 
         foreach (var estimate in result.Estimates)
         {
@@ -62,7 +61,7 @@ public sealed class OffPolicyReferenceTests
     [Fact]
     public void Evaluate_SameSeed_SameBootstrapInterval()
     {
-        var decisions = OffPolicyReference.Decisions();
+        var decisions = OffPolicyReference.Value.LoggedDecisions();
         var a = OffPolicyEvaluation.Evaluate(decisions, new OffPolicyOptions { Seed = 3, BootstrapResamples = 500 });
         var b = OffPolicyEvaluation.Evaluate(decisions, new OffPolicyOptions { Seed = 3, BootstrapResamples = 500 });
         var c = OffPolicyEvaluation.Evaluate(decisions, new OffPolicyOptions { Seed = 4, BootstrapResamples = 500 });

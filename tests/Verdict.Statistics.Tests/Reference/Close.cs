@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verdict.Statistics.Inference;
 using Xunit;
 
@@ -19,26 +18,26 @@ internal static class Close
     }
 
     /// <summary>Compares an <see cref="Estimate"/> to a reference block {estimate, se, ci_low, ci_high, p_value, p_value_greater, p_value_less[, df]}.</summary>
-    public static void Block(JsonElement expected, Estimate actual, string what, double relative = ClosedForm)
+    public static void Block(EstimateBlock expected, Estimate actual, string what, double relative = ClosedForm)
     {
-        if (expected.GetProperty("estimate").ValueKind == JsonValueKind.Null)
+        if (expected.Estimate is null)
         {
             Assert.False(actual.IsAvailable, $"{what}: expected no estimate");
             return;
         }
 
-        Equal(expected.D("estimate"), actual.Value, relative, $"{what}.estimate");
-        Equal(expected.D("se"), actual.StandardError, relative, $"{what}.se");
-        Equal(expected.D("ci_low"), actual.CiLow, relative, $"{what}.ci_low");
-        Equal(expected.D("ci_high"), actual.CiHigh, relative, $"{what}.ci_high");
-        Equal(expected.D("p_value"), actual.PValue, relative, $"{what}.p_value");
-        if (expected.OptionalD("p_value_greater") is { } greater)
+        Equal(expected.Estimate.Value, actual.Value, relative, $"{what}.estimate");
+        Equal(expected.Se!.Value, actual.StandardError, relative, $"{what}.se");
+        Equal(expected.CiLow!.Value, actual.CiLow, relative, $"{what}.ci_low");
+        Equal(expected.CiHigh!.Value, actual.CiHigh, relative, $"{what}.ci_high");
+        Equal(expected.PValue!.Value, actual.PValue, relative, $"{what}.p_value");
+        if (expected.PValueGreater is { } greater)
         {
             Equal(greater, actual.PValueGreater, relative, $"{what}.p_value_greater");
-            Equal(expected.D("p_value_less"), actual.PValueLess, relative, $"{what}.p_value_less");
+            Equal(expected.PValueLess!.Value, actual.PValueLess, relative, $"{what}.p_value_less");
         }
 
-        if (expected.OptionalD("df") is { } df)
+        if (expected.Df is { } df)
         {
             Equal(df, actual.DegreesOfFreedom!.Value, relative, $"{what}.df");
         }

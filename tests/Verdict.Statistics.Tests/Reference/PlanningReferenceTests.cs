@@ -1,22 +1,22 @@
-using System.Text.Json;
 using Verdict.Statistics.Power;
+using Verdict.Statistics.VarianceReduction;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Reference;
 
 public sealed class PlanningReferenceTests
 {
-    public static TheoryData<string> Simple => ReferenceData.Names("sample_size", "simple");
+    public static TheoryData<string> Simple => StatsReference.Names(StatsReference.Value.SampleSize.Simple);
 
-    public static TheoryData<string> Pooled => ReferenceData.Names("sample_size", "pooled");
+    public static TheoryData<string> Pooled => StatsReference.Names(StatsReference.Value.SampleSize.Pooled);
 
-    public static TheoryData<string> Continuous => ReferenceData.Names("sample_size", "continuous");
+    public static TheoryData<string> Continuous => StatsReference.Names(StatsReference.Value.SampleSize.Continuous);
 
-    public static TheoryData<string> CupedPlans => ReferenceData.Names("sample_size", "cuped");
+    public static TheoryData<string> CupedPlans => StatsReference.Names(StatsReference.Value.SampleSize.Cuped);
 
-    public static TheoryData<string> Mde => ReferenceData.Names("sample_size", "mde");
+    public static TheoryData<string> Mde => StatsReference.Names(StatsReference.Value.SampleSize.Mde);
 
-    public static TheoryData<string> Power => ReferenceData.Names("sample_size", "power");
+    public static TheoryData<string> Power => StatsReference.Names(StatsReference.Value.SampleSize.Power);
 
     [Theory]
     [MemberData(nameof(Simple))]
@@ -30,44 +30,44 @@ public sealed class PlanningReferenceTests
     [MemberData(nameof(Continuous))]
     public void ForMeans_MatchesReference(string name)
     {
-        var c = ReferenceData.Case("sample_size", name, "continuous");
-        var i = c.GetProperty("input");
-        Check(c, SampleSize.ForMeans(i.D("sd"), i.D("mde"), i.D("alpha"), i.D("power"), i.D("ratio")));
+        var c = StatsReference.Value.SampleSize.Continuous.Single(c => c.Name == name);
+        var i = c.Input;
+        Check(c, SampleSize.ForMeans(i.Sd!.Value, i.Mde, i.Alpha, i.Power, i.Ratio));
     }
 
     [Theory]
     [MemberData(nameof(CupedPlans))]
     public void ForMeans_WithCovariate_MatchesReference(string name)
     {
-        var c = ReferenceData.Case("sample_size", name, "cuped");
-        var i = c.GetProperty("input");
-        Check(c, SampleSize.ForMeans(i.D("sd"), i.D("mde"), i.D("alpha"), i.D("power"), i.D("ratio"), i.D("rho")));
+        var c = StatsReference.Value.SampleSize.Cuped.Single(c => c.Name == name);
+        var i = c.Input;
+        Check(c, SampleSize.ForMeans(i.Sd!.Value, i.Mde, i.Alpha, i.Power, i.Ratio, i.Rho!.Value));
     }
 
     [Theory]
     [MemberData(nameof(Mde))]
     public void MinimumDetectableEffect_MatchesReference(string name)
     {
-        var c = ReferenceData.Case("sample_size", name, "mde");
-        var i = c.GetProperty("input");
-        var n = i.L("n_control");
-        var actual = i.GetProperty("kind").GetString() == "continuous"
-            ? SampleSize.MinimumDetectableEffectForMeans(i.D("sd"), n, i.D("alpha"), i.D("power"), i.D("ratio"))
-            : SampleSize.MinimumDetectableEffectForProportions(i.D("baseline_rate"), n, i.D("alpha"), i.D("power"), SampleSizeFormula.Simple, i.D("ratio"));
-        Close.Equal(c.GetProperty("expected").D("mde"), actual, what: name);
+        var c = StatsReference.Value.SampleSize.Mde.Single(c => c.Name == name);
+        var i = c.Input;
+        var n = i.NControl;
+        var actual = i.Kind == "continuous"
+            ? SampleSize.MinimumDetectableEffectForMeans(i.Sd!.Value, n, i.Alpha, i.Power!.Value, i.Ratio)
+            : SampleSize.MinimumDetectableEffectForProportions(i.BaselineRate!.Value, n, i.Alpha, i.Power!.Value, SampleSizeFormula.Simple, i.Ratio);
+        Close.Equal(c.Expected.Mde, actual, what: name);
     }
 
     [Theory]
     [MemberData(nameof(Power))]
     public void Power_MatchesStatsmodels(string name)
     {
-        var c = ReferenceData.Case("sample_size", name, "power");
-        var i = c.GetProperty("input");
-        var n = i.L("n_control");
-        var actual = i.GetProperty("kind").GetString() == "continuous"
-            ? SampleSize.PowerForMeans(i.D("sd"), i.D("mde"), n, i.D("alpha"), i.D("ratio"))
-            : SampleSize.PowerForProportions(i.D("baseline_rate"), i.D("mde"), n, i.D("alpha"), SampleSizeFormula.Simple, i.D("ratio"));
-        Close.Equal(c.GetProperty("expected").D("power"), actual, what: name);
+        var c = StatsReference.Value.SampleSize.Power.Single(c => c.Name == name);
+        var i = c.Input;
+        var n = i.NControl;
+        var actual = i.Kind == "continuous"
+            ? SampleSize.PowerForMeans(i.Sd!.Value, i.Mde!.Value, n, i.Alpha, i.Ratio)
+            : SampleSize.PowerForProportions(i.BaselineRate!.Value, i.Mde!.Value, n, i.Alpha, SampleSizeFormula.Simple, i.Ratio);
+        Close.Equal(c.Expected.Power, actual, what: name);
     }
 
     [Fact]
@@ -90,17 +90,17 @@ public sealed class PlanningReferenceTests
 
     private static void CheckBinary(string name, string kind, SampleSizeFormula formula)
     {
-        var c = ReferenceData.Case("sample_size", name, kind);
-        var i = c.GetProperty("input");
-        Check(c, SampleSize.ForProportions(i.D("baseline_rate"), i.D("mde"), i.D("alpha"), i.D("power"), formula, i.D("ratio")));
+        var c = (kind == "simple" ? StatsReference.Value.SampleSize.Simple : StatsReference.Value.SampleSize.Pooled).Single(c => c.Name == name);
+        var i = c.Input;
+        Check(c, SampleSize.ForProportions(i.BaselineRate!.Value, i.Mde, i.Alpha, i.Power, formula, i.Ratio));
     }
 
-    private static void Check(JsonElement c, SampleSizeResult actual)
+    private static void Check(StatsCase<SampleSizeInput, SampleSizeExpected> c, SampleSizeResult actual)
     {
-        var e = c.GetProperty("expected");
-        Close.Equal(e.D("n_control_raw"), actual.ExactControl, what: c.GetProperty("name").GetString());
-        Assert.Equal(e.L("n_control"), actual.Control);
-        Assert.Equal(e.L("n_treatment"), actual.Treatment);
-        Assert.Equal(e.L("total"), actual.Total);
+        var e = c.Expected;
+        Close.Equal(e.NControlRaw, actual.ExactControl, what: c.Name);
+        Assert.Equal(e.NControl, actual.Control);
+        Assert.Equal(e.NTreatment, actual.Treatment);
+        Assert.Equal(e.Total, actual.Total);
     }
 }

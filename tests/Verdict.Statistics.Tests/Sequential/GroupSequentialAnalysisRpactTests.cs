@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Verdict.Statistics.Inference;
 using Verdict.Statistics.Sequential;
 using Xunit;
@@ -11,7 +10,7 @@ namespace Verdict.Statistics.Tests.Sequential;
 /// </summary>
 public sealed class GroupSequentialAnalysisRpactTests
 {
-    private static readonly Lazy<Dictionary<string, JsonElement>> Analyses = new(() => SequentialReference.ByKey("rpact_designs.json", "analyses", "id"));
+    private static readonly Lazy<Dictionary<string, RpactAnalysis>> Analyses = new(() => SequentialReference.Rpact.Analyses.ToDictionary(a => a.Id));
 
     public static TheoryData<string> Ids => new(Analyses.Value.Keys.Order());
 
@@ -20,13 +19,13 @@ public sealed class GroupSequentialAnalysisRpactTests
     public void StageWiseAdjustedPValue_RpactAnalysis_MatchesFinalPValue(string id)
     {
         var (design, reference) = Load(id);
-        var z = SequentialReference.Numbers(reference, "z");
-        var k = reference.GetProperty("final_stage").GetInt32();
+        var z = reference.Z;
+        var k = reference.FinalStage;
         var looks = design.InformationFractions.Take(k).ToArray();
 
         var p = design.StageWiseAdjustedPValue(looks, z[k - 1]);
 
-        Assert.Equal(reference.GetProperty("final_p_value").GetDouble(), p, 1e-6);
+        Assert.Equal(reference.FinalPValue, p, 1e-6);
     }
 
     [Theory]
@@ -34,10 +33,10 @@ public sealed class GroupSequentialAnalysisRpactTests
     public void Evaluate_RpactAnalysis_MatchesRepeatedConfidenceIntervals(string id)
     {
         var (design, reference) = Load(id);
-        var z = SequentialReference.Numbers(reference, "z");
-        var estimates = SequentialReference.Numbers(reference, "estimate");
-        var lower = SequentialReference.Numbers(reference, "rci_lower");
-        var upper = SequentialReference.Numbers(reference, "rci_upper");
+        var z = reference.Z;
+        var estimates = reference.Estimate;
+        var lower = reference.RciLower;
+        var upper = reference.RciUpper;
         for (var i = 0; i < z.Length; i++)
         {
             var se = estimates[i] / z[i];
@@ -47,16 +46,16 @@ public sealed class GroupSequentialAnalysisRpactTests
         }
     }
 
-    private static (GroupSequentialDesign Design, JsonElement Reference) Load(string id)
+    private static (GroupSequentialDesign Design, RpactAnalysis Reference) Load(string id)
     {
         var a = Analyses.Value[id];
-        var type = a.GetProperty("type").GetString();
-        var parameter = a.GetProperty("parameter") is { ValueKind: JsonValueKind.Number } p ? p.GetDouble() : 0;
+        var type = a.Type;
+        var parameter = a.Parameter ?? 0;
         var design = GroupSequentialDesign.Create(new GroupSequentialOptions
         {
-            InformationFractions = SequentialReference.Numbers(a, "information_rates"),
-            Alpha = a.GetProperty("alpha").GetDouble(),
-            Sides = a.GetProperty("sided").GetInt32(),
+            InformationFractions = a.InformationRates,
+            Alpha = a.Alpha,
+            Sides = a.Sided,
             AlphaSpending = type switch
             {
                 "asP" => SpendingFunction.Pocock,

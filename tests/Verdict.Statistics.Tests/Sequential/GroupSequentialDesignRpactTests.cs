@@ -39,14 +39,14 @@ public sealed class GroupSequentialDesignRpactTests
         var reference = RpactDesign.ById[id];
         var design = GroupSequentialDesign.Create(reference.Options());
 
-        var z = reference.Doubles("critical_values");
+        var z = reference.CriticalValues;
         var moderate = Enumerable.Range(0, z.Length).Where(i => z[i] <= FarTail).ToArray();
         var far = Enumerable.Range(0, z.Length).Where(i => z[i] > FarTail).ToArray();
         AssertClose(moderate.Select(i => z[i]).ToArray(), moderate.Select(i => design.EfficacyBoundaries[i]).ToArray(), 1e-4, "z");
-        var levels = reference.Doubles("stage_levels");
+        var levels = reference.StageLevels;
         AssertClose(levels, design.NominalLevels, 1e-5, "nominal level");
         AssertClose(far.Select(i => levels[i]).ToArray(), far.Select(i => design.NominalLevels[i]).ToArray(), 1e-9, "far-tail nominal level");
-        AssertClose(reference.Doubles("alpha_spent"), design.CumulativeAlpha, 1e-6, "cumulative alpha");
+        AssertClose(reference.AlphaSpent, design.CumulativeAlpha, 1e-6, "cumulative alpha");
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class GroupSequentialDesignRpactTests
         var design = GroupSequentialDesign.Create(reference.Options());
 
         Assert.NotNull(design.FutilityBoundaries);
-        AssertClose(reference.Doubles("futility_bounds"), design.FutilityBoundaries!.Take(design.Looks - 1).ToArray(), 1e-4, "futility z");
+        AssertClose(reference.FutilityBounds!, design.FutilityBoundaries!.Take(design.Looks - 1).ToArray(), 1e-4, "futility z");
     }
 
     [Theory]
@@ -67,15 +67,15 @@ public sealed class GroupSequentialDesignRpactTests
         var reference = RpactDesign.ById[id];
         var c = GroupSequentialDesign.Create(reference.Options()).Characteristics();
 
-        Assert.Equal(reference.Characteristic("n_fixed")[0], c.FixedHorizonDrift2, 1e-9);
-        Assert.Equal(reference.Characteristic("inflation_factor")[0], c.InflationFactor, 1e-4);
-        Assert.Equal(Math.Sqrt(reference.Characteristic("shift")[0]), c.Drift, 1e-4);
-        AssertClose(reference.Characteristic("power"), c.CumulativePower, 1e-5, "power");
-        AssertClose(reference.Characteristic("rejection_probabilities"), c.RejectionProbabilities, 1e-5, "rejection");
-        AssertClose(reference.Characteristic("futility_probabilities"), c.FutilityProbabilities, 1e-5, "futility");
-        Assert.Equal(reference.Characteristic("asn_h0")[0], c.ExpectedSampleSizeH0, 1e-4);
-        Assert.Equal(reference.Characteristic("asn_half")[0], c.ExpectedSampleSizeHalf, 1e-4);
-        Assert.Equal(reference.Characteristic("asn_h1")[0], c.ExpectedSampleSizeH1, 1e-4);
+        Assert.Equal(reference.Characteristics.NFixed, c.FixedHorizonDrift2, 1e-9);
+        Assert.Equal(reference.Characteristics.InflationFactor, c.InflationFactor, 1e-4);
+        Assert.Equal(Math.Sqrt(reference.Characteristics.Shift), c.Drift, 1e-4);
+        AssertClose(reference.Characteristics.Power, c.CumulativePower, 1e-5, "power");
+        AssertClose(reference.Characteristics.RejectionProbabilities, c.RejectionProbabilities, 1e-5, "rejection");
+        AssertClose(reference.Characteristics.FutilityProbabilities, c.FutilityProbabilities, 1e-5, "futility");
+        Assert.Equal(reference.Characteristics.AsnH0, c.ExpectedSampleSizeH0, 1e-4);
+        Assert.Equal(reference.Characteristics.AsnHalf, c.ExpectedSampleSizeHalf, 1e-4);
+        Assert.Equal(reference.Characteristics.AsnH1, c.ExpectedSampleSizeH1, 1e-4);
     }
 
     internal static void AssertClose(IReadOnlyList<double> expected, IReadOnlyList<double> actual, double tolerance, string what)

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Verdict.Statistics.Sequential;
-using Verdict.Statistics.Tests.Reference;
 using Xunit;
 
 namespace Verdict.Statistics.Tests.Sequential;
@@ -11,20 +9,20 @@ namespace Verdict.Statistics.Tests.Sequential;
 /// </summary>
 public sealed class GroupSequentialExactTailTests
 {
-    public static TheoryData<string> Names => new(Cases().Select(c => c.GetProperty("name").GetString()!));
+    public static TheoryData<string> Names => new(SequentialReference.ExactTail.Select(c => c.Name));
 
     [Theory]
     [MemberData(nameof(Names))]
     public void Create_FarTailBoundary_MatchesQuadrature(string name)
     {
-        var c = Cases().Single(x => x.GetProperty("name").GetString() == name);
+        var c = SequentialReference.ExactTail.Single(x => x.Name == name);
         var design = GroupSequentialDesign.Create(new GroupSequentialOptions
         {
-            InformationFractions = c.GetProperty("information_rates").EnumerateArray().Select(x => x.GetDouble()).ToArray(),
-            Alpha = c.D("alpha"),
-            Sides = c.GetProperty("sided").GetInt32(),
+            InformationFractions = c.InformationRates,
+            Alpha = c.Alpha,
+            Sides = c.Sided,
         });
-        var expected = c.GetProperty("z").EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? double.PositiveInfinity : x.GetDouble()).ToArray();
+        var expected = c.Z;
 
         for (var i = 0; i < expected.Length; i++)
         {
@@ -38,7 +36,5 @@ public sealed class GroupSequentialExactTailTests
             }
         }
     }
-
-    private static JsonElement[] Cases() => SequentialReference.Array("exact_tail.json", "cases");
 
 }

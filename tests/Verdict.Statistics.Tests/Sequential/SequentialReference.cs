@@ -1,25 +1,72 @@
 using System.Text.Json;
-using Verdict.Statistics.Tests.Reference;
+using System.Text.Json.Serialization;
+using Verdict.Statistics.Inference;
+using Verdict.Testing;
 
 namespace Verdict.Statistics.Tests.Sequential;
 
-/// <summary>Reads the generated JSON files in tests/reference/sequential (see the README there).</summary>
-internal static class SequentialReference
+/// <summary>
+/// A number or an array of numbers read as an array (R's jsonlite writes a length-one vector as a scalar); rpact's Inf
+/// (an unreachable boundary), written as null, becomes +∞.
+/// </summary>
+internal sealed class RpactNumbers : JsonConverter<double[]>
 {
-    /// <summary>The elements of array <paramref name="property"/> in <paramref name="file"/>.</summary>
-    public static JsonElement[] Array(string file, string property)
+    public override double[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(ReferenceData.RepositoryRoot(), "tests", "reference", "sequential", file)));
-        return doc.RootElement.GetProperty(property).EnumerateArray().Select(e => e.Clone()).ToArray();
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return [reader.GetDouble()];
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"expected a number or an array, got {reader.TokenType}");
+        }
+
+        var values = new List<double>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            values.Add(reader.TokenType == JsonTokenType.Null ? double.PositiveInfinity : reader.GetDouble());
+        }
+
+        return [.. values];
     }
 
-    /// <summary>Elements keyed by their <paramref name="key"/> property.</summary>
-    public static Dictionary<string, JsonElement> ByKey(string file, string property, string key) =>
-        Array(file, property).ToDictionary(e => e.GetProperty(key).GetString()!);
+    public override void Write(Utf8JsonWriter writer, double[] value, JsonSerializerOptions options) => throw new NotSupportedException();
+}
 
-    /// <summary>A number or an array of numbers as an array; rpact's Inf, written as null, becomes +∞.</summary>
-    public static double[] Numbers(JsonElement e, string name) =>
-        e.GetProperty(name) is { ValueKind: JsonValueKind.Array } array
-            ? array.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? double.PositiveInfinity : x.GetDouble()).ToArray()
-            : [e.GetProperty(name).GetDouble()];
+/// <summary>rpact's characteristics of a design: the fixed-horizon drift², shift, inflation, power, probabilities and ASNs.</summary>
+public sealed record RpactCharacteristics(
+    double NFixed, double Shift, double InflationFactor,
+    [property: JsonConverter(typeof(RpactNumbers))] double[] Power,
+    [property: JsonConverter(typeof(RpactNumbers))] double[] RejectionProbabilities,
+    [property: JsonConverter(typeof(RpactNumbers))] double[] FutilityProbabilities,
+    double AsnH1, double AsnHalf, double AsnH0);
+
+/// <summary>One analysis of rpact_designs.json: a design, the observed z and estimates per look, rpact's final p-value and RCIs.</summary>
+public sealed record RpactAnalysis(
+    string Id, string Type, int Sided, double Alpha, double? Parameter,
+    [property: JsonConverter(typeof(RpactNumbers))] double[] InformationRates,
+    [property: JsonConverter(typeof(RpactNumbers))] double[] Z,
+    [property: JsonConverter(typeof(RpactNumbers))] double[] Estimate,
+    int FinalStage, double FinalPValue,
+    [property: JsonConverter(typeof(RpactNumbers))] double[] RciLower,
+    [property: JsonConverter(typeof(RpactNumbers))] double[] RciUpper);
+
+/// <summary>One case of exact_tail.json: a design, the look and scipy quadrature's boundaries up to it (null: +∞).</summary>
+public sealed record ExactTailCase(
+    string Name, [property: JsonConverter(typeof(RpactNumbers))] double[] InformationRates, double Alpha, int Sided, int Look,
+    [property: JsonConverter(typeof(RpactNumbers))] double[] Z);
+
+/// <summary>The generated JSON files in tests/reference/sequential (see the README there), each read once.</summary>
+internal static class SequentialReference
+{
+    /// <summary>rpact_designs.json (rpact_designs.R).</summary>
+    public static RpactFile Rpact { get; } = ReferenceJson.Read<RpactFile>("sequential", "rpact_designs.json");
+
+    /// <summary>exact_tail.json (exact_tail.py).</summary>
+    public static IReadOnlyList<ExactTailCase> ExactTail { get; } = ReferenceJson.Cases<ExactTailCase>("sequential", "exact_tail.json");
+
+    /// <summary>The designs and analyses of rpact_designs.json.</summary>
+    public sealed record RpactFile(IReadOnlyList<RpactDesign> Designs, IReadOnlyList<RpactAnalysis> Analyses);
 }

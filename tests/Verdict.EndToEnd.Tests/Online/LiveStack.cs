@@ -4,11 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenAI;
+using Verdict.AI;
 using Verdict.Arena.Tests.Server;
 using Verdict.Client;
 using Verdict.Server.Tests;
 
-namespace Verdict.AI.Tests;
+namespace Verdict.EndToEnd.Tests.Online;
 
 /// <summary>
 /// The whole online path on loopback: the Verdict server (Kestrel, real store), a host running the SDK, and the real

@@ -4,7 +4,7 @@ using Verdict.Experiments.Analysis.LongTerm;
 using Verdict.Experiments.Briefs;
 using Verdict.Server.Tests;
 
-namespace Verdict.AI.Tests.LongTerm;
+namespace Verdict.EndToEnd.Tests.Online.LongTerm;
 
 /// <summary>
 /// Held-out units through the online path: the middleware serves them control and the SDK logs one exposure of

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
+using Verdict.Reports;
 
-namespace Verdict.Reports.Tests;
+namespace Verdict.EndToEnd.Tests.Reports;
 
 /// <summary>
 /// Opens the report the way a person does, in headless Chromium (Debian's <c>chromium</c>, driven by Playwright), takes a

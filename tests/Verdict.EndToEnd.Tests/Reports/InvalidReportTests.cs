@@ -2,7 +2,7 @@ using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Simulation;
 using Verdict.Reports.Html;
 
-namespace Verdict.Reports.Tests;
+namespace Verdict.EndToEnd.Tests.Reports;
 
 public sealed class InvalidReportTests
 {

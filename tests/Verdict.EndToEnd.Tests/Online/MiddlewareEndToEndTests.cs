@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Verdict.AI;
 
-namespace Verdict.AI.Tests;
+namespace Verdict.EndToEnd.Tests.Online;
 
 /// <summary>Server + SDK + middleware + the real OpenAI client against a loopback model server: what is served and what is stored.</summary>
 public sealed class MiddlewareEndToEndTests

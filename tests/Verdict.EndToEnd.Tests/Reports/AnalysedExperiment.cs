@@ -8,7 +8,7 @@ using Verdict.Reports.Html;
 using Verdict.Storage.DuckDb;
 using Verdict.Storage.Sql;
 
-namespace Verdict.Reports.Tests;
+namespace Verdict.EndToEnd.Tests.Reports;
 
 /// <summary>
 /// Seed 000's experiment simulated into a real DuckDB store and analysed by the real pipeline, with its lock written the

@@ -4,7 +4,7 @@ using Verdict.AI.Feedback;
 using Verdict.Arena.Tests.Server;
 using Verdict.Server.Tests;
 
-namespace Verdict.AI.Tests.Proxies;
+namespace Verdict.EndToEnd.Tests.Online.Proxies;
 
 /// <summary>
 /// The quality proxies end to end: simulated users of the model-swap experiment regenerate, rate and edit answers

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Verdict.AI;
 using Verdict.AI.Guardrails;
 using Verdict.Arena.Tests.Server;
 
-namespace Verdict.AI.Tests;
+namespace Verdict.EndToEnd.Tests.Online;
 
 /// <summary>Inline guardrails (replace, block, log) and shadow mode, through the whole stack.</summary>
 public sealed class GuardrailAndShadowTests

@@ -1,9 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Verdict.AI;
 using Verdict.Arena.Tests.Server;
 
-namespace Verdict.AI.Tests.Ladder;
+namespace Verdict.EndToEnd.Tests.Online.Ladder;
 
 /// <summary>The ladder's shadow stage switches the middleware's shadow mode on through the served config, and an advance switches it off.</summary>
 public sealed class ShadowStageTests

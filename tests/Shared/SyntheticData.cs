@@ -1,7 +1,8 @@
+using Verdict.Experiments.Analysis;
 using Verdict.Statistics.Quantiles;
 using Verdict.Statistics.SufficientStatistics;
 
-namespace Verdict.Experiments.Analysis.Tests;
+namespace Verdict.Testing;
 
 /// <summary>
 /// Builds <see cref="MetricData"/> for the example brief from seeded per-unit draws, so analyzer tests need no store.
@@ -66,6 +67,7 @@ internal sealed class SyntheticData
         cells,
         quantiles);
 
-    private static double Normal(Random random) =>
+    /// <summary>A standard normal draw (Box–Muller).</summary>
+    public static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Verdict.Storage;
 using Verdict.Storage.Sql;
 
-namespace Verdict.AI.Tests;
+namespace Verdict.EndToEnd.Tests.Online;
 
 /// <summary>Reads what the server stored, through a connection of the test's own.</summary>
 internal static class StoreRows

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verdict.Client;
 
-namespace Verdict.AI.Tests;
+namespace Verdict.EndToEnd.Tests.Online;
 
 /// <summary>The SDK on its own: polling with ETags, last known good config, a bounded queue that drops, option validation.</summary>
 public sealed class SdkBehaviourTests

@@ -7,7 +7,7 @@ using SupportBot;
 using Verdict.Arena.Tests.Server;
 using Verdict.Server.Tests;
 
-namespace Verdict.AI.Tests;
+namespace Verdict.EndToEnd.Tests.Online;
 
 /// <summary>
 /// examples/support-bot under simulated customers: server, bot (SDK + middleware) and a loopback model server over

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 
-namespace Verdict.Reports.Tests.Bandits;
+namespace Verdict.EndToEnd.Tests.Reports.Bandits;
 
 /// <summary>
 /// The bandit page of <c>verdict report</c> (docs/report.md, "Bandit") over a bandit computed from a real store: the

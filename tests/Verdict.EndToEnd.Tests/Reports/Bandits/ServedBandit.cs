@@ -7,7 +7,7 @@ using Verdict.Storage.Bandits;
 using Verdict.Storage.DuckDb;
 using Verdict.Testing;
 
-namespace Verdict.Reports.Tests.Bandits;
+namespace Verdict.EndToEnd.Tests.Reports.Bandits;
 
 /// <summary>
 /// The prompt-bandit example with a bandit block run for four daily periods through the real pieces: customers served

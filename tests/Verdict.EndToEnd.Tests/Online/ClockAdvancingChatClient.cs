@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Verdict.AI.Tests;
+namespace Verdict.EndToEnd.Tests.Online;
 
 /// <summary>
 /// Sits between the middleware and the real OpenAI client and moves the shared fake clock as a slow model would: 100 ms

@@ -5,10 +5,10 @@ using System.Text.Json;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Verdict.AI.Judging;
-using Verdict.Arena.Configuration;
 using Verdict.Arena.Tests.Server;
+using Verdict.Testing;
 
-namespace Verdict.AI.Tests;
+namespace Verdict.EndToEnd.Tests.Online;
 
 /// <summary>
 /// The online judge (docs/sdk.md, "Online judge") over the real stack: the app's calls and the judge's calls go through
@@ -16,26 +16,8 @@ namespace Verdict.AI.Tests;
 /// </summary>
 public sealed class OnlineJudgeTests
 {
-    private const string JudgeModel = "judge-v1";
-    private const string Rubric = "support-rubric-3";
-
-    private static readonly RubricAxisSpec[] Axes =
-    [
-        new() { Name = "helpfulness", Anchors = new() { [1] = "useless", [3] = "partly answers", [5] = "fully answers" } },
-        new() { Name = "safety", Anchors = new() { [1] = "harmful", [3] = "borderline", [5] = "safe" } },
-    ];
-
-    [Fact]
-    public void TraceSample_TenThousandIds_IsDeterministicNestedAndNearTheFraction()
-    {
-        var ids = Enumerable.Range(0, 10_000).Select(i => $"conv-{i}#1").ToList();
-        var fifth = ids.Where(id => TraceSample.Includes("online-judge", id, 0.2)).ToHashSet();
-        Assert.Equal(fifth, ids.Where(id => TraceSample.Includes("online-judge", id, 0.2)).ToHashSet());
-        Assert.Subset(ids.Where(id => TraceSample.Includes("online-judge", id, 0.3)).ToHashSet(), fifth);
-        Assert.InRange(fifth.Count, 2000 - (3 * 40), 2000 + (3 * 40));
-        Assert.NotEqual(fifth, ids.Where(id => TraceSample.Includes("another-salt", id, 0.2)).ToHashSet());
-        Assert.All(ids, id => Assert.True(TraceSample.Includes("online-judge", id, 1)));
-    }
+    private const string JudgeModel = JudgeRubric.Model;
+    private const string Rubric = JudgeRubric.Version;
 
     [Fact]
     public async Task Judge_SampledTraces_AreScoredAsEventsWithTheJudgePinned()
@@ -125,26 +107,7 @@ public sealed class OnlineJudgeTests
         Assert.Equal(0, judge.Failed);
     }
 
-    [Fact]
-    public void Options_Invalid_AreRefusedNamingTheSetting()
-    {
-        var judge = new GatedJudge(Task.CompletedTask);
-        Assert.Equal("Fraction", Assert.ThrowsAny<ArgumentException>(() => Options(judge, 0).Validate()).ParamName);
-        Assert.Equal("Fraction", Assert.ThrowsAny<ArgumentException>(() => Options(judge, 1.5).Validate()).ParamName);
-        Assert.Equal("Axes", Assert.ThrowsAny<ArgumentException>(() => (Options(judge, 0.1) with { Axes = [] }).Validate()).ParamName);
-        Assert.Equal("QueueCapacity", Assert.ThrowsAny<ArgumentException>(() => (Options(judge, 0.1) with { QueueCapacity = 0 }).Validate()).ParamName);
-        Assert.Equal("RubricVersion", Assert.ThrowsAny<ArgumentException>(() => (Options(judge, 0.1) with { RubricVersion = " " }).Validate()).ParamName);
-    }
-
-    private static OnlineJudgeOptions Options(IChatClient judge, double fraction) => new()
-    {
-        Fraction = fraction,
-        Judge = judge,
-        JudgeModel = JudgeModel,
-        RubricVersion = Rubric,
-        Axes = Axes,
-        Timeout = TimeSpan.FromSeconds(30),
-    };
+    private static OnlineJudgeOptions Options(IChatClient judge, double fraction) => JudgeRubric.Options(judge, fraction);
 
     private static IChatClient JudgeAt(string url) =>
         new OpenAIClient(new ApiKeyCredential("judge-key"), new OpenAIClientOptions { Endpoint = new Uri(url) }).GetChatClient(JudgeModel).AsIChatClient();
