@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Metrics;
+
 namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>
@@ -70,9 +74,17 @@ public sealed record LookRecord
     /// <summary>The analysis's verdict at this look, spelled as in the analysis JSON: SHIP, HOLD, ROLL BACK or INVALID.</summary>
     public required string Decision { get; init; }
 
-    /// <summary>The verdict's reasons.</summary>
-    public required IReadOnlyList<string> Reasons { get; init; }
+    /// <summary>The verdict's reasons, worded (Verdict.Reports' <c>LookText</c> words them from <see cref="DecisionReasons"/> before the record is written).</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
 
-    /// <summary>One sentence for the audit log's reason.</summary>
-    public required string Summary { get; init; }
+    /// <summary>One sentence for the audit log's reason, worded as <see cref="Reasons"/> are.</summary>
+    public string Summary { get; init; } = string.Empty;
+
+    /// <summary>The verdict's reasons as data, with their codes (not written: <see cref="Reasons"/> carries their words).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<DecisionReason> DecisionReasons { get; init; } = [];
+
+    /// <summary>The primary metric's unit, for wording the lift (not written).</summary>
+    [JsonIgnore]
+    public MetricUnit Unit { get; init; }
 }

@@ -6,6 +6,7 @@ using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Locking;
 using Verdict.Reports;
 using Verdict.Reports.Html;
+using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using static Verdict.Server.Dashboard.DashboardHtml;
 
@@ -132,7 +133,7 @@ internal static class ExperimentPage
         var decision = AnalysisDocument.DecisionText(report.Decision);
         html.Append("<section id=\"verdict\" class=\"banner decision-").Append(decision.ToLowerInvariant().Replace(' ', '-')).Append("\" data-decision=\"").Append(E(decision))
             .Append("\"><div class=\"decision\">").Append(E(decision)).Append(" <span style=\"font-size:15px;font-weight:400\">so far</span></div><ul class=\"reasons\">");
-        foreach (var reason in report.Reasons)
+        foreach (var reason in DecisionText.Reasons(report))
         {
             html.Append("<li>").Append(E(reason)).Append("</li>");
         }

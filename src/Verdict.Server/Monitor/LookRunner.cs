@@ -2,6 +2,7 @@ using System.Text.Json;
 using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Json;
+using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using Verdict.Storage;
 using Verdict.Storage.Sql;
@@ -42,7 +43,7 @@ public sealed class LookRunner(Registry registry, StoreReader reader)
         }
 
         var looks = await reader.ReadAsync(
-            store => schedule.MayBeDue(ExposedUnits(store, brief, asOf)) ? schedule.Take(new SqlMetricSource(store).Load(brief, asOf), asOf) : [],
+            store => schedule.MayBeDue(ExposedUnits(store, brief, asOf)) ? [.. schedule.Take(new SqlMetricSource(store).Load(brief, asOf), asOf).Select(LookText.Worded)] : Array.Empty<LookRecord>(),
             cancellationToken).ConfigureAwait(false);
         foreach (var look in looks)
         {

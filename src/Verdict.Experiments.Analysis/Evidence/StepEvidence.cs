@@ -1,0 +1,15 @@
+namespace Verdict.Experiments.Analysis.Evidence;
+
+/// <summary>
+/// What one check or reason of the analysis was built from: the numbers and names behind it, never its wording. Each
+/// rule has its own evidence record; Verdict.Reports turns them into text (<c>CheckText</c>, <c>DecisionText</c>), so the
+/// analysis produces data and one place words it.
+/// </summary>
+public abstract record StepEvidence
+{
+    /// <summary>A note given as text by whoever built the check (a test's, or a caller's own words); see <see cref="NoteEvidence"/>.</summary>
+    public static implicit operator StepEvidence(string text) => FromString(text);
+
+    /// <summary>A note given as text (<see cref="NoteEvidence"/>).</summary>
+    public static StepEvidence FromString(string text) => new NoteEvidence(text);
+}
