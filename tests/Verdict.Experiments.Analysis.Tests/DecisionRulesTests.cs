@@ -7,9 +7,9 @@ namespace Verdict.Experiments.Analysis.Tests;
 
 public sealed class DecisionRulesTests
 {
-    private static readonly DecisionReason Ship = new(ReasonCodes.Ship, LaunchDecision.Ship, "ship");
+    private static readonly DecisionReason Ship = new(ReasonCodes.Ship, LaunchDecision.Ship, new NoteEvidence("ship"));
 
-    private static DecisionReason R(string code, LaunchDecision decision) => new(code, decision, code);
+    private static DecisionReason R(string code, LaunchDecision decision) => new(code, decision, new NoteEvidence(code));
 
     [Fact]
     public void Decide_NoObjection_ShipsWithTheShipReason()

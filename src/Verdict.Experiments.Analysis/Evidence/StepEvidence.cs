@@ -5,11 +5,4 @@ namespace Verdict.Experiments.Analysis.Evidence;
 /// rule has its own evidence record; Verdict.Reports turns them into text (<c>CheckText</c>, <c>DecisionText</c>), so the
 /// analysis produces data and one place words it.
 /// </summary>
-public abstract record StepEvidence
-{
-    /// <summary>A note given as text by whoever built the check (a test's, or a caller's own words); see <see cref="NoteEvidence"/>.</summary>
-    public static implicit operator StepEvidence(string text) => FromString(text);
-
-    /// <summary>A note given as text (<see cref="NoteEvidence"/>).</summary>
-    public static StepEvidence FromString(string text) => new NoteEvidence(text);
-}
+public abstract record StepEvidence;

@@ -128,7 +128,7 @@ public static class HtmlReport
 
         foreach (var s in report.Secondary)
         {
-            MetricRow(html, s, string.Create(CultureInfo.InvariantCulture, $"secondary, adjusted p {s.AdjustedPValue:0.0000}"));
+            MetricRow(html, s, $"secondary, adjusted p {MetricFormat.PValue(s.AdjustedPValue ?? double.NaN)}");
         }
 
         html.Append("</tbody></table></section>");

@@ -145,7 +145,7 @@ internal static class ExperimentPage
     {
         var alarm = report.SrmPValue < brief.Analysis.SrmPValue;
         html.Append("<section id=\"srm\" data-srm-alarm=\"").Append(alarm ? "true" : "false").Append("\"><h2>Sample ratio</h2><p>")
-            .Append(string.Create(CultureInfo.InvariantCulture, $"SRM χ² p = {report.SrmPValue:0.0000} (alarm below {brief.Analysis.SrmPValue}): "))
+            .Append(string.Create(CultureInfo.InvariantCulture, $"SRM χ² p = {MetricFormat.PValue(report.SrmPValue)} (alarm below {brief.Analysis.SrmPValue}): "))
             .Append(alarm ? "<strong class=\"alerts\">the arms are not in their registered ratio; do not trust the lift</strong>" : "the arms are in their registered ratio")
             .Append(" · ").Append(E(string.Join(", ", brief.Arms.Select(a => $"{a.Name} {report.Population.UnitsPerArm.GetValueOrDefault(a.Name):N0} units")))).Append("</p>");
         html.Append(ReportFragments.Chart(charts.ArmCounts)).Append("</section>");
