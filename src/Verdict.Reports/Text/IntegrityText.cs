@@ -1,5 +1,4 @@
 using System.Globalization;
-using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Quantities;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Analysis.LongTerm;
 using Verdict.Experiments.Briefs;
 using Verdict.Reports.Text;
