@@ -7,7 +7,8 @@ namespace Verdict.Experiments.Analysis.Monitoring;
 /// <summary>
 /// The evidence of one registered sequential look run by the monitor (docs/monitor.md, "Sequential looks"): which
 /// registered looks it covers, the information fraction reached, the primary estimate, the boundary the registered design
-/// sets there, the action, and the analysis's verdict at that moment.
+/// sets there, the action, and the analysis's verdict at that moment (its words, <c>reasons</c> and <c>summary</c>, are
+/// Verdict.Reports').
 /// </summary>
 public sealed record LookRecord
 {
@@ -74,13 +75,10 @@ public sealed record LookRecord
     /// <summary>The analysis's verdict at this look, spelled as in the analysis JSON: SHIP, HOLD, ROLL BACK or INVALID.</summary>
     public required string Decision { get; init; }
 
-    /// <summary>The verdict's reasons, worded (Verdict.Reports' <c>LookText</c> words them from <see cref="DecisionReasons"/> before the record is written).</summary>
-    public IReadOnlyList<string> Reasons { get; init; } = [];
-
-    /// <summary>One sentence for the audit log's reason, worded as <see cref="Reasons"/> are.</summary>
-    public string Summary { get; init; } = string.Empty;
-
-    /// <summary>The verdict's reasons as data, with their codes (not written: <see cref="Reasons"/> carries their words).</summary>
+    /// <summary>
+    /// The verdict's reasons as data, with their codes (not written as such: Verdict.Reports writes their words as
+    /// <c>reasons</c>, and the audit log's one sentence as <c>summary</c>, through <c>MonitorJson</c> and <c>LookText</c>).
+    /// </summary>
     [JsonIgnore]
     public IReadOnlyList<DecisionReason> DecisionReasons { get; init; } = [];
 

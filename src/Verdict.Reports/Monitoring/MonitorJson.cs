@@ -8,8 +8,9 @@ using Verdict.Reports.Text;
 namespace Verdict.Reports.Monitoring;
 
 /// <summary>
-/// <see cref="VerdictJson.Options"/> with the monitor's words added: a window's and a decision's <c>reason</c>, a gate's
-/// <c>conditions</c> and <c>reason</c> (docs/monitor.md), written last as they always were, from <see cref="MonitorText"/>.
+/// <see cref="VerdictJson.Options"/> with the monitor's words added: a window's and a decision's <c>reason</c>, a look's
+/// <c>reasons</c> and <c>summary</c>, a gate's <c>conditions</c> and <c>reason</c> (docs/monitor.md), written last as they
+/// always were, from <see cref="MonitorText"/> and <see cref="LookText"/>.
 /// The monitor returns data; every JSON that carries a window, a decision or a gate status is written with these options.
 /// </summary>
 public static class MonitorJson
@@ -36,6 +37,11 @@ public static class MonitorJson
         else if (info.Type == typeof(MonitorDecision))
         {
             Add<MonitorDecision, string>(info, "reason", MonitorText.Reason);
+        }
+        else if (info.Type == typeof(LookRecord))
+        {
+            Add<LookRecord, IReadOnlyList<string>>(info, "reasons", LookText.Reasons);
+            Add<LookRecord, string>(info, "summary", LookText.Summary);
         }
         else if (info.Type == typeof(GateStatus))
         {

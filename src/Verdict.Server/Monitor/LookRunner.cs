@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Briefs;
-using Verdict.Experiments.Json;
+using Verdict.Reports.Monitoring;
 using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using Verdict.Storage;
@@ -43,11 +43,11 @@ public sealed class LookRunner(Registry registry, StoreReader reader)
         }
 
         var looks = await reader.ReadAsync(
-            store => schedule.MayBeDue(ExposedUnits(store, brief, asOf)) ? [.. schedule.Take(new SqlMetricSource(store).Load(brief, asOf), asOf).Select(LookText.Worded)] : Array.Empty<LookRecord>(),
+            store => schedule.MayBeDue(ExposedUnits(store, brief, asOf)) ? schedule.Take(new SqlMetricSource(store).Load(brief, asOf), asOf) : [],
             cancellationToken).ConfigureAwait(false);
         foreach (var look in looks)
         {
-            registry.Note(record.Key, record.Version, MonitorRunner.Actor, Action, look.Summary, JsonSerializer.Serialize(look, VerdictJson.Options));
+            registry.Note(record.Key, record.Version, MonitorRunner.Actor, Action, LookText.Summary(look), JsonSerializer.Serialize(look, MonitorJson.Options));
         }
 
         return looks;

@@ -1,5 +1,8 @@
+using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Ladder;
 using Verdict.Experiments.Analysis.Monitoring;
+using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Metrics;
 using Verdict.Reports.Monitoring;
 using Verdict.Reports.Text;
@@ -68,5 +71,27 @@ public sealed class MonitorTextTests
         Assert.Equal("reason", window.EnumerateObject().Last().Name);
         Assert.Equal(MonitorText.Reason(Window(WindowOutcome.TooSmall)), window.GetProperty("reason").GetString());
         Assert.False(window.TryGetProperty("unit", out _));
+    }
+
+    [Fact]
+    public void Options_LookWithoutEstimate_WritesReasonsAndSummaryLast()
+    {
+        var look = new LookRecord
+        {
+            Arm = "treatment",
+            At = Start,
+            Registered = [0.5],
+            Reached = 1,
+            InformationFraction = 0.5123,
+            Metric = "resolved_conversation_rate",
+            Action = "no_estimate",
+            Decision = "INVALID",
+            DecisionReasons = [new(ReasonCodes.RegisteredPlan, LaunchDecision.Invalid, new RegisteredPlanEvidence("brief.yaml has no lock"))],
+        };
+        Assert.Equal("registered look at 0.5 reached (information 0.512), treatment: no estimate; verdict INVALID: registered plan: brief.yaml has no lock", LookText.Summary(look));
+        var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(look, MonitorJson.Options)).RootElement;
+        Assert.Equal(["decision", "reasons", "summary"], json.EnumerateObject().Select(p => p.Name).TakeLast(3));
+        Assert.Equal("registered plan: brief.yaml has no lock", json.GetProperty("reasons")[0].GetString());
+        Assert.Equal(LookText.Summary(look), json.GetProperty("summary").GetString());
     }
 }
