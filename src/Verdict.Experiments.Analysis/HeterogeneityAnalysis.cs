@@ -31,7 +31,7 @@ internal static class HeterogeneityAnalysis
         }
 
         var differs = test.PValue < alpha;
-        return new AnalysisCheck(SegmentAnalysis.Step, $"heterogeneity ({segment.Name})", differs ? CheckStatus.Warn : CheckStatus.Info, new HeterogeneityEvidence(segment.Name, test, alpha), ReasonCodes.Heterogeneity);
+        return new AnalysisCheck(SegmentAnalysis.Step, $"heterogeneity ({segment.Name})", differs ? CheckStatus.Warn : CheckStatus.Info, new HeterogeneityEvidence(segment.Name, test, differs), ReasonCodes.Heterogeneity);
     }
 
     /// <summary>BH across every slice of every segment, and critical slices that move against an improving average.</summary>
@@ -57,7 +57,7 @@ internal static class HeterogeneityAnalysis
         {
             var blocks = slice.Lift.Absolute.CiHigh < 0;
             checks.Add(new AnalysisCheck(SegmentAnalysis.Step, $"critical slice against the average ({slice.Segment}={slice.Value})", blocks ? CheckStatus.Fail : CheckStatus.Warn,
-                new CriticalSliceEvidence(slice, average, pooled.Unit), ReasonCodes.CriticalSlice));
+                new CriticalSliceEvidence(slice, average, pooled.Unit, blocks), ReasonCodes.CriticalSlice));
         }
 
         return checks;

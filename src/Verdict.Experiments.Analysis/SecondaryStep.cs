@@ -40,7 +40,7 @@ internal static class SecondaryStep
         {
             var c = comparisons[i] with { AdjustedPValue = adjusted[i] };
             result.Add(c);
-            checks.Add(new AnalysisCheck(Step, c.Metric, CheckStatus.Info, new SecondaryEvidence(c, method, alpha), ReasonCodes.Secondary));
+            checks.Add(new AnalysisCheck(Step, c.Metric, CheckStatus.Info, new SecondaryEvidence(c, method, adjusted[i] < alpha), ReasonCodes.Secondary));
         }
 
         return new SecondaryOutcome(checks, result);

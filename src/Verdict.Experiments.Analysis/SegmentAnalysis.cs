@@ -45,7 +45,7 @@ internal static class SegmentAnalysis
                 var lift = comparison.Lift.Absolute;
                 var regressed = lift.IsAvailable && lift.CiHigh < 0;
                 var status = segment.Critical && regressed ? CheckStatus.Fail : CheckStatus.Info;
-                var evidence = new SegmentSliceEvidence(outcome, comparison.Unit);
+                var evidence = new SegmentSliceEvidence(outcome, comparison.Unit, regressed);
                 checks.Add(new AnalysisCheck(Step, $"{segment.Name}={value}", status, evidence, ReasonCodes.Segment));
                 if (segment.Critical && regressed)
                 {

@@ -38,7 +38,7 @@ public sealed class HeterogeneityAnalysisTests
         Assert.Equal(CheckStatus.Warn, interaction.Status);
         var heterogeneity = Assert.IsType<HeterogeneityEvidence>(interaction.Evidence);
         Assert.Equal(("tier", 2), (heterogeneity.Segment, heterogeneity.Test.Slices));
-        Assert.True(heterogeneity.Test.PValue < heterogeneity.Alpha);
+        Assert.True(heterogeneity.Differs);
         Assert.Equal(LaunchDecision.RollBack, report.Decision);
     }
 

@@ -2,5 +2,5 @@ using Verdict.Statistics.MultipleTesting;
 
 namespace Verdict.Experiments.Analysis.Evidence;
 
-/// <summary>A secondary comparison with its registered correction (<see cref="MetricComparison.AdjustedPValue"/>) at the brief's alpha.</summary>
-public sealed record SecondaryEvidence(MetricComparison Comparison, PValueAdjustmentMethod Method, double Alpha) : StepEvidence;
+/// <summary>A secondary comparison with its registered correction (<see cref="MetricComparison.AdjustedPValue"/>) and whether it is significant at the brief's alpha.</summary>
+public sealed record SecondaryEvidence(MetricComparison Comparison, PValueAdjustmentMethod Method, bool Significant) : StepEvidence;

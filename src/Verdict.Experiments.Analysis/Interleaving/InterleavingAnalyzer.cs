@@ -64,7 +64,7 @@ public static class InterleavingAnalyzer
             (decision, var status) = primary.CiLow > 0.5 ? (LaunchDecision.Ship, CheckStatus.Pass)
                 : primary.CiHigh < 0.5 ? (LaunchDecision.RollBack, CheckStatus.Fail)
                 : (LaunchDecision.Hold, CheckStatus.Warn);
-            var preference = new InterleavingPreferenceEvidence(a, b, primary, alpha);
+            var preference = new InterleavingPreferenceEvidence(a, b, primary, alpha, decision);
             checks.Add(new AnalysisCheck(PrimaryStep, "preference share", status, preference, ReasonCodes.InterleavingPreference));
             reasons.Add(preference);
         }

@@ -51,6 +51,6 @@ internal static class EffectText
     {
         var c = e.Comparison;
         var adjusted = c.AdjustedPValue ?? double.NaN;
-        return $"{MetricFormat.Delta(c.Lift.Absolute.Value, c.Unit)} ({MetricFormat.Relative(c.Lift.Relative.Value)}), p {MetricFormat.PValue(c.Lift.Absolute.PValue)}, {MetricFormat.Name(e.Method)} adjusted p {MetricFormat.PValue(adjusted)}{(adjusted < e.Alpha ? ": significant" : string.Empty)}";
+        return $"{MetricFormat.Delta(c.Lift.Absolute.Value, c.Unit)} ({MetricFormat.Relative(c.Lift.Relative.Value)}), p {MetricFormat.PValue(c.Lift.Absolute.PValue)}, {MetricFormat.Name(e.Method)} adjusted p {MetricFormat.PValue(adjusted)}{(e.Significant ? ": significant" : string.Empty)}";
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Analysis.Evidence;
 
 namespace Verdict.Reports.Text;
@@ -22,9 +23,12 @@ internal static class InterleavingText
     {
         var p = e.Preference;
         var interval = F($"B's share of decisive queries {p.ShareB:0.0%}, {1 - e.Alpha:0%} CI [{p.CiLow:0.0%}, {p.CiHigh:0.0%}], p = {p.PValue:G3} ({(p.Clustered ? "clustered by unit, Wald" : "queries independent, Wilson and exact binomial")})");
-        return p.CiLow > 0.5 ? $"{e.TeamB} (B) is preferred: {interval}"
-            : p.CiHigh < 0.5 ? $"{e.TeamA} (A) is preferred over {e.TeamB}: {interval}"
-            : $"no preference shown at alpha {e.Alpha.ToString(CultureInfo.InvariantCulture)}: {interval}";
+        return e.Decision switch
+        {
+            LaunchDecision.Ship => $"{e.TeamB} (B) is preferred: {interval}",
+            LaunchDecision.RollBack => $"{e.TeamA} (A) is preferred over {e.TeamB}: {interval}",
+            _ => $"no preference shown at alpha {e.Alpha.ToString(CultureInfo.InvariantCulture)}: {interval}",
+        };
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -10,9 +10,8 @@ internal static class SegmentText
     {
         var slice = e.Slice;
         var lift = slice.Lift.Absolute;
-        var regressed = lift.IsAvailable && lift.CiHigh < 0;
         var (low, high) = MetricFormat.Bounded(lift.CiLow, lift.CiHigh, e.Unit);
-        return $"{MetricFormat.Delta(lift.Value, e.Unit)} {MetricFormat.Interval(low, high, e.Unit)}, {slice.ControlUnits:N0} vs {slice.TreatmentUnits:N0} units{(slice.Critical ? (regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}";
+        return $"{MetricFormat.Delta(lift.Value, e.Unit)} {MetricFormat.Interval(low, high, e.Unit)}, {slice.ControlUnits:N0} vs {slice.TreatmentUnits:N0} units{(slice.Critical ? (e.Regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}";
     }
 
     public static string Simpson(SimpsonEvidence e) =>
@@ -21,9 +20,8 @@ internal static class SegmentText
     public static string Heterogeneity(HeterogeneityEvidence e)
     {
         var test = e.Test;
-        var differs = test.PValue < e.Alpha;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{(differs ? "the effect differs between" : "no evidence that the effect differs between")} the {test.Slices} {e.Segment} slices: Cochran's Q {test.Q:F2} (df {test.DegreesOfFreedom}), p {MetricFormat.PValue(test.PValue)}, I² {test.ISquared:P0}; exploratory, does not change the verdict");
+            $"{(e.Differs ? "the effect differs between" : "no evidence that the effect differs between")} the {test.Slices} {e.Segment} slices: Cochran's Q {test.Q:F2} (df {test.DegreesOfFreedom}), p {MetricFormat.PValue(test.PValue)}, I² {test.ISquared:P0}; exploratory, does not change the verdict");
     }
 
     public static string Family(SegmentFamilyEvidence e)
@@ -39,7 +37,7 @@ internal static class SegmentText
         var slice = e.Slice;
         var lift = slice.Lift.Absolute;
         return $"the average improves ({MetricFormat.Delta(e.Average.Value, e.Unit)}) but critical slice {slice.Segment}={slice.Value} moves the other way ({MetricFormat.Delta(lift.Value, e.Unit)} {MetricFormat.Interval(lift.CiLow, lift.CiHigh, e.Unit)}); "
-            + (lift.CiHigh < 0 ? "its interval lies below 0, so it blocks the launch" : "its interval includes 0, so it does not block the launch: watch it");
+            + (e.Blocks ? "its interval lies below 0, so it blocks the launch" : "its interval includes 0, so it does not block the launch: watch it");
     }
 
     public static string Novelty(NoveltyEvidence e)
