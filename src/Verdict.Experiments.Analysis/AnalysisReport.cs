@@ -26,9 +26,6 @@ public sealed record AnalysisReport
     /// <summary>The reasons of the verdict, with their codes (<see cref="DecisionRules"/>).</summary>
     public required IReadOnlyList<DecisionReason> DecisionReasons { get; init; }
 
-    /// <summary>The reasons' text, in order.</summary>
-    public IReadOnlyList<string> Reasons => DecisionReasons.Select(r => r.Text).ToList();
-
     /// <summary>What each step found, in the order the steps ran.</summary>
     public required IReadOnlyList<StepOutcome> Steps { get; init; }
 

@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Statistics.Guardrails;
@@ -26,11 +27,11 @@ internal static class GuardrailJudge
             checks.Add(check);
             if (outcome is { Passed: false })
             {
-                reasons.Add(new(ReasonCodes.Guardrail, LaunchDecision.RollBack, $"guardrail {guardrail.Metric} breached: {outcome.Reason}"));
+                reasons.Add(new(ReasonCodes.Guardrail, LaunchDecision.RollBack, check.Evidence));
             }
             else if (check.Code == ReasonCodes.GuardrailNoData)
             {
-                reasons.Add(new(ReasonCodes.GuardrailNoData, LaunchDecision.Hold, $"guardrail {guardrail.Metric} could not be judged"));
+                reasons.Add(new(ReasonCodes.GuardrailNoData, LaunchDecision.Hold, check.Evidence));
             }
 
             if (outcome is not null)
@@ -43,17 +44,17 @@ internal static class GuardrailJudge
     }
 
     /// <summary>The guardrail's check, and its judgement when it has data and a budget.</summary>
-    public static (AnalysisCheck Check, GuardrailOutcome? Outcome) Judge(ExperimentBrief brief, Guardrail guardrail, MetricComparison? comparison, string? absence = null)
+    public static (AnalysisCheck Check, GuardrailOutcome? Outcome) Judge(ExperimentBrief brief, Guardrail guardrail, MetricComparison? comparison, AbsentEventsEvidence? absence = null)
     {
         var name = guardrail.Metric;
         if (comparison is null || !comparison.Lift.IsAvailable)
         {
-            return (new AnalysisCheck(Step, name, CheckStatus.Fail, "no data to judge this guardrail: " + (absence ?? Reasons(comparison)), ReasonCodes.GuardrailNoData), null);
+            return (new AnalysisCheck(Step, name, CheckStatus.Fail, new NoEstimateEvidence(name, absence, comparison), ReasonCodes.GuardrailNoData), null);
         }
 
         if (guardrail.Budget is not { } budget)
         {
-            return (new AnalysisCheck(Step, name, CheckStatus.Warn, $"no budget registered; observed {MetricFormat.Delta(comparison.Lift.Absolute.Value, comparison.Unit)} is reported but not judged", ReasonCodes.GuardrailNoBudget), null);
+            return (new AnalysisCheck(Step, name, CheckStatus.Warn, new LiftEvidence(name, comparison.Lift.Absolute, comparison.Unit), ReasonCodes.GuardrailNoBudget), null);
         }
 
         var relative = budget.IsRelative;
@@ -63,27 +64,19 @@ internal static class GuardrailJudge
         var alpha = guardrail.Alpha ?? brief.Analysis.Alpha;
         double bound;
         bool passed;
-        string how;
         if (guardrail.Rule == GuardrailRule.ObservedDelta)
         {
             bound = estimate.Value;
             passed = increase ? bound <= margin : bound >= margin;
-            how = "observed change";
         }
         else
         {
             var test = NonInferiority.Test(estimate, margin, increase ? NonInferiorityDirection.IncreaseIsBad : NonInferiorityDirection.DecreaseIsBad, alpha);
             bound = test.Bound;
             passed = test.Passed;
-            how = $"one-sided {MetricFormat.Confidence(alpha)} {(increase ? "upper" : "lower")} bound";
         }
 
-        string Show(double v) => relative ? MetricFormat.Relative(v) : MetricFormat.Delta(v, comparison.Unit);
-        var reason = $"{how} {Show(bound)} {(passed ? "within" : "breaches")} the budget {(increase ? "+" : "−")}{budget} (control {MetricFormat.Value(comparison.ControlValue, comparison.Unit)}, treatment {MetricFormat.Value(comparison.TreatmentValue, comparison.Unit)})";
-        return (new AnalysisCheck(Step, name, passed ? CheckStatus.Pass : CheckStatus.Fail, reason, ReasonCodes.Guardrail),
-            new GuardrailOutcome(comparison, guardrail.Harmful, guardrail.Rule, budget.ToString(), margin, relative, bound, passed, reason));
+        var outcome = new GuardrailOutcome(comparison, guardrail.Harmful, guardrail.Rule, budget.ToString(), margin, relative, bound, passed, alpha);
+        return (new AnalysisCheck(Step, name, passed ? CheckStatus.Pass : CheckStatus.Fail, new GuardrailBudgetEvidence(outcome), ReasonCodes.Guardrail), outcome);
     }
-
-    internal static string Reasons(MetricComparison? comparison) =>
-        comparison is null ? "the metric has no cells" : string.Join("; ", comparison.Lift.Diagnostics.Select(d => d.Message));
 }

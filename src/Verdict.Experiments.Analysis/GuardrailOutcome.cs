@@ -2,7 +2,10 @@ using Verdict.Experiments.Briefs;
 
 namespace Verdict.Experiments.Analysis;
 
-/// <summary>A guardrail judged against its budget: the absolute budget used, the bound compared with it, and whether it held.</summary>
+/// <summary>
+/// A guardrail judged against its budget: the absolute budget used, the bound compared with it (at <paramref name="Alpha"/>
+/// for the non-inferiority rule), and whether it held.
+/// </summary>
 public sealed record GuardrailOutcome(
     MetricComparison Comparison,
     HarmfulDirection Harmful,
@@ -12,4 +15,4 @@ public sealed record GuardrailOutcome(
     bool Relative,
     double Bound,
     bool Passed,
-    string Reason);
+    double Alpha);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Statistics.Heterogeneity;
@@ -31,8 +31,7 @@ internal static class HeterogeneityAnalysis
         }
 
         var differs = test.PValue < alpha;
-        return new AnalysisCheck(SegmentAnalysis.Step, $"heterogeneity ({segment.Name})", differs ? CheckStatus.Warn : CheckStatus.Info, string.Create(CultureInfo.InvariantCulture,
-            $"{(differs ? "the effect differs between" : "no evidence that the effect differs between")} the {test.Slices} {segment.Name} slices: Cochran's Q {test.Q:F2} (df {test.DegreesOfFreedom}), p {MetricFormat.PValue(test.PValue)}, I² {test.ISquared:P0}; exploratory, does not change the verdict"), ReasonCodes.Heterogeneity);
+        return new AnalysisCheck(SegmentAnalysis.Step, $"heterogeneity ({segment.Name})", differs ? CheckStatus.Warn : CheckStatus.Info, new HeterogeneityEvidence(segment.Name, test, differs), ReasonCodes.Heterogeneity);
     }
 
     /// <summary>BH across every slice of every segment, and critical slices that move against an improving average.</summary>
@@ -43,12 +42,9 @@ internal static class HeterogeneityAnalysis
         if (tested.Count >= 2)
         {
             var adjusted = PValueAdjustment.Adjust(tested.Select(s => s.Lift.Absolute.PValue).ToList(), PValueAdjustmentMethod.BenjaminiHochberg);
-            var discoveries = tested.Select((s, i) => (s, q: adjusted[i])).Where(x => x.q < alpha).ToList();
-            var list = discoveries.Count == 0
-                ? "none"
-                : string.Join(", ", discoveries.Select(x => $"{x.s.Segment}={x.s.Value} {MetricFormat.Delta(x.s.Lift.Absolute.Value, pooled.Unit)} (q {MetricFormat.PValue(x.q)})"));
+            var discoveries = tested.Select((s, i) => (s, adjusted[i])).Where(x => x.Item2 < alpha).ToList();
             checks.Add(new AnalysisCheck(SegmentAnalysis.Step, "segment effects, Benjamini–Hochberg", CheckStatus.Info,
-                $"{tested.Count} slices across {tested.Select(s => s.Segment).Distinct().Count()} segments; effects with FDR-adjusted q < {alpha.ToString(CultureInfo.InvariantCulture)}: {list}; exploratory", ReasonCodes.SegmentFamily));
+                new SegmentFamilyEvidence(tested.Count, tested.Select(s => s.Segment).Distinct().Count(), alpha, discoveries, pooled.Unit), ReasonCodes.SegmentFamily));
         }
 
         var average = pooled.Lift.Absolute;
@@ -59,12 +55,9 @@ internal static class HeterogeneityAnalysis
 
         foreach (var slice in slices.Where(s => s.Critical && s.Lift.Absolute.IsAvailable && s.Lift.Absolute.Value < 0))
         {
-            var lift = slice.Lift.Absolute;
-            var blocks = lift.CiHigh < 0;
+            var blocks = slice.Lift.Absolute.CiHigh < 0;
             checks.Add(new AnalysisCheck(SegmentAnalysis.Step, $"critical slice against the average ({slice.Segment}={slice.Value})", blocks ? CheckStatus.Fail : CheckStatus.Warn,
-                $"the average improves ({MetricFormat.Delta(average.Value, pooled.Unit)}) but critical slice {slice.Segment}={slice.Value} moves the other way ({MetricFormat.Delta(lift.Value, pooled.Unit)} {MetricFormat.Interval(lift.CiLow, lift.CiHigh, pooled.Unit)}); "
-                + (blocks ? "its interval lies below 0, so it blocks the launch" : "its interval includes 0, so it does not block the launch: watch it"),
-                ReasonCodes.CriticalSlice));
+                new CriticalSliceEvidence(slice, average, pooled.Unit, blocks), ReasonCodes.CriticalSlice));
         }
 
         return checks;

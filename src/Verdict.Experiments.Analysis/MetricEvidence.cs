@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Metrics;
 
@@ -5,12 +6,12 @@ namespace Verdict.Experiments.Analysis;
 
 /// <summary>
 /// Whether there is anything to test: a metric none of whose events occur in the store, or an experiment with no
-/// exposures, would otherwise compare 0 with 0 and pass. Such a check fails with the reason instead (docs/analysis.md).
+/// exposures, would otherwise compare 0 with 0 and pass. Such a check fails with this evidence instead (docs/analysis.md).
 /// </summary>
 internal static class MetricEvidence
 {
     /// <summary>Why <paramref name="metric"/> has nothing to test, or null when it has (or the source does not say).</summary>
-    public static string? Absence(ExperimentBrief brief, MetricData data, string metric)
+    public static AbsentEventsEvidence? Absence(ExperimentBrief brief, MetricData data, string metric)
     {
         if (data.Population.EventsByName is not { } counts || !brief.Metrics.TryGetValue(metric, out var definition))
         {
@@ -27,24 +28,17 @@ internal static class MetricEvidence
             return null;
         }
 
-        var names = string.Join(" or ", definition.Events.Select(e => $"\"{e}\""));
-        return $"nothing to test: no {names} event is in the store (metric {metric}); check the event name and that it is logged";
+        return new AbsentEventsEvidence(metric, definition.Events);
     }
 
     /// <summary>Why the experiment has no exposures to analyse (naming whether its key is absent), or null when it has some.</summary>
-    public static string? NoExposures(ExperimentBrief brief, MetricData data)
+    public static NoExposuresEvidence? NoExposures(ExperimentBrief brief, MetricData data)
     {
         if (data.Population.UnitsPerArm.Values.Sum() > 0 || data.Population.MultiArmUnits > 0 || data.Population.BurnInUnits > 0)
         {
             return null;
         }
 
-        var why = data.Population.VersionsInStore switch
-        {
-            null => string.Empty,
-            { Count: 0 } => $"; the experiment key \"{brief.Key}\" is absent from the store",
-            var versions => $"; the store has exposures of \"{brief.Key}\" version {string.Join(", ", versions)} only",
-        };
-        return $"nothing to test: no exposures of {brief.Key} v{brief.Version}{why}";
+        return new NoExposuresEvidence(brief.Key, brief.Version, data.Population.VersionsInStore);
     }
 }

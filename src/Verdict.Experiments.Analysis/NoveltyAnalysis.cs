@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Statistics.Inference;
@@ -30,7 +31,7 @@ internal static class NoveltyAnalysis
 
         if (effects.Count < 3)
         {
-            var few = new AnalysisCheck(Step, "effect over time", CheckStatus.Info, $"{effects.Count} enrollment day(s): too few to look for novelty", ReasonCodes.EffectOverTime);
+            var few = new AnalysisCheck(Step, "effect over time", CheckStatus.Info, new FewDaysEvidence(effects.Count), ReasonCodes.EffectOverTime);
             return new NoveltyOutcome([few], effects, double.NaN, false);
         }
 
@@ -41,10 +42,9 @@ internal static class NoveltyAnalysis
         var z = (e - l) / Math.Sqrt((eSe * eSe) + (lSe * lSe));
         var p = Tails.NormalTwoSided(z);
         var unit = brief.Metrics[brief.PrimaryMetric].Unit;
-        var detail = $"first {early.Count} day(s) {MetricFormat.Delta(e, unit)}, later {late.Count} day(s) {MetricFormat.Delta(l, unit)} (difference p {MetricFormat.PValue(p)})";
         var novelty = p < WarningPValue && Math.Abs(e) > Math.Abs(l);
         var check = new AnalysisCheck(Step, "effect over time", novelty ? CheckStatus.Warn : CheckStatus.Pass,
-            novelty ? "early days differ from later days beyond noise, a novelty effect that may fade: " + detail : detail, ReasonCodes.EffectOverTime);
+            new NoveltyEvidence(early.Count, e, late.Count, l, p, novelty, unit), ReasonCodes.EffectOverTime);
         return new NoveltyOutcome([check], effects, p, novelty);
     }
 

@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 
 namespace Verdict.Experiments.Analysis;
@@ -24,8 +25,8 @@ public static class RegisteredPlanCheck
             return report;
         }
 
-        var check = new AnalysisCheck(IntegrityChecks.Step, Name, CheckStatus.Fail, problem + " (analysed with --unlocked: exploratory, cannot ship)", ReasonCodes.RegisteredPlan);
-        var step = new IntegrityOutcome([check], [new(ReasonCodes.RegisteredPlan, LaunchDecision.Invalid, $"{Name}: {problem}")], report.SrmPValue, null);
+        var evidence = new RegisteredPlanEvidence(problem);
+        var step = new IntegrityOutcome([Check(evidence)], [new(ReasonCodes.RegisteredPlan, LaunchDecision.Invalid, evidence)], report.SrmPValue, null);
         var (decision, reasons) = DecisionRules.Decide([.. step.Reasons, .. report.DecisionReasons], null);
         return report with
         {
@@ -34,4 +35,8 @@ public static class RegisteredPlanCheck
             DecisionReasons = reasons,
         };
     }
+
+    /// <summary>The failed "registered plan" integrity check for <paramref name="evidence"/>.</summary>
+    public static AnalysisCheck Check(RegisteredPlanEvidence evidence) =>
+        new(IntegrityChecks.Step, Name, CheckStatus.Fail, evidence, ReasonCodes.RegisteredPlan);
 }

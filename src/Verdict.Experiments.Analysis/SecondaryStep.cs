@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Statistics.Inference;
@@ -39,10 +40,7 @@ internal static class SecondaryStep
         {
             var c = comparisons[i] with { AdjustedPValue = adjusted[i] };
             result.Add(c);
-            var significant = adjusted[i] < alpha;
-            checks.Add(new AnalysisCheck(Step, c.Metric, CheckStatus.Info,
-                $"{MetricFormat.Delta(c.Lift.Absolute.Value, c.Unit)} ({MetricFormat.Relative(c.Lift.Relative.Value)}), p {MetricFormat.PValue(c.Lift.Absolute.PValue)}, {MetricFormat.Name(method)} adjusted p {MetricFormat.PValue(adjusted[i])}{(significant ? ": significant" : string.Empty)}",
-                ReasonCodes.Secondary));
+            checks.Add(new AnalysisCheck(Step, c.Metric, CheckStatus.Info, new SecondaryEvidence(c, method, adjusted[i] < alpha), ReasonCodes.Secondary));
         }
 
         return new SecondaryOutcome(checks, result);

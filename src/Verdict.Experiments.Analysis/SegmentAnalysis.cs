@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Statistics.Inference;
@@ -43,14 +44,12 @@ internal static class SegmentAnalysis
                 perSegment.Add(outcome);
                 var lift = comparison.Lift.Absolute;
                 var regressed = lift.IsAvailable && lift.CiHigh < 0;
-                var (low, high) = MetricFormat.Bounded(lift.CiLow, lift.CiHigh, comparison.Unit);
                 var status = segment.Critical && regressed ? CheckStatus.Fail : CheckStatus.Info;
-                checks.Add(new AnalysisCheck(Step, $"{segment.Name}={value}", status,
-                    $"{MetricFormat.Delta(lift.Value, comparison.Unit)} {MetricFormat.Interval(low, high, comparison.Unit)}, {comparison.ControlUnits:N0} vs {comparison.TreatmentUnits:N0} units{(segment.Critical ? (regressed ? "; critical segment regresses" : "; critical segment holds") : string.Empty)}",
-                    ReasonCodes.Segment));
+                var evidence = new SegmentSliceEvidence(outcome, comparison.Unit, regressed);
+                checks.Add(new AnalysisCheck(Step, $"{segment.Name}={value}", status, evidence, ReasonCodes.Segment));
                 if (segment.Critical && regressed)
                 {
-                    reasons.Add(new(ReasonCodes.Segment, LaunchDecision.RollBack, $"critical segment {segment.Name}={value} regresses ({MetricFormat.Delta(lift.Value, comparison.Unit)}, interval below 0)"));
+                    reasons.Add(new(ReasonCodes.Segment, LaunchDecision.RollBack, evidence));
                 }
             }
 
@@ -65,7 +64,7 @@ internal static class SegmentAnalysis
                 checks.Add(simpson);
 
                 // A pooled lift that every segment contradicts is an artefact of the arms' mix, not evidence to ship on.
-                holds.Add(new(ReasonCodes.Simpson, LaunchDecision.Hold, $"{simpson.Name}: {simpson.Detail}"));
+                holds.Add(new(ReasonCodes.Simpson, LaunchDecision.Hold, new CheckReasonEvidence(simpson)));
             }
         }
 
@@ -150,8 +149,6 @@ internal static class SegmentAnalysis
             return null;
         }
 
-        return new AnalysisCheck(Step, $"Simpson's paradox ({segment.Name})", CheckStatus.Warn,
-            $"the pooled lift ({(pooled > 0 ? "positive" : "negative")}) points the other way from every segment, and the arms' mix across segments differs (χ² p {MetricFormat.PValue(p)}): read the segments, not the pooled number",
-            ReasonCodes.Simpson);
+        return new AnalysisCheck(Step, $"Simpson's paradox ({segment.Name})", CheckStatus.Warn, new SimpsonEvidence(pooled, p), ReasonCodes.Simpson);
     }
 }

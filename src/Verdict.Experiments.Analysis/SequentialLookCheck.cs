@@ -1,4 +1,4 @@
-using System.Globalization;
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Planning;
@@ -21,7 +21,7 @@ internal static class SequentialLookCheck
         var first = brief.Analysis.Looks.Min();
         var reached = fraction >= first * 0.9;
         return new AnalysisCheck(IntegrityChecks.Step, "registered look reached", reached ? CheckStatus.Pass : CheckStatus.Fail,
-            string.Create(CultureInfo.InvariantCulture, $"information fraction {fraction:0.###} of the plan's maximum; registered looks at {string.Join(", ", brief.Analysis.Looks.Select(l => l.ToString("0.##", CultureInfo.InvariantCulture)))}{(reached ? string.Empty : ": too early for the first look")}"), ReasonCodes.LookReached);
+            new LookReachedEvidence(fraction, brief.Analysis.Looks, reached), ReasonCodes.LookReached);
     }
 
     /// <summary>Evaluates the primary estimate at the current look.</summary>

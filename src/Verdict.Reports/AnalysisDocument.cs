@@ -2,6 +2,7 @@ using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Json;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Inference;
 
 namespace Verdict.Reports;
@@ -41,7 +42,7 @@ public sealed record AnalysisDocument(
             report.Version,
             report.AsOf?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             DecisionText(report.Decision),
-            report.Reasons,
+            Text.DecisionText.Reasons(report),
             report.Checks.Select(CheckDocument.From).ToList(),
             new PopulationDocument(
                 report.Population.UnitsPerArm,
@@ -53,7 +54,7 @@ public sealed record AnalysisDocument(
                 report.Population.FirstExposure?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                 report.Population.LastExposure?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
             report.Primary is { } p ? MetricDocument.From(p) : null,
-            report.Guardrails.Select(g => new GuardrailDocument(MetricDocument.From(g.Comparison), g.Harmful.ToString().ToLowerInvariant(), g.Rule == GuardrailRule.ObservedDelta ? "observed_delta" : "non_inferiority", g.Budget, g.BudgetAbsolute, g.Relative, N(g.Bound), g.Passed, g.Reason)).ToList(),
+            report.Guardrails.Select(g => new GuardrailDocument(MetricDocument.From(g.Comparison), g.Harmful.ToString().ToLowerInvariant(), g.Rule == GuardrailRule.ObservedDelta ? "observed_delta" : "non_inferiority", g.Budget, g.BudgetAbsolute, g.Relative, N(g.Bound), g.Passed, EffectText.Guardrail(g))).ToList(),
             report.Secondary.Select(MetricDocument.From).ToList(),
             report.Segments.Select(s => new SegmentDocument(s.Segment, s.Value, s.Critical, s.ControlUnits, s.TreatmentUnits, LiftDocument.From(s.Lift), N(s.SrmPValue))).ToList(),
             report.Daily.Select(d => new DayDocument(d.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.ControlUnits, d.TreatmentUnits, LiftDocument.From(d.Lift))).ToList(),

@@ -1,4 +1,5 @@
 using Verdict.Experiments.Analysis;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports;
 
@@ -9,6 +10,6 @@ public sealed record CheckDocument(string Step, string Name, string Status, stri
     public static CheckDocument From(AnalysisCheck check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        return new(check.Step, check.Name, check.Status.ToString().ToUpperInvariant(), check.Detail, check.Code);
+        return new(check.Step, check.Name, check.Status.ToString().ToUpperInvariant(), CheckText.Detail(check), check.Code);
     }
 }

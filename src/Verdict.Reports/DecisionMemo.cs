@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Briefs;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports;
 
@@ -32,7 +33,7 @@ public static class DecisionMemo
 
         md.AppendLine();
         md.AppendLine("## Why");
-        foreach (var reason in report.Reasons)
+        foreach (var reason in DecisionText.Reasons(report))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- {reason}");
         }
@@ -44,7 +45,7 @@ public static class DecisionMemo
         md.AppendLine("|---|---|---|---|");
         foreach (var check in report.Checks)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {check.Step} | {Escape(check.Name)} | {check.Status.ToString().ToUpperInvariant()} | {Escape(check.Detail)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {check.Step} | {Escape(check.Name)} | {check.Status.ToString().ToUpperInvariant()} | {Escape(CheckText.Detail(check))} |");
         }
 
         if (report.Primary is { } primary)

@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Testing;
@@ -6,9 +7,9 @@ namespace Verdict.Experiments.Analysis.Tests;
 
 public sealed class DecisionRulesTests
 {
-    private static readonly DecisionReason Ship = new(ReasonCodes.Ship, LaunchDecision.Ship, "ship");
+    private static readonly DecisionReason Ship = new(ReasonCodes.Ship, LaunchDecision.Ship, new NoteEvidence("ship"));
 
-    private static DecisionReason R(string code, LaunchDecision decision) => new(code, decision, code);
+    private static DecisionReason R(string code, LaunchDecision decision) => new(code, decision, new NoteEvidence(code));
 
     [Fact]
     public void Decide_NoObjection_ShipsWithTheShipReason()
@@ -59,7 +60,7 @@ public sealed class DecisionRulesTests
         var data = new SyntheticData(2).Arm("control", 20_000, 0.38).Arm("treatment", 20_000, 0.42, latencyMedian: 1263).Build();
         var report = LaunchAnalyzer.Analyze(Example.Brief() with { SecondaryMetrics = [], Segments = [] }, data);
         Assert.Equal(LaunchDecision.RollBack, report.Decision);
-        Assert.Contains(report.DecisionReasons, r => r.Code == ReasonCodes.Guardrail && r.Text.Contains("p95_latency", StringComparison.Ordinal));
+        Assert.Contains(report.DecisionReasons, r => r.Code == ReasonCodes.Guardrail && r.Evidence is GuardrailBudgetEvidence { Outcome.Comparison.Metric: "p95_latency" });
     }
 
     private static void AssertDecided(LaunchDecision expected, DecisionReason[] reasons, (LaunchDecision Decision, IReadOnlyList<DecisionReason> Reasons) result)

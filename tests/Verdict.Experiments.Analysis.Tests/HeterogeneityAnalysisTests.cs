@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Briefs;
 using Verdict.Testing;
 
@@ -32,10 +33,12 @@ public sealed class HeterogeneityAnalysisTests
         Assert.True(report.Primary!.Lift.Absolute.CiLow > 0);
         var flag = Assert.Single(report.Checks, c => c.Name == "critical slice against the average (tier=enterprise)");
         Assert.Equal(CheckStatus.Fail, flag.Status);
-        Assert.Contains("blocks the launch", flag.Detail, StringComparison.Ordinal);
+        Assert.True(Assert.IsType<CriticalSliceEvidence>(flag.Evidence).Slice.Lift.Absolute.CiHigh < 0);
         var interaction = Assert.Single(report.Checks, c => c.Name == "heterogeneity (tier)");
         Assert.Equal(CheckStatus.Warn, interaction.Status);
-        Assert.Contains("the effect differs between the 2 tier slices", interaction.Detail, StringComparison.Ordinal);
+        var heterogeneity = Assert.IsType<HeterogeneityEvidence>(interaction.Evidence);
+        Assert.Equal(("tier", 2), (heterogeneity.Segment, heterogeneity.Test.Slices));
+        Assert.True(heterogeneity.Differs);
         Assert.Equal(LaunchDecision.RollBack, report.Decision);
     }
 
@@ -46,7 +49,7 @@ public sealed class HeterogeneityAnalysisTests
 
         var flag = Assert.Single(report.Checks, c => c.Name.StartsWith("critical slice against the average", StringComparison.Ordinal));
         Assert.Equal(CheckStatus.Warn, flag.Status);
-        Assert.Contains("does not block the launch", flag.Detail, StringComparison.Ordinal);
+        Assert.False(Assert.IsType<CriticalSliceEvidence>(flag.Evidence).Slice.Lift.Absolute.CiHigh < 0);
         Assert.Equal(LaunchDecision.Ship, report.Decision);
     }
 
@@ -57,8 +60,9 @@ public sealed class HeterogeneityAnalysisTests
 
         var bh = Assert.Single(report.Checks, c => c.Name == "segment effects, Benjamini–Hochberg");
         Assert.Equal(CheckStatus.Info, bh.Status);
-        Assert.Contains("tier=consumer", bh.Detail, StringComparison.Ordinal);
-        Assert.Contains("tier=enterprise", bh.Detail, StringComparison.Ordinal);
+        var discoveries = Assert.IsType<SegmentFamilyEvidence>(bh.Evidence).Discoveries.Select(d => $"{d.Slice.Segment}={d.Slice.Value}").ToList();
+        Assert.Contains("tier=consumer", discoveries);
+        Assert.Contains("tier=enterprise", discoveries);
         Assert.DoesNotContain(report.Checks, c => c.Name.StartsWith("critical slice against", StringComparison.Ordinal));
         Assert.Equal(CheckStatus.Info, Assert.Single(report.Checks, c => c.Name == "heterogeneity (tier)").Status);
     }

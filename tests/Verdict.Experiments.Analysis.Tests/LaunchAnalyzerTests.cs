@@ -1,5 +1,7 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Quantities;
+using Verdict.Statistics.Sequential;
 using Verdict.Testing;
 
 namespace Verdict.Experiments.Analysis.Tests;
@@ -27,7 +29,7 @@ public sealed class LaunchAnalyzerTests
         var data = new SyntheticData(2).Arm("control", 20_000, 0.38).Arm("treatment", 20_000, 0.42, latencyMedian: 1263).Build();
         var report = LaunchAnalyzer.Analyze(Brief, data);
         Assert.Equal(LaunchDecision.RollBack, report.Decision);
-        Assert.Contains(report.Reasons, r => r.Contains("p95_latency", StringComparison.Ordinal));
+        Assert.Contains(report.DecisionReasons, r => r.Evidence is GuardrailBudgetEvidence { Outcome.Comparison.Metric: "p95_latency" });
     }
 
     [Fact]
@@ -129,7 +131,7 @@ public sealed class LaunchAnalyzerTests
         var early = new SyntheticData(10).Arm("control", 2400, 0.38).Arm("treatment", 2400, 0.42).Build();
         var report = LaunchAnalyzer.Analyze(brief, early);
         Assert.Equal(LaunchDecision.Hold, report.Decision);
-        Assert.Contains(report.Checks, c => c.Name == "sequential boundary" && c.Status == CheckStatus.Fail && c.Detail.Contains("Continue", StringComparison.Ordinal));
+        Assert.Contains(report.Checks, c => c.Name == "sequential boundary" && c.Status == CheckStatus.Fail && c.Evidence is SequentialLookEvidence { Look.Action: LookAction.Continue });
 
         // A large effect crosses the first boundary and may stop early.
         var strong = new SyntheticData(11).Arm("control", 2400, 0.30).Arm("treatment", 2400, 0.42).Build();
@@ -178,6 +180,6 @@ public sealed class LaunchAnalyzerTests
         var expected = MetricComparer.Compare(Brief, data, Brief.PrimaryMetric, "control", "treatment_b", brief.Analysis.Alpha / 2)!;
         Assert.Equal(expected.Lift.Absolute.CiLow, report.Primary!.Lift.Absolute.CiLow, 12);
         Assert.True(report.Primary.Lift.Absolute.CiLow < MetricComparer.Compare(Brief, data, Brief.PrimaryMetric, "control", "treatment_b", brief.Analysis.Alpha)!.Lift.Absolute.CiLow);
-        Assert.Contains(report.Checks, c => c.Name == "several treatments" && c.Detail.Contains("at 0.025 (Bonferroni)", StringComparison.Ordinal));
+        Assert.Contains(report.Checks, c => c.Name == "several treatments" && c.Evidence is SeveralTreatmentsEvidence { Alpha: 0.025 });
     }
 }

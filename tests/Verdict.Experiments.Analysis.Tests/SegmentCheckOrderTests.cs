@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Briefs;
 using Verdict.Testing;
 
@@ -33,13 +34,13 @@ public sealed class SegmentCheckOrderTests
             }
 
             return LaunchAnalyzer.Analyze(brief, builder.Build()).Checks.Where(c => c.Name.StartsWith("sample ratio by", StringComparison.Ordinal))
-                .Select(c => $"{c.Name}: {c.Detail}").ToList();
+                .Select(c => $"{c.Name}: {string.Join(", ", Assert.IsType<SegmentSampleRatioEvidence>(c.Evidence).Mismatched.Select(m => $"{m.Value} (p {m.PValue:R})"))}").ToList();
         }
 
         var ordinal = Checks(reversed: false);
         Assert.Equal(ordinal, Checks(reversed: true));
         Assert.Equal(2, ordinal.Count);
-        Assert.StartsWith("sample ratio by device: the arm mix differs within desktop (p ", ordinal[0], StringComparison.Ordinal);
+        Assert.StartsWith("sample ratio by device: desktop (p ", ordinal[0], StringComparison.Ordinal);
         Assert.Contains("), mobile (p ", ordinal[0], StringComparison.Ordinal);
         Assert.StartsWith("sample ratio by plan:", ordinal[1], StringComparison.Ordinal);
     }

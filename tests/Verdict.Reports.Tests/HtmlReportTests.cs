@@ -5,6 +5,7 @@ using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Planning;
 using Verdict.Reports.Charts;
 using Verdict.Reports.Html;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports.Tests;
 
@@ -18,7 +19,7 @@ public sealed partial class HtmlReportTests(ShipExperiment fixture) : IClassFixt
         Assert.Equal(LaunchDecision.Ship, ship.Analysis.Decision);
         var html = HtmlReport.Render(ship.Content);
         Assert.Contains("<section id=\"verdict\" class=\"banner decision-ship\" data-decision=\"SHIP\"><div class=\"decision\">SHIP</div>", html, StringComparison.Ordinal);
-        foreach (var reason in ship.Analysis.Reasons)
+        foreach (var reason in DecisionText.Reasons(ship.Analysis))
         {
             Assert.Contains(WebUtility.HtmlEncode(reason), html, StringComparison.Ordinal);
         }
@@ -40,7 +41,7 @@ public sealed partial class HtmlReportTests(ShipExperiment fixture) : IClassFixt
         foreach (var check in ship.Analysis.Checks)
         {
             var status = check.Status.ToString().ToUpperInvariant();
-            Assert.Contains($"data-status=\"{status}\"><td>{WebUtility.HtmlEncode(check.Step)}</td><td>{WebUtility.HtmlEncode(check.Name)}</td><td class=\"status\">{status}</td><td>{WebUtility.HtmlEncode(check.Detail)}</td>", html, StringComparison.Ordinal);
+            Assert.Contains($"data-status=\"{status}\"><td>{WebUtility.HtmlEncode(check.Step)}</td><td>{WebUtility.HtmlEncode(check.Name)}</td><td class=\"status\">{status}</td><td>{WebUtility.HtmlEncode(CheckText.Detail(check))}</td>", html, StringComparison.Ordinal);
         }
     }
 

@@ -1,7 +1,7 @@
-using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Metrics;
 using Verdict.Reports.Charts;
 using Verdict.Reports.Html;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports.Tests;
 

@@ -9,6 +9,7 @@ using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Events;
 using Verdict.Experiments.Simulation;
+using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Monitor;
 
@@ -52,6 +53,8 @@ public sealed class MonitorTests
         Assert.Equal(2, evidence.RootElement.GetProperty("streak").GetInt32());
         Assert.Equal(150, evidence.RootElement.GetProperty("window").GetProperty("threshold").GetDouble());
         Assert.Equal("breach", evidence.RootElement.GetProperty("window").GetProperty("outcome").GetString());
+        Assert.Equal(MonitorText.Reason(steps[1].Window), evidence.RootElement.GetProperty("window").GetProperty("reason").GetString());
+        Assert.EndsWith("): " + MonitorText.Reason(steps[1].Window), audit[1].Reason, StringComparison.Ordinal);
 
         // Paused: the next pass judges nothing; an admin resumes with a reason, and the streak starts again.
         Assert.Empty(await Runner(server).RunOnceAsync(TestContext.Current.CancellationToken));

@@ -1,4 +1,5 @@
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Simulation;
 using Verdict.Storage.DuckDb;
@@ -57,7 +58,7 @@ public abstract class NothingToTestTests : IDisposable
         var report = LaunchAnalyzer.Analyze(brief, new SqlMetricSource(Simulated(brief)).Load(brief, null));
         var check = Assert.Single(report.Checks, c => c.Step == "guardrails" && c.Name == "escalation_typo_rate");
         Assert.Equal(CheckStatus.Fail, check.Status);
-        Assert.Contains("nothing to test: no \"escalation_requestd\" event is in the store", check.Detail, StringComparison.Ordinal);
+        Assert.Equal(["escalation_requestd"], Assert.IsType<NoEstimateEvidence>(check.Evidence).Absence!.Events);
         Assert.NotEqual(LaunchDecision.Ship, report.Decision);
     }
 
@@ -70,7 +71,7 @@ public abstract class NothingToTestTests : IDisposable
             TypoMetric);
         var report = LaunchAnalyzer.Analyze(brief, new SqlMetricSource(Simulated(brief)).Load(brief, null));
         Assert.Equal(LaunchDecision.Invalid, report.Decision);
-        Assert.Contains("escalation_requestd", report.Reasons[0], StringComparison.Ordinal);
+        Assert.Contains("escalation_requestd", Assert.IsType<NoEstimateEvidence>(report.DecisionReasons[0].Evidence).Absence!.Events);
     }
 
     [Fact]
@@ -83,7 +84,9 @@ public abstract class NothingToTestTests : IDisposable
         Assert.Equal(LaunchDecision.Invalid, report.Decision);
         var srm = Assert.Single(report.Checks, c => c.Name == "sample ratio");
         Assert.Equal(CheckStatus.Fail, srm.Status);
-        Assert.Contains("no exposures of refund-query-rewrite v1; the experiment key \"refund-query-rewrite\" is absent from the store", srm.Detail, StringComparison.Ordinal);
+        var none = Assert.IsType<NoExposuresEvidence>(srm.Evidence);
+        Assert.Equal(("refund-query-rewrite", 1), (none.Experiment, none.Version));
+        Assert.Empty(none.VersionsInStore!);
     }
 
     [Fact]
@@ -93,7 +96,8 @@ public abstract class NothingToTestTests : IDisposable
         var v2 = TestEnvironment.ExampleBrief(yaml => yaml.Replace("version: 1", "version: 2", StringComparison.Ordinal));
         var report = LaunchAnalyzer.Analyze(v2, new SqlMetricSource(store).Load(v2, null));
         Assert.Equal(LaunchDecision.Invalid, report.Decision);
-        Assert.Contains("has exposures of \"refund-query-rewrite\" version 1 only", report.Reasons[0], StringComparison.Ordinal);
+        var failed = Assert.IsType<CheckReasonEvidence>(report.DecisionReasons[0].Evidence).Check;
+        Assert.Equal([1], Assert.IsType<NoExposuresEvidence>(failed.Evidence).VersionsInStore!);
     }
 }
 

@@ -1,13 +1,14 @@
 using Spectre.Console;
 using Verdict.Experiments.Analysis;
 using Verdict.Reports;
+using Verdict.Reports.Text;
 
 namespace Verdict.Cli.Commands;
 
 /// <summary>The human rendering of an analysis: the checks table and the verdict banner.</summary>
 internal static class AnalysisConsole
 {
-    public static void Write(CliContext context, AnalysisReport report) => Write(context, report.Checks, report.Decision, report.Reasons);
+    public static void Write(CliContext context, AnalysisReport report) => Write(context, report.Checks, report.Decision, DecisionText.Reasons(report));
 
     /// <summary>The checks table and the verdict banner of any analysis (a launch analysis, an interleaving brief's).</summary>
     public static void Write(CliContext context, IReadOnlyList<AnalysisCheck> checks, LaunchDecision decisionMade, IReadOnlyList<string> reasons)
@@ -23,7 +24,7 @@ internal static class AnalysisConsole
                 CheckStatus.Warn => "[yellow]WARN[/]",
                 _ => "[grey]INFO[/]",
             };
-            table.AddRow(Markup.Escape(check.Step), Markup.Escape(check.Name), status, Markup.Escape(check.Detail));
+            table.AddRow(Markup.Escape(check.Step), Markup.Escape(check.Name), status, Markup.Escape(CheckText.Detail(check)));
         }
 
         context.Console.Write(table);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Interleaving;
@@ -31,52 +31,44 @@ public static class InterleavingAnalyzer
         var a = brief.Control.Name;
         var b = brief.Arms.First(x => !x.IsControl).Name;
         var checks = new List<AnalysisCheck>();
-        var reasons = new List<string>();
+        var reasons = new List<StepEvidence>();
         var total = sums.Total;
         var invalid = false;
-        void Integrity(string name, bool failed, string detail)
+        void Integrity(string name, bool failed, StepEvidence evidence)
         {
-            checks.Add(new AnalysisCheck(IntegrityChecks.Step, name, failed ? CheckStatus.Fail : CheckStatus.Pass, detail, ReasonCodes.InterleavingIntegrity));
+            var check = new AnalysisCheck(IntegrityChecks.Step, name, failed ? CheckStatus.Fail : CheckStatus.Pass, evidence, ReasonCodes.InterleavingIntegrity);
+            checks.Add(check);
             if (failed)
             {
-                reasons.Add($"{name}: {detail}");
+                reasons.Add(new CheckReasonEvidence(check));
                 invalid = true;
             }
         }
 
-        Integrity("impressions", total.Queries == 0, total.Queries == 0
-            ? $"no \"{design.ImpressionEvent}\" event carries experiment = \"{brief.Key}\": nothing was interleaved"
-            : F($"{total.Queries:N0} interleaved queries from {sums.Users:N0} units"));
+        Integrity("impressions", total.Queries == 0, new InterleavingImpressionsEvidence(brief.Key, design.ImpressionEvent, total.Queries, sums.Users));
         if (total.Queries > 0)
         {
-            Integrity("decisive queries", total.Decisive == 0, total.Decisive == 0
-                ? $"every query tied (no \"{design.ClickEvent}\" event credited one team more): there is no preference to test"
-                : F($"{a} (A) won {total.WinsA:N0}, {b} (B) won {total.WinsB:N0}, {total.Ties:N0} tied"));
+            Integrity("decisive queries", total.Decisive == 0, new InterleavingDecisiveEvidence(design.ClickEvent, a, b, total));
         }
 
         var primary = design.Variance == InterleavingVariance.Clustered ? perUnit : perQuery;
         if (design.Variance == InterleavingVariance.Clustered && sums.Users < InterleavingDesign.MinimumClusters && total.Decisive > 0)
         {
             checks.Add(new AnalysisCheck(IntegrityChecks.Step, "units for the clustered error", CheckStatus.Warn,
-                F($"only {sums.Users} units: the clustered standard error is unreliable below about {InterleavingDesign.MinimumClusters}"), ReasonCodes.InterleavingClusters));
+                new InterleavingClustersEvidence(sums.Users, InterleavingDesign.MinimumClusters), ReasonCodes.InterleavingClusters));
         }
 
         var decision = LaunchDecision.Invalid;
         if (!invalid)
         {
-            var interval = F($"B's share of decisive queries {primary.ShareB:0.0%}, {1 - alpha:0%} CI [{primary.CiLow:0.0%}, {primary.CiHigh:0.0%}], p = {primary.PValue:G3} ({Describe(primary.Clustered)})");
-            (decision, var status, var reason) = primary.CiLow > 0.5 ? (LaunchDecision.Ship, CheckStatus.Pass, $"{b} (B) is preferred: {interval}")
-                : primary.CiHigh < 0.5 ? (LaunchDecision.RollBack, CheckStatus.Fail, $"{a} (A) is preferred over {b}: {interval}")
-                : (LaunchDecision.Hold, CheckStatus.Warn, $"no preference shown at alpha {alpha.ToString(CultureInfo.InvariantCulture)}: {interval}");
-            checks.Add(new AnalysisCheck(PrimaryStep, "preference share", status, reason, ReasonCodes.InterleavingPreference));
-            reasons.Add(reason);
+            (decision, var status) = primary.CiLow > 0.5 ? (LaunchDecision.Ship, CheckStatus.Pass)
+                : primary.CiHigh < 0.5 ? (LaunchDecision.RollBack, CheckStatus.Fail)
+                : (LaunchDecision.Hold, CheckStatus.Warn);
+            var preference = new InterleavingPreferenceEvidence(a, b, primary, alpha, decision);
+            checks.Add(new AnalysisCheck(PrimaryStep, "preference share", status, preference, ReasonCodes.InterleavingPreference));
+            reasons.Add(preference);
         }
 
         return new InterleavingReport(brief.Key, brief.Version, asOf, design, a, b, sums, perQuery, perUnit, decision, reasons, checks, Caveat);
     }
-
-    private static string Describe(bool clustered) =>
-        clustered ? "clustered by unit, Wald" : "queries independent, Wilson and exact binomial";
-
-    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Interleaving;
 using Verdict.Statistics.Interleaving;
 
@@ -18,7 +18,7 @@ namespace Verdict.Experiments.Analysis.Interleaving;
 /// <param name="PerQuery">Queries as independent trials: Wilson interval, exact binomial test.</param>
 /// <param name="PerUnit">Clustered by unit: cluster-robust standard error, Wald interval and test.</param>
 /// <param name="Decision">SHIP, HOLD, ROLL BACK or INVALID.</param>
-/// <param name="Reasons">Why, most important first.</param>
+/// <param name="Reasons">Why, most important first (worded by Verdict.Reports' <c>DecisionText</c>).</param>
 /// <param name="Checks">Every check, in order.</param>
 /// <param name="Caveat">What a preference share is not.</param>
 public sealed record InterleavingReport(
@@ -32,7 +32,7 @@ public sealed record InterleavingReport(
     PreferenceResult PerQuery,
     PreferenceResult PerUnit,
     LaunchDecision Decision,
-    IReadOnlyList<string> Reasons,
+    IReadOnlyList<StepEvidence> Reasons,
     IReadOnlyList<AnalysisCheck> Checks,
     string Caveat)
 {
@@ -50,12 +50,12 @@ public sealed record InterleavingReport(
             return this;
         }
 
-        var check = new AnalysisCheck(IntegrityChecks.Step, RegisteredPlanCheck.Name, CheckStatus.Fail, problem + " (analysed with --unlocked: exploratory, cannot ship)", ReasonCodes.RegisteredPlan);
+        var evidence = new RegisteredPlanEvidence(problem);
         return this with
         {
             Decision = LaunchDecision.Invalid,
-            Checks = [check, .. Checks],
-            Reasons = [$"{RegisteredPlanCheck.Name}: {problem}", .. Decision == LaunchDecision.Invalid ? Reasons : []],
+            Checks = [RegisteredPlanCheck.Check(evidence), .. Checks],
+            Reasons = [evidence, .. Decision == LaunchDecision.Invalid ? Reasons : []],
         };
     }
 }

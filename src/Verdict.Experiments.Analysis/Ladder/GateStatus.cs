@@ -6,6 +6,7 @@ namespace Verdict.Experiments.Analysis.Ladder;
 /// Where one stage's gate stands (docs/monitor.md, "The ladder"): the stage and the next, how long the stage has run
 /// against the registered minimum, the stage-long window of every gate guardrail and treatment arm (the monitor's own
 /// window evaluation), the shadow pairs of a shadow stage, the monitor breaches recorded during the stage, and the verdict.
+/// Its conditions and their sentence (<c>conditions</c>, <c>reason</c>) are worded by Verdict.Reports' <c>MonitorText</c>.
 /// </summary>
 public sealed record GateStatus
 {
@@ -41,10 +42,4 @@ public sealed record GateStatus
 
     /// <summary>Breached monitor windows recorded during the stage; any blocks the gate.</summary>
     public int MonitorBreaches { get; init; }
-
-    /// <summary>One line per condition, passed or not, for the audit log and the dashboard.</summary>
-    public IReadOnlyList<string> Conditions { get; init; } = [];
-
-    /// <summary>The conditions joined into one sentence.</summary>
-    public string Reason => $"gate of stage {Stage} {(Passed ? "passed" : HasGate ? "not passed" : "absent")}: {string.Join("; ", Conditions)}";
 }

@@ -1,6 +1,5 @@
 using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Briefs;
-using Verdict.Experiments.Quantities;
 
 namespace Verdict.Experiments.Analysis.Ladder;
 
@@ -54,35 +53,25 @@ public static class StageGateRule
         };
         if (current.Gate is not { } gate || status.Next is null)
         {
-            return status with { Conditions = [status.Next is null ? "the last stage; nothing to advance to" : "no gate registered; only an admin advances"] };
+            return status;
         }
 
-        var conditions = new List<string>();
-        var passed = true;
         var old = now - enteredAt >= gate.MinDuration;
-        passed &= old;
-        conditions.Add($"ran {DurationText.Format(Floor(now - enteredAt))} of the registered {DurationText.Format(gate.MinDuration)}{(old ? string.Empty : " (too early)")}");
-        passed &= monitorBreaches == 0;
-        conditions.Add(monitorBreaches == 0 ? "no monitor breach during the stage" : $"{monitorBreaches} monitor breach(es) during the stage");
+        var passed = old && monitorBreaches == 0;
 
         var treatments = brief.Arms.Where(a => !a.IsControl).Select(a => a.Name).ToList();
         if (current.Kind == RolloutStage.Shadow)
         {
             var pairs = treatments.ToDictionary(a => a, shadowPairs, StringComparer.Ordinal);
-            foreach (var (arm, count) in pairs)
-            {
-                passed &= count >= gate.MinSamplePerArm;
-                conditions.Add($"{arm}: {count} complete shadow pairs of the registered {gate.MinSamplePerArm}");
-            }
-
-            return status with { Passed = passed, ShadowPairs = pairs, Conditions = conditions };
+            passed &= pairs.Values.All(count => count >= gate.MinSamplePerArm);
+            return status with { Passed = passed, ShadowPairs = pairs };
         }
 
         var windows = new List<WindowEvaluation>();
         if (!old)
         {
             // A young stage is not measured: the gate cannot pass before its minimum duration anyway.
-            return status with { Conditions = conditions };
+            return status;
         }
 
         var held = gate.Guardrails.Select(name => brief.Guardrails.First(g => g.Metric == name)).Select(g => g with
@@ -98,20 +87,9 @@ public static class StageGateRule
                 var window = WindowRule.Evaluate(windowBrief, guardrail, data, arm, enteredAt, now);
                 windows.Add(window);
                 passed &= window.Outcome == WindowOutcome.Held;
-                conditions.Add($"{guardrail.Metric} ({arm}) {Describe(window.Outcome)}: {window.Reason}");
             }
         }
 
-        return status with { Passed = passed, Windows = windows, Conditions = conditions };
+        return status with { Passed = passed, Windows = windows };
     }
-
-    private static string Describe(WindowOutcome outcome) => outcome switch
-    {
-        WindowOutcome.Held => "holds",
-        WindowOutcome.Breach => "breaches",
-        WindowOutcome.TooSmall => "has too small a sample",
-        _ => "has no data",
-    };
-
-    private static TimeSpan Floor(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Floor(span.TotalSeconds));
 }

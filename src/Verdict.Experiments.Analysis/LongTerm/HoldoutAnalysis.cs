@@ -1,4 +1,4 @@
-using System.Globalization;
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Planning;
@@ -69,29 +69,28 @@ public static class HoldoutAnalysis
         double? srm = null;
         if (heldUnits == 0)
         {
-            checks.Add(new AnalysisCheck("holdout", "held-out units", CheckStatus.Fail,
-                $"no exposures of {key} v{brief.Version} with arm \"{Arm}\": the SDK logs one when a unit is held out (docs/sdk.md); nothing to compare", ReasonCodes.HoldoutUnits));
+            checks.Add(new AnalysisCheck("holdout", "held-out units", CheckStatus.Fail, new HeldOutUnitsEvidence(key, brief.Version, Arm), ReasonCodes.HoldoutUnits));
         }
         else if (exposedUnits == 0)
         {
-            checks.Add(new AnalysisCheck("holdout", "exposed units", CheckStatus.Fail, $"no analysed units in any arm of {brief.Key} v{brief.Version}", ReasonCodes.HoldoutExposedUnits));
+            checks.Add(new AnalysisCheck("holdout", "exposed units", CheckStatus.Fail, new HoldoutExposedUnitsEvidence(brief.Key, brief.Version), ReasonCodes.HoldoutExposedUnits));
         }
         else
         {
             var test = SampleRatioMismatch.Test([heldUnits, exposedUnits], [share, 1 - share], brief.Analysis.SrmPValue);
             srm = test.PValue;
-            checks.Add(new AnalysisCheck("holdout", "holdout ratio", test.Mismatch ? CheckStatus.Fail : CheckStatus.Pass, string.Create(CultureInfo.InvariantCulture,
-                $"{heldUnits:N0} held out of {heldUnits + exposedUnits:N0} ({100.0 * heldUnits / (heldUnits + exposedUnits):0.00}%), expected {100 * share:0.00}% from traffic.holdout {holdout.Fraction} (× layer share × exposure now); χ² p = {test.PValue:G3}, alarm below {brief.Analysis.SrmPValue}. A ramp changes the expected share over time"), ReasonCodes.HoldoutRatio));
+            checks.Add(new AnalysisCheck("holdout", "holdout ratio", test.Mismatch ? CheckStatus.Fail : CheckStatus.Pass,
+                new HoldoutRatioEvidence(heldUnits, exposedUnits, share, holdout.Fraction, test.PValue, brief.Analysis.SrmPValue), ReasonCodes.HoldoutRatio));
         }
 
         if (held.Population.ReceiptMismatches.GetValueOrDefault(Arm) is > 0 and var mismatched)
         {
-            checks.Add(new AnalysisCheck("holdout", "holdout receipts", CheckStatus.Fail, $"{mismatched:N0} held-out exposures carry a receipt other than control's: the holdout was not served control", ReasonCodes.HoldoutReceipts));
+            checks.Add(new AnalysisCheck("holdout", "holdout receipts", CheckStatus.Fail, new HoldoutReceiptsEvidence(mismatched), ReasonCodes.HoldoutReceipts));
         }
 
         if (held.Population.UnknownArmExposures > 0)
         {
-            checks.Add(new AnalysisCheck("holdout", "holdout arms", CheckStatus.Fail, $"{held.Population.UnknownArmExposures:N0} exposures of {key} name an arm other than \"{Arm}\"", ReasonCodes.HoldoutArms));
+            checks.Add(new AnalysisCheck("holdout", "holdout arms", CheckStatus.Fail, new HoldoutArmsEvidence(key, held.Population.UnknownArmExposures, Arm), ReasonCodes.HoldoutArms));
         }
 
         var merged = Merge(exposed, held);
@@ -109,7 +108,7 @@ public static class HoldoutAnalysis
                 }
                 else if (heldUnits > 0 && perArm[arm.Name] > 0)
                 {
-                    checks.Add(new AnalysisCheck("holdout", metric, CheckStatus.Info, $"no data to compare {arm.Name} with the holdout", ReasonCodes.HoldoutNoData));
+                    checks.Add(new AnalysisCheck("holdout", metric, CheckStatus.Info, new HoldoutNoDataEvidence(arm.Name), ReasonCodes.HoldoutNoData));
                 }
             }
         }

@@ -1,9 +1,14 @@
+using System.Text.Json.Serialization;
+using Verdict.Experiments.Analysis.Outcomes;
+using Verdict.Experiments.Metrics;
+
 namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>
 /// The evidence of one registered sequential look run by the monitor (docs/monitor.md, "Sequential looks"): which
 /// registered looks it covers, the information fraction reached, the primary estimate, the boundary the registered design
-/// sets there, the action, and the analysis's verdict at that moment.
+/// sets there, the action, and the analysis's verdict at that moment (its words, <c>reasons</c> and <c>summary</c>, are
+/// Verdict.Reports').
 /// </summary>
 public sealed record LookRecord
 {
@@ -70,9 +75,14 @@ public sealed record LookRecord
     /// <summary>The analysis's verdict at this look, spelled as in the analysis JSON: SHIP, HOLD, ROLL BACK or INVALID.</summary>
     public required string Decision { get; init; }
 
-    /// <summary>The verdict's reasons.</summary>
-    public required IReadOnlyList<string> Reasons { get; init; }
+    /// <summary>
+    /// The verdict's reasons as data, with their codes (not written as such: Verdict.Reports writes their words as
+    /// <c>reasons</c>, and the audit log's one sentence as <c>summary</c>, through <c>MonitorJson</c> and <c>LookText</c>).
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<DecisionReason> DecisionReasons { get; init; } = [];
 
-    /// <summary>One sentence for the audit log's reason.</summary>
-    public required string Summary { get; init; }
+    /// <summary>The primary metric's unit, for wording the lift (not written).</summary>
+    [JsonIgnore]
+    public MetricUnit Unit { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Planning;
@@ -120,7 +119,6 @@ public sealed class LookSchedule
     private LookRecord Record(MetricData data, DateTimeOffset at, string arm, double fraction, double[] realized, IReadOnlyList<double> registered, int reached)
     {
         var report = LaunchAnalyzer.Analyze(Brief, data, at, arm);
-        var fractions = string.Join(", ", registered.Select(l => l.ToString("0.##", CultureInfo.InvariantCulture)));
         var record = new LookRecord
         {
             Arm = arm,
@@ -131,8 +129,7 @@ public sealed class LookSchedule
             Metric = Brief.PrimaryMetric,
             Action = "no_estimate",
             Decision = Spelled(report.Decision),
-            Reasons = report.Reasons,
-            Summary = string.Empty,
+            DecisionReasons = report.DecisionReasons,
         };
         if (report.Primary is not { } primary || !primary.Lift.Absolute.IsAvailable || !(primary.Lift.Absolute.StandardError > 0))
         {
@@ -140,7 +137,6 @@ public sealed class LookSchedule
             {
                 ControlUnits = report.Primary?.ControlUnits ?? 0,
                 TreatmentUnits = report.Primary?.TreatmentUnits ?? 0,
-                Summary = string.Create(CultureInfo.InvariantCulture, $"registered look at {fractions} reached (information {fraction:0.###}), {arm}: no estimate; verdict {Spelled(report.Decision)}: {string.Join("; ", report.Reasons)}"),
             };
         }
 
@@ -164,8 +160,7 @@ public sealed class LookSchedule
             Action = action,
             IsFinal = look.IsFinal,
             Note = look.Note,
-            Summary = string.Create(CultureInfo.InvariantCulture,
-                $"look {look.Look} (registered at {fractions}) at information {fraction:0.###}, {arm}: {Brief.PrimaryMetric} lift {MetricFormat.Delta(lift.Value, primary.Unit)}, z {lift.Value / lift.StandardError:0.00} against ±{look.EfficacyBoundary:0.00}: {action}; verdict {Spelled(report.Decision)}"),
+            Unit = primary.Unit,
         };
     }
 

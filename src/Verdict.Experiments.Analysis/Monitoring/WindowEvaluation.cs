@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using Verdict.Experiments.Metrics;
+
 namespace Verdict.Experiments.Analysis.Monitoring;
 
 /// <summary>
 /// The evidence of one monitor window for one guardrail and treatment arm: the window, the arms' sizes and values, the
 /// difference on the threshold's scale (absolute, or relative to control), the threshold as a signed margin, the
-/// one-sided bound and p-value of the test "harm ≤ threshold", and the outcome (docs/monitor.md, "Audit evidence").
+/// one-sided bound and p-value of the test "harm ≤ threshold", and the outcome (docs/monitor.md, "Audit evidence"); its
+/// <c>reason</c> sentence is worded from these by Verdict.Reports (<c>MonitorText</c>, <c>MonitorJson</c>).
 /// </summary>
 public sealed record WindowEvaluation
 {
@@ -55,6 +59,23 @@ public sealed record WindowEvaluation
     /// <summary>The one-sided level of the test.</summary>
     public double Alpha { get; init; }
 
-    /// <summary>One sentence for people.</summary>
-    public required string Reason { get; init; }
+    /// <summary>The metric's unit, for wording the values (not written; Verdict.Reports' <c>MonitorText</c> words the window as <c>reason</c>).</summary>
+    [JsonIgnore]
+    public MetricUnit Unit { get; init; }
+
+    /// <summary>True when an increase of the metric is harmful (not written).</summary>
+    [JsonIgnore]
+    public bool IncreaseHarmful { get; init; }
+
+    /// <summary>The windows of control's stable period while it is not complete (null once complete or without one; not written).</summary>
+    [JsonIgnore]
+    public int? StablePeriods { get; init; }
+
+    /// <summary>The registered minimum units per arm (not written).</summary>
+    [JsonIgnore]
+    public long MinSamplePerArm { get; init; }
+
+    /// <summary>Why the comparison has no estimate, when it has cells but no estimate (null otherwise; not written).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string>? Diagnostics { get; init; }
 }

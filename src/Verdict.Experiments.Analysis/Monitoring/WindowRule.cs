@@ -48,7 +48,10 @@ public static class WindowRule
             Relative = threshold?.IsRelative ?? false,
             Threshold = margin,
             Alpha = alpha,
-            Reason = "no cells for this metric in the window",
+            Unit = unit,
+            IncreaseHarmful = increase,
+            StablePeriods = calibrating ? monitor.StableThreshold!.Periods : null,
+            MinSamplePerArm = monitor.MinSamplePerArm,
         };
 
         var comparison = MetricComparer.Compare(brief, window, guardrail.Metric, brief.Control.Name, treatment, alpha);
@@ -69,36 +72,28 @@ public static class WindowRule
         };
         if (threshold is null)
         {
-            return evaluation with { Outcome = WindowOutcome.Calibrating, Reason = $"control's stable period ({monitor.StableThreshold!.Periods} windows) is not complete and the guardrail has no budget to judge against meanwhile; not judged" };
+            return evaluation with { Outcome = WindowOutcome.Calibrating };
         }
 
         var smallest = Math.Min(comparison.ControlUnits, comparison.TreatmentUnits);
         if (smallest < monitor.MinSamplePerArm)
         {
-            return evaluation with { Outcome = WindowOutcome.TooSmall, Reason = $"{smallest} units in the smaller arm, fewer than the registered {monitor.MinSamplePerArm}; not judged" };
+            return evaluation with { Outcome = WindowOutcome.TooSmall };
         }
 
         if (!estimate.IsAvailable)
         {
-            var why = string.Join("; ", comparison.Lift.Diagnostics.Select(d => d.Message));
-            return evaluation with { Reason = "no estimate in this window" + (why.Length > 0 ? ": " + why : string.Empty) };
+            return evaluation with { Diagnostics = [.. comparison.Lift.Diagnostics.Select(d => d.Message)] };
         }
 
         // Swapped hypotheses: the breach is the rejection of "harm ≤ threshold", which is NonInferiority's rejection
         // in the opposite direction (its bound is on the side away from harm).
         var test = NonInferiority.Test(estimate.Value, estimate.StandardError, margin, increase ? NonInferiorityDirection.DecreaseIsBad : NonInferiorityDirection.IncreaseIsBad, alpha, estimate.DegreesOfFreedom);
-        string Show(double v) => threshold.Value.IsRelative ? MetricFormat.Relative(v) : MetricFormat.Delta(v, unit);
-        var side = increase ? "lower" : "upper";
-        var reason = (calibrating ? $"control's stable period ({monitor.StableThreshold!.Periods} windows) not complete, judged against the budget: " : string.Empty)
-            + $"{Show(estimate.Value)} (one-sided {MetricFormat.Confidence(alpha)} {side} bound {Show(test.Bound)}, p = {MetricFormat.PValue(test.PValue)}) "
-            + $"{(test.Passed ? "breaches" : "does not credibly breach")} the threshold {Show(margin)} "
-            + $"(control {MetricFormat.Value(comparison.ControlValue, unit)}, {treatment} {MetricFormat.Value(comparison.TreatmentValue, unit)}, {comparison.ControlUnits}/{comparison.TreatmentUnits} units)";
         return evaluation with
         {
             Outcome = test.Passed ? WindowOutcome.Breach : WindowOutcome.Held,
             Bound = test.Bound,
             PValue = test.PValue,
-            Reason = reason,
         };
     }
 }

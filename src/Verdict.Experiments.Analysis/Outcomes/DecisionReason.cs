@@ -1,4 +1,9 @@
+using Verdict.Experiments.Analysis.Evidence;
+
 namespace Verdict.Experiments.Analysis.Outcomes;
 
-/// <summary>One reason for a verdict: its stable code (<see cref="ReasonCodes"/>), the decision it argues for, and its text.</summary>
-public sealed record DecisionReason(string Code, LaunchDecision Decision, string Text);
+/// <summary>
+/// One reason for a verdict: its stable code (<see cref="ReasonCodes"/>), the decision it argues for, and the evidence it
+/// was built from (worded by Verdict.Reports' <c>DecisionText</c>).
+/// </summary>
+public sealed record DecisionReason(string Code, LaunchDecision Decision, StepEvidence Evidence);

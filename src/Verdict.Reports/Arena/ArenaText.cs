@@ -2,8 +2,8 @@ using System.Globalization;
 using Verdict.Arena.Analysis;
 using Verdict.Arena.Evaluation;
 using Verdict.Arena.Providers;
-using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Briefs;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports.Arena;
 

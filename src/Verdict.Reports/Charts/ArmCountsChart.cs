@@ -2,6 +2,7 @@ using System.Globalization;
 using ScottPlot;
 using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Briefs;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports.Charts;
 

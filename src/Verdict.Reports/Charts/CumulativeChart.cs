@@ -3,6 +3,7 @@ using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Metrics;
 using Verdict.Experiments.Planning;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports.Charts;
 

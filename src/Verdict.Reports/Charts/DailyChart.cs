@@ -2,6 +2,7 @@ using ScottPlot;
 using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Metrics;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports.Charts;
 
@@ -40,6 +41,6 @@ public static class DailyChart
         ChartStyle.IsoDateAxis(plot, xs);
         plot.ShowLegend(Edge.Right);
         var novelty = report.Checks.FirstOrDefault(c => c.Step == "novelty");
-        return new ReportChart("daily-effects", "Daily effects", ["daily-lift", "zero", "overall"], novelty?.Detail ?? string.Empty, plot);
+        return new ReportChart("daily-effects", "Daily effects", ["daily-lift", "zero", "overall"], novelty is null ? string.Empty : CheckText.Detail(novelty), plot);
     }
 }

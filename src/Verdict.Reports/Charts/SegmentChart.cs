@@ -2,6 +2,7 @@ using ScottPlot;
 using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Metrics;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports.Charts;
 

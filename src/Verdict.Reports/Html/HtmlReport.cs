@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Verdict.Experiments.Analysis;
 using Verdict.Reports.Charts;
+using Verdict.Reports.Text;
 using static Verdict.Reports.Html.Html;
 
 namespace Verdict.Reports.Html;
@@ -66,7 +67,7 @@ public static class HtmlReport
     {
         html.Append("<section id=\"verdict\" class=\"banner decision-").Append(Css(decision)).Append("\" data-decision=\"").Append(E(decision)).Append("\">");
         html.Append("<div class=\"decision\">").Append(E(decision)).Append("</div><ul class=\"reasons\">");
-        foreach (var reason in report.Reasons)
+        foreach (var reason in DecisionText.Reasons(report))
         {
             html.Append("<li>").Append(E(reason)).Append("</li>");
         }
@@ -78,7 +79,7 @@ public static class HtmlReport
             html.Append("<ul class=\"warnings\">");
             foreach (var w in warnings)
             {
-                html.Append("<li><strong>warning: ").Append(E(w.Name)).Append("</strong> ").Append(E(w.Detail)).Append("</li>");
+                html.Append("<li><strong>warning: ").Append(E(w.Name)).Append("</strong> ").Append(E(CheckText.Detail(w))).Append("</li>");
             }
 
             html.Append("</ul>");
@@ -94,7 +95,7 @@ public static class HtmlReport
         {
             var status = check.Status.ToString().ToUpperInvariant();
             html.Append("<tr class=\"check status-").Append(Css(status)).Append("\" data-status=\"").Append(status).Append("\"><td>").Append(E(check.Step)).Append("</td><td>")
-                .Append(E(check.Name)).Append("</td><td class=\"status\">").Append(status).Append("</td><td>").Append(E(check.Detail)).Append("</td></tr>");
+                .Append(E(check.Name)).Append("</td><td class=\"status\">").Append(status).Append("</td><td>").Append(E(CheckText.Detail(check))).Append("</td></tr>");
         }
 
         html.Append("</tbody></table></section>");
@@ -127,7 +128,7 @@ public static class HtmlReport
 
         foreach (var s in report.Secondary)
         {
-            MetricRow(html, s, string.Create(CultureInfo.InvariantCulture, $"secondary, adjusted p {s.AdjustedPValue:0.0000}"));
+            MetricRow(html, s, $"secondary, adjusted p {MetricFormat.PValue(s.AdjustedPValue ?? double.NaN)}");
         }
 
         html.Append("</tbody></table></section>");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Locking;
+using Verdict.Reports.Text;
 using static Verdict.Reports.Html.Html;
 
 namespace Verdict.Reports.Html;

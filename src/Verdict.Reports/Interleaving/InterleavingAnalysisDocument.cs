@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Verdict.Assignment.Interleaving;
 using Verdict.Experiments.Analysis.Interleaving;
 using Verdict.Experiments.Interleaving;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports.Interleaving;
 
@@ -47,7 +48,7 @@ public sealed record InterleavingAnalysisDocument(
             report.Version,
             report.AsOf?.ToString("O", CultureInfo.InvariantCulture),
             AnalysisDocument.DecisionText(report.Decision),
-            report.Reasons,
+            [.. report.Reasons.Select(DecisionText.Text)],
             report.Checks.Select(CheckDocument.From).ToList(),
             report.Design.Method == InterleavingMethod.TeamDraft ? "team_draft" : "balanced",
             report.Design.Variance == InterleavingVariance.Clustered ? "clustered" : "per_query",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Verdict.Assignment.Interleaving;
 using Verdict.Experiments.Analysis.Interleaving;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Interleaving;
 
 namespace Verdict.Reports.Interleaving;
@@ -28,7 +29,7 @@ public static class InterleavingPage
         {
             var decision = AnalysisDocument.DecisionText(report.Decision);
             html.Append("<h2 class=\"").Append(Verdict.Reports.Html.Html.Css(decision)).Append("\">Verdict: ").Append(Verdict.Reports.Html.Html.E(decision)).Append("</h2><ul>");
-            foreach (var reason in report.Reasons)
+            foreach (var reason in report.Reasons.Select(DecisionText.Text))
             {
                 html.Append("<li>").Append(Verdict.Reports.Html.Html.E(reason)).Append("</li>");
             }
@@ -38,7 +39,7 @@ public static class InterleavingPage
             foreach (var check in report.Checks)
             {
                 html.Append("<tr><td>").Append(Verdict.Reports.Html.Html.E(check.Step)).Append("</td><td>").Append(Verdict.Reports.Html.Html.E(check.Name)).Append("</td><td>")
-                    .Append(Verdict.Reports.Html.Html.E(check.Status.ToString().ToUpperInvariant())).Append("</td><td style=\"text-align:left\">").Append(Verdict.Reports.Html.Html.E(check.Detail)).Append("</td></tr>");
+                    .Append(Verdict.Reports.Html.Html.E(check.Status.ToString().ToUpperInvariant())).Append("</td><td style=\"text-align:left\">").Append(Verdict.Reports.Html.Html.E(CheckText.Detail(check))).Append("</td></tr>");
             }
 
             html.Append("</table><p>").Append(Verdict.Reports.Html.Html.E(lockHash is null ? "The brief has no lock: this analysis is not of a registered plan." : $"Registered plan: lock sha256 {lockHash}.")).Append("</p>");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Verdict.Reports.Charts;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Did;
 using Verdict.Statistics.Inference;
 
@@ -49,7 +50,7 @@ public static class EventStudyChart
         plot.Axes.Margins(0.08, 0.15);
         plot.ShowLegend(Edge.Bottom);
         var caption = preTrend is { } pre
-            ? string.Create(CultureInfo.InvariantCulture, $"joint test of the {pre.NumeratorDf} leads: {(double.IsInfinity(pre.DenominatorDf) ? "χ²/q" : "F")} = {pre.Statistic:G3}, p = {pre.PValue:G3} — {(pre.Flat ? "flat" : "NOT flat: the parallel-trends assumption is doubtful")}")
+            ? string.Create(CultureInfo.InvariantCulture, $"joint test of the {pre.NumeratorDf} leads: {(double.IsInfinity(pre.DenominatorDf) ? "χ²/q" : "F")} = {pre.Statistic:G3}, p = {MetricFormat.PValue(pre.PValue)} — {(pre.Flat ? "flat" : "NOT flat: the parallel-trends assumption is doubtful")}")
             : "one pre-period: parallel trends cannot be checked";
         return new ReportChart("event-study", "Event study", ["effect", "leads", "zero", "adoption", "twfe"], caption, plot, 940, 380);
     }

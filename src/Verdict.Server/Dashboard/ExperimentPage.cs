@@ -6,6 +6,7 @@ using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Locking;
 using Verdict.Reports;
 using Verdict.Reports.Html;
+using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using static Verdict.Server.Dashboard.DashboardHtml;
 
@@ -132,7 +133,7 @@ internal static class ExperimentPage
         var decision = AnalysisDocument.DecisionText(report.Decision);
         html.Append("<section id=\"verdict\" class=\"banner decision-").Append(decision.ToLowerInvariant().Replace(' ', '-')).Append("\" data-decision=\"").Append(E(decision))
             .Append("\"><div class=\"decision\">").Append(E(decision)).Append(" <span style=\"font-size:15px;font-weight:400\">so far</span></div><ul class=\"reasons\">");
-        foreach (var reason in report.Reasons)
+        foreach (var reason in DecisionText.Reasons(report))
         {
             html.Append("<li>").Append(E(reason)).Append("</li>");
         }
@@ -144,7 +145,7 @@ internal static class ExperimentPage
     {
         var alarm = report.SrmPValue < brief.Analysis.SrmPValue;
         html.Append("<section id=\"srm\" data-srm-alarm=\"").Append(alarm ? "true" : "false").Append("\"><h2>Sample ratio</h2><p>")
-            .Append(string.Create(CultureInfo.InvariantCulture, $"SRM χ² p = {report.SrmPValue:0.0000} (alarm below {brief.Analysis.SrmPValue}): "))
+            .Append(string.Create(CultureInfo.InvariantCulture, $"SRM χ² p = {MetricFormat.PValue(report.SrmPValue)} (alarm below {brief.Analysis.SrmPValue}): "))
             .Append(alarm ? "<strong class=\"alerts\">the arms are not in their registered ratio; do not trust the lift</strong>" : "the arms are in their registered ratio")
             .Append(" · ").Append(E(string.Join(", ", brief.Arms.Select(a => $"{a.Name} {report.Population.UnitsPerArm.GetValueOrDefault(a.Name):N0} units")))).Append("</p>");
         html.Append(ReportFragments.Chart(charts.ArmCounts)).Append("</section>");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Verdict.Experiments.Json;
+using Verdict.Reports.Monitoring;
 using Verdict.Server.Auth;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Endpoints;
@@ -21,7 +22,7 @@ public static class LadderEndpoints
         var read = app.MapGroup("/api/v1/experiments").AddEndpointFilter(new ApiKeyFilter(registry, ApiKeyRole.Read, ApiKeyRole.Admin));
         read.MapGet("/{key}/ladder", async (string key, CancellationToken cancellationToken) =>
             await runner.ViewAsync(key, cancellationToken).ConfigureAwait(false) is { } view
-                ? Results.Json(view, VerdictJson.Options)
+                ? Results.Json(view, MonitorJson.Options)
                 : Problems.Create(404, "No ladder", $"no experiment \"{key}\" with stages has been created"));
 
         var admin = app.MapGroup("/api/v1/experiments").AddEndpointFilter(new ApiKeyFilter(registry, ApiKeyRole.Admin));

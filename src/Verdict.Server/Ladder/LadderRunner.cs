@@ -3,6 +3,7 @@ using Verdict.Experiments.Analysis.Ladder;
 using Verdict.Experiments.Analysis.Shadow;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Quantities;
+using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using Verdict.Storage.Shadow;
 using Verdict.Storage.Sql;
@@ -53,12 +54,12 @@ public sealed class LadderRunner(Registry registry, StoreReader reader, TimeProv
                     }
 
                     return LadderState.Climb(current, brief, target, time.GetUtcNow());
-                }, Actor, LadderState.Advance, status.Reason);
+                }, Actor, LadderState.Advance, MonitorText.Reason(status));
                 logger.LogInformation("Ladder: {Experiment} v{Version} advanced to {Stage}", record.Key, record.Version, status.Next);
             }
             catch (ControlPlaneException e)
             {
-                registry.Note(record.Key, record.Version, Actor, "advance_refused", $"{status.Reason}; not applied: {e.Message}", null);
+                registry.Note(record.Key, record.Version, Actor, "advance_refused", $"{MonitorText.Reason(status)}; not applied: {e.Message}", null);
             }
         }
 
@@ -153,7 +154,7 @@ public sealed class LadderRunner(Registry registry, StoreReader reader, TimeProv
         }
 
         var gate = await GateAsync(record, brief, cancellationToken).ConfigureAwait(false);
-        return registry.Transition(record.Key, record.Version, now => LadderState.Climb(now, brief, target, time.GetUtcNow()), actor, LadderState.ForcedAdvance, $"{reason} (to {brief.Stages[target].Name}; {gate.Reason})");
+        return registry.Transition(record.Key, record.Version, now => LadderState.Climb(now, brief, target, time.GetUtcNow()), actor, LadderState.ForcedAdvance, $"{reason} (to {brief.Stages[target].Name}; {MonitorText.Reason(gate)})");
     }
 
     private ExperimentRecord? Live(string key, int? version)

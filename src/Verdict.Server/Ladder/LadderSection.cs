@@ -1,4 +1,5 @@
 using System.Text;
+using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Dashboard;
 using static Verdict.Server.Dashboard.DashboardHtml;
@@ -33,7 +34,7 @@ internal static class LadderSection
         html.Append("</tbody></table><div id=\"gate\" data-gate=\"").Append(state).Append("\"><p>Gate of <strong>").Append(E(gate.Stage)).Append("</strong>: ")
             .Append(state switch { "passed" => "<span class=\"badge running\">passed</span>", "not-passed" => "<span class=\"badge paused\">not passed</span>", _ => "<span class=\"muted\">none</span>" })
             .Append(gate.Next is null ? string.Empty : " → next " + E(gate.Next)).Append("</p><ul class=\"reasons\">");
-        foreach (var condition in gate.Conditions)
+        foreach (var condition in MonitorText.Conditions(gate))
         {
             html.Append("<li>").Append(E(condition)).Append("</li>");
         }

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Briefs;
-using Verdict.Experiments.Json;
+using Verdict.Reports.Monitoring;
+using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using Verdict.Storage;
 using Verdict.Storage.Sql;
@@ -46,7 +47,7 @@ public sealed class LookRunner(Registry registry, StoreReader reader)
             cancellationToken).ConfigureAwait(false);
         foreach (var look in looks)
         {
-            registry.Note(record.Key, record.Version, MonitorRunner.Actor, Action, look.Summary, JsonSerializer.Serialize(look, VerdictJson.Options));
+            registry.Note(record.Key, record.Version, MonitorRunner.Actor, Action, LookText.Summary(look), JsonSerializer.Serialize(look, MonitorJson.Options));
         }
 
         return looks;

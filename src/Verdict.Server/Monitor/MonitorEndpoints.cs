@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Verdict.Reports.Monitoring;
 using Verdict.Server.Auth;
 using Verdict.Server.ControlPlane;
 
@@ -16,7 +17,7 @@ public static class MonitorEndpoints
         var read = app.MapGroup("/api/v1/experiments").AddEndpointFilter(new ApiKeyFilter(registry, ApiKeyRole.Read, ApiKeyRole.Admin));
         read.MapGet("/{key}/monitor", async (string key, CancellationToken cancellationToken) =>
             await runner.ViewAsync(key, cancellationToken).ConfigureAwait(false) is { } view
-                ? Results.Json(view, Verdict.Experiments.Json.VerdictJson.Options)
+                ? Results.Json(view, MonitorJson.Options)
                 : Problems.Create(404, "Unknown experiment", $"no experiment \"{key}\" has been created"));
     }
 }

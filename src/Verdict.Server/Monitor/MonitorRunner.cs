@@ -2,7 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Briefs;
-using Verdict.Experiments.Json;
+using Verdict.Reports.Monitoring;
+using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using Verdict.Storage.Sql;
 
@@ -157,7 +158,7 @@ public sealed class MonitorRunner : IDisposable
             if (window.Outcome == WindowOutcome.Breach)
             {
                 var monitor = tracks.First(t => t.Metric == window.Metric && t.Arm == window.Arm).Monitor;
-                registry.Note(record.Key, record.Version, Actor, "monitor_breach", $"guardrail {window.Metric} ({window.Arm}) breached [{window.Start:O}, {window.End:O}): {window.Reason}", Evidence(window, streak, monitor));
+                registry.Note(record.Key, record.Version, Actor, "monitor_breach", $"guardrail {window.Metric} ({window.Arm}) breached [{window.Start:O}, {window.End:O}): {MonitorText.Reason(window)}", Evidence(window, streak, monitor));
             }
 
             if (decision is null)
@@ -165,26 +166,26 @@ public sealed class MonitorRunner : IDisposable
                 continue;
             }
 
-            logger.LogWarning("Monitor: {Experiment} v{Version} {Action}: {Reason}", record.Key, record.Version, decision.Action, decision.Reason);
+            logger.LogWarning("Monitor: {Experiment} v{Version} {Action}: {Reason}", record.Key, record.Version, decision.Action, MonitorText.Reason(decision));
             try
             {
                 switch (decision.Action)
                 {
                     case MonitorAction.Pause:
-                        registry.Change(record.Key, record.Version, ExperimentChange.Pause, null, Actor, decision.Reason);
+                        registry.Change(record.Key, record.Version, ExperimentChange.Pause, null, Actor, MonitorText.Reason(decision));
                         break;
                     case MonitorAction.Rollback:
-                        registry.Change(record.Key, record.Version, ExperimentChange.Stop, null, Actor, decision.Reason, "rollback");
+                        registry.Change(record.Key, record.Version, ExperimentChange.Stop, null, Actor, MonitorText.Reason(decision), "rollback");
                         break;
                     default:
-                        registry.Note(record.Key, record.Version, Actor, decision.Action == MonitorAction.Alert ? "monitor_alert" : "monitor_review_spend", decision.Reason, DecisionEvidence(decision));
+                        registry.Note(record.Key, record.Version, Actor, decision.Action == MonitorAction.Alert ? "monitor_alert" : "monitor_review_spend", MonitorText.Reason(decision), DecisionEvidence(decision));
                         break;
                 }
             }
             catch (ControlPlaneException e)
             {
                 // An admin changed the version between the pass's read and its action: record that the action did not apply.
-                registry.Note(record.Key, record.Version, Actor, "monitor_action_refused", $"{decision.Reason}; not applied: {e.Message}", DecisionEvidence(decision));
+                registry.Note(record.Key, record.Version, Actor, "monitor_action_refused", $"{MonitorText.Reason(decision)}; not applied: {e.Message}", DecisionEvidence(decision));
             }
         }
     }
@@ -198,9 +199,9 @@ public sealed class MonitorRunner : IDisposable
             ["action"] = monitor.Action,
             ["test"] = "one-sided test of H0: harm <= threshold (docs/monitor.md)",
         },
-        VerdictJson.Options);
+        MonitorJson.Options);
 
-    private static string DecisionEvidence(MonitorDecision decision) => JsonSerializer.Serialize(decision, VerdictJson.Options);
+    private static string DecisionEvidence(MonitorDecision decision) => JsonSerializer.Serialize(decision, MonitorJson.Options);
 
     private sealed class Watch(MonitorLedger ledger)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Verdict.Reports.Monitoring;
 using Verdict.Server.Dashboard;
 
 namespace Verdict.Server.Monitor;
@@ -11,6 +12,6 @@ public sealed class MonitorStatusSource(MonitorRunner runner) : IGuardrailStatus
     public async Task<JsonNode?> StatusAsync(string key, int version, CancellationToken cancellationToken)
     {
         var view = await runner.ViewAsync(key, cancellationToken).ConfigureAwait(false);
-        return view is null || view.Version != version || !view.Monitored ? null : JsonSerializer.SerializeToNode(view, Verdict.Experiments.Json.VerdictJson.Options);
+        return view is null || view.Version != version || !view.Monitored ? null : JsonSerializer.SerializeToNode(view, MonitorJson.Options);
     }
 }

@@ -1,3 +1,4 @@
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Interleaving;
 using Verdict.Statistics.Interleaving;
 using Verdict.Testing;
@@ -72,7 +73,7 @@ public sealed class InterleavingAnalyzerTests
         var report = InterleavingAnalyzer.Analyze(Example.Interleaved(), Users(200, new InterleavingTally(2, 4, 3))).WithPlanProblem("brief.yaml has no lock");
         Assert.Equal(LaunchDecision.Invalid, report.Decision);
         Assert.Equal(RegisteredPlanCheck.Name, report.Checks[0].Name);
-        Assert.StartsWith("registered plan: brief.yaml has no lock", report.Reasons[0], StringComparison.Ordinal);
+        Assert.Equal(new RegisteredPlanEvidence("brief.yaml has no lock"), report.Reasons[0]);
     }
 
     /// <summary><paramref name="count"/> users, every other one with one more win on each side (so users differ).</summary>

@@ -26,7 +26,8 @@ public sealed class StageGateRuleTests
         Assert.False(status.Passed);
         Assert.Equal(0, source.Loads);
         Assert.Equal("ab-25", status.Next);
-        Assert.Contains("ran 1d of the registered 2d (too early)", status.Reason, StringComparison.Ordinal);
+        Assert.Equal((TimeSpan.FromDays(1), TimeSpan.FromDays(2)), (status.Elapsed, status.MinDuration));
+        Assert.Empty(status.Windows);
 
         // A shadow stage counts complete pairs per treatment; a monitor breach in the stage blocks any gate.
         Assert.True(StageGateRule.Evaluate(brief, 0, start, start.AddDays(1), source, _ => 500, 0).Passed);

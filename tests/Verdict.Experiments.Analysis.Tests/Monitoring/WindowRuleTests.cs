@@ -50,7 +50,7 @@ public sealed class WindowRuleTests
         var window = MonitorWindows.Window("answer_tokens", (400, 400, 60), (49, 600, 60));
         var result = WindowRule.Evaluate(brief, brief.Guardrails[0], window, "treatment", Start, Start.AddHours(1));
         Assert.Equal(WindowOutcome.TooSmall, result.Outcome);
-        Assert.Contains("fewer than the registered 50", result.Reason, StringComparison.Ordinal);
+        Assert.Equal((49L, 50L), (result.TreatmentUnits, result.MinSamplePerArm));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Verdict.Assignment.Interleaving;
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.Interleaving;
 using Verdict.Experiments.Analysis.Outcomes;
 using Verdict.Experiments.Interleaving;
@@ -15,7 +16,7 @@ public sealed class InterleavingReportPageTests
     public void Render_Report_ShowsVerdictChecksAndLock()
     {
         var sums = ClusteredInterleavingTally.From(Enumerable.Range(0, 40).Select(i => new InterleavingTally(2, 4 + (i % 3), 1)));
-        var report = Report(sums, LaunchDecision.Ship, [new AnalysisCheck("primary", "preference share", CheckStatus.Pass, "B <preferred>", ReasonCodes.InterleavingPreference)]);
+        var report = Report(sums, LaunchDecision.Ship, [new AnalysisCheck("primary", "preference share", CheckStatus.Pass, new NoteEvidence("B <preferred>"), ReasonCodes.InterleavingPreference)]);
         var html = InterleavingPage.Render(report, "abc123", DateTimeOffset.UnixEpoch);
         Assert.Contains("search-ranker v3: balanced interleaving", html, StringComparison.Ordinal);
         Assert.Contains("Verdict: SHIP", html, StringComparison.Ordinal);
@@ -36,5 +37,5 @@ public sealed class InterleavingReportPageTests
 
     private static InterleavingReport Report(ClusteredInterleavingTally sums, LaunchDecision decision, IReadOnlyList<AnalysisCheck> checks) => new(
         "search-ranker", 3, null, new InterleavingDesign(InterleavingMethod.Balanced, "i", "c", InterleavingVariance.Clustered), "ctl&1", "new",
-        sums, InterleavingPreference.Analyze(sums.Total), InterleavingPreference.AnalyzeClustered(sums), decision, ["because"], checks, InterleavingAnalyzer.Caveat);
+        sums, InterleavingPreference.Analyze(sums.Total), InterleavingPreference.AnalyzeClustered(sums), decision, [new NoteEvidence("because")], checks, InterleavingAnalyzer.Caveat);
 }

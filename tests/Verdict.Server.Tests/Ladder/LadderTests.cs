@@ -7,6 +7,7 @@ using Verdict.Assignment;
 using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Events;
 using Verdict.Experiments.Simulation;
+using Verdict.Reports.Text;
 using Verdict.Server.ControlPlane;
 using Verdict.Server.Ladder;
 
@@ -54,7 +55,7 @@ public sealed class LadderTests
         var canary = Spec(server);
         await SendAsync(server, 0.05, 1, 20_000, SupportBotFailures.None);
         var passed = Assert.Single(await Runner(server).RunOnceAsync(TestContext.Current.CancellationToken));
-        Assert.True(passed.Passed, passed.Reason);
+        Assert.True(passed.Passed, MonitorText.Reason(passed));
         Assert.All(passed.Windows, w => Assert.Equal(WindowOutcome.Held, w.Outcome));
         Assert.All(passed.Windows, w => Assert.True(w.ControlUnits >= 100 && w.TreatmentUnits >= 100));
         Assert.Equal(("ab-25", 0.25), (Record(server).Stage, Record(server).Exposure));
@@ -143,7 +144,7 @@ public sealed class LadderTests
 
         await PostShadowAsync(server, start.AddMinutes(30), pairs: 1, unpaired: 0);
         var enough = Assert.Single(await Runner(server).RunOnceAsync(TestContext.Current.CancellationToken));
-        Assert.True(enough.Passed, enough.Reason);
+        Assert.True(enough.Passed, MonitorText.Reason(enough));
         Assert.Equal("canary-10", Record(server).Stage);
         served = (await ServerHarness.JsonAsync(await server.Sdk.GetAsync("/api/v1/config", TestContext.Current.CancellationToken))).GetProperty("experiments")[0];
         Assert.Equal(("canary", "canary-10"), (served.GetProperty("stage").GetString(), served.GetProperty("stage_name").GetString()));

@@ -1,4 +1,5 @@
 using Verdict.Experiments.Analysis;
+using Verdict.Experiments.Analysis.Evidence;
 using Verdict.Experiments.Analysis.LongTerm;
 using Verdict.Experiments.Briefs;
 using Verdict.Experiments.Simulation.LongTerm;
@@ -107,7 +108,7 @@ public abstract class HoldoutAnalysisTests : IDisposable
 
         Assert.Equal(0, report.HoldoutUnits);
         Assert.Empty(report.Comparisons);
-        Assert.Contains(report.Checks, c => c.Name == "held-out units" && c.Status == CheckStatus.Fail && c.Detail.Contains("refund-query-rewrite/holdout", StringComparison.Ordinal));
+        Assert.Contains(report.Checks, c => c.Name == "held-out units" && c.Status == CheckStatus.Fail && c.Evidence is HeldOutUnitsEvidence { Key: "refund-query-rewrite/holdout" });
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Analysis.Interleaving;
 using Verdict.Experiments.Briefs;
 using Verdict.Reports.Interleaving;
+using Verdict.Reports.Text;
 using Verdict.Storage.Interleaving;
 
 namespace Verdict.Cli.Commands.Interleaving;
@@ -55,7 +56,7 @@ internal static class InterleavingBriefAnalysis
         else
         {
             InterleavingTable.Write(context, $"{report.Experiment} v{report.Version} ({report.TeamA} = A, {report.TeamB} = B)", sums, report.PerQuery, report.PerUnit, request.Brief.Analysis.Alpha);
-            AnalysisConsole.Write(context, report.Checks, report.Decision, report.Reasons);
+            AnalysisConsole.Write(context, report.Checks, report.Decision, [.. report.Reasons.Select(DecisionText.Text)]);
             context.Console.MarkupLine("[grey]" + Markup.Escape(report.Caveat) + "[/]");
         }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using Verdict.Experiments.Analysis;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Interleaving;
 
 namespace Verdict.Cli.Commands.Interleaving;

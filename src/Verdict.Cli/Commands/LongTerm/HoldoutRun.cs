@@ -1,9 +1,9 @@
 using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Store;
-using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Analysis.LongTerm;
 using Verdict.Experiments.Briefs;
+using Verdict.Reports.Text;
 using Verdict.Storage.Sql;
 
 namespace Verdict.Cli.Commands.LongTerm;
@@ -43,7 +43,7 @@ internal static class HoldoutRun
         context.Console.Write(table);
         foreach (var check in report.Checks)
         {
-            context.Out.WriteLine($"  {check.Status.ToString().ToUpperInvariant(),-4}  {check.Name}: {check.Detail}");
+            context.Out.WriteLine($"  {check.Status.ToString().ToUpperInvariant(),-4}  {check.Name}: {CheckText.Detail(check)}");
         }
 
         context.Out.WriteLine("The holdout is read for what the launch did over the long run; its intervals are not corrected across metrics and arms.");

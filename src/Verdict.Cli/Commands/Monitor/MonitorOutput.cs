@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using Verdict.Experiments.Analysis.Monitoring;
 using Verdict.Experiments.Briefs;
+using Verdict.Reports.Monitoring;
+using Verdict.Reports.Text;
 
 namespace Verdict.Cli.Commands.Monitor;
 
@@ -11,7 +14,7 @@ internal sealed class MonitorOutput(CliContext context, bool json)
     {
         if (json)
         {
-            JsonOutput.Write(context.Out, new MonitorPassDocument(brief.Key, brief.Version, null, null, [], [], []));
+            context.Out.WriteLine(JsonSerializer.Serialize(new MonitorPassDocument(brief.Key, brief.Version, null, null, [], [], []), MonitorJson.Options));
         }
         else
         {
@@ -24,14 +27,15 @@ internal sealed class MonitorOutput(CliContext context, bool json)
         var brief = ledger.Brief;
         if (json)
         {
-            JsonOutput.Write(context.Out, new MonitorPassDocument(
+            var pass = new MonitorPassDocument(
                 brief.Key,
                 brief.Version,
                 ledger.Origin,
                 now,
                 [.. steps.Select(s => new MonitorWindowDocument(s.Window, s.Streak))],
                 [.. steps.Select(s => s.Decision).OfType<MonitorDecision>()],
-                [.. ledger.Tracks.Select(t => new MonitorStreakDocument(t.Metric, t.Arm, t.Streak, t.Monitor.Consecutive, t.Monitor.Action))]));
+                [.. ledger.Tracks.Select(t => new MonitorStreakDocument(t.Metric, t.Arm, t.Streak, t.Monitor.Consecutive, t.Monitor.Action))]);
+            context.Out.WriteLine(JsonSerializer.Serialize(pass, MonitorJson.Options));
             return;
         }
 
@@ -45,10 +49,10 @@ internal sealed class MonitorOutput(CliContext context, bool json)
                 WindowOutcome.Calibrating => "calib.",
                 _ => "small ",
             };
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {window.Start:MM-dd HH:mm}–{window.End:HH:mm}  {window.Metric} ({window.Arm})  {outcome}  streak {streak}  {window.Reason}"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {window.Start:MM-dd HH:mm}–{window.End:HH:mm}  {window.Metric} ({window.Arm})  {outcome}  streak {streak}  {MonitorText.Reason(window)}"));
             if (decision is not null)
             {
-                context.Out.WriteLine($"  → {decision.Action.ToString().ToUpperInvariant()}: {decision.Reason}");
+                context.Out.WriteLine($"  → {decision.Action.ToString().ToUpperInvariant()}: {MonitorText.Reason(decision)}");
             }
         }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
-using Verdict.Experiments.Analysis;
+using Verdict.Reports.Text;
 using Verdict.Statistics.OffPolicy;
 
 namespace Verdict.Cli.Commands.OffPolicy;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
-using Verdict.Experiments.Analysis;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Did;
 
 namespace Verdict.Cli.Commands.Quasi;

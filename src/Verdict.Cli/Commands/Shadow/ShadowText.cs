@@ -1,6 +1,6 @@
 using System.Globalization;
-using Verdict.Experiments.Analysis;
 using Verdict.Experiments.Analysis.Shadow;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Paired;
 
 namespace Verdict.Cli.Commands.Shadow;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Verdict.Cli.Commands.Stats;
-using Verdict.Experiments.Analysis;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Simulation;
 
 namespace Verdict.Cli.Commands.Simulate;

@@ -1,5 +1,5 @@
 using Spectre.Console;
-using Verdict.Experiments.Analysis;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Inference;
 
 namespace Verdict.Cli.Commands.Stats;

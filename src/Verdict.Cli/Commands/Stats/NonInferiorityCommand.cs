@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Verdict.Experiments.Analysis;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Guardrails;
 
 namespace Verdict.Cli.Commands.Stats;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Verdict.Experiments.Analysis;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Quantiles;
 
 namespace Verdict.Cli.Commands.Stats;

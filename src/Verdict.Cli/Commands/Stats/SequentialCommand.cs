@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using Verdict.Experiments.Analysis;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Sequential;
 
 namespace Verdict.Cli.Commands.Stats;

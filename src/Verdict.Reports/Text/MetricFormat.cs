@@ -1,7 +1,7 @@
 using System.Globalization;
 using Verdict.Experiments.Metrics;
 
-namespace Verdict.Experiments.Analysis;
+namespace Verdict.Reports.Text;
 
 /// <summary>
 /// The one place numbers become text: values and changes in a metric's unit (percentage points, milliseconds or plain

@@ -1,4 +1,6 @@
-namespace Verdict.Experiments.Analysis.Tests;
+using Verdict.Reports.Text;
+
+namespace Verdict.Reports.Tests.Text;
 
 public sealed class MetricFormatTests
 {

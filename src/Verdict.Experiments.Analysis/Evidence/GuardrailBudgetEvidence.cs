@@ -1,0 +1,4 @@
+namespace Verdict.Experiments.Analysis.Evidence;
+
+/// <summary>A guardrail judged against its budget.</summary>
+public sealed record GuardrailBudgetEvidence(GuardrailOutcome Outcome) : StepEvidence;
