@@ -88,7 +88,7 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
         var all = unitsSelect is not null;
         var cohort = enrolledFrom is { } from ? p.Add(from) : null;
         string Analysed(string alias) => $"{alias}.arm_count = 1 AND {alias}.in_burn_in = 0" + (cohort is null ? string.Empty : $" AND {alias}.first_ts >= {cohort}");
-        var day = dialect.FloorDivide(all ? "a.first_ts" : "u.first_ts", p.Add(MicrosecondsPerDay));
+        var day = dialect.FloorDivide("u.first_ts", p.Add(MicrosecondsPerDay));
         var groupColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", s{i}")) + (Clustered ? ", cluster" : string.Empty);
         var segmentColumns = groupColumns.Replace(", ", ", u.", StringComparison.Ordinal);
 
@@ -132,27 +132,27 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
             }
         }
 
-        // Every unit, with its arm count and burn-in, keeps a row when the units are inlined; only the analysed ones meet
-        // their events. Their join key is NULL for the others (a condition on the units alone in the ON clause of the
-        // left join made DuckDB leave the hash join: a 1 M-event store ran for minutes).
-        var (source, unitColumns, join, keys, carried) = all
-            ? ($"verdict_units AS (\n{unitsSelect}),\neligible AS (\n    SELECT u.unit_id, CASE WHEN {Analysed("u")} THEN u.unit_id END AS join_id, u.first_ts, u.arm, u.arm_count, u.in_burn_in{segmentColumns}\n    FROM verdict_units u)",
-               ", u.arm_count, u.in_burn_in", "join_id", "first_ts, arm, arm_count, in_burn_in", $", a.first_ts, a.arm_count, a.in_burn_in, CASE WHEN {Analysed("a")} THEN 1 ELSE 0 END AS analysed")
-            : ($"eligible AS (\n    SELECT u.unit_id, u.first_ts, u.arm, {day} AS day{segmentColumns}\n    FROM {units} u\n    WHERE {Analysed("u")})",
-               ", u.day", "unit_id", "arm, day", string.Empty);
+        if (all)
+        {
+            return InlinedValues(table, unitsSelect!, Analysed, stream, p.Add(lookback), extracted, aggregates.ToString(), selects.ToString(), segmentColumns, day);
+        }
+
         return $"""
             CREATE TEMPORARY TABLE {table} AS
-            WITH {source},
+            WITH eligible AS (
+                SELECT u.unit_id, u.first_ts, u.arm, {day} AS day{segmentColumns}
+                FROM {units} u
+                WHERE {Analysed("u")}),
             raw AS (
             {stream}),
             ev AS (
-                SELECT e.*, u.unit_id AS unit, u.first_ts, u.arm{unitColumns}{segmentColumns}
-                FROM eligible u LEFT JOIN raw e ON e.unit_id = u.{join} AND e.ts >= u.first_ts - {p.Add(lookback)}),
+                SELECT e.*, u.unit_id AS unit, u.first_ts, u.arm, u.day{segmentColumns}
+                FROM eligible u LEFT JOIN raw e ON e.unit_id = u.unit_id AND e.ts >= u.first_ts - {p.Add(lookback)}),
             evf AS (SELECT ev.*{extracted} FROM ev),
             a AS (
-                SELECT {keys}{groupColumns}{aggregates}
-                FROM evf GROUP BY unit, {keys}{groupColumns})
-            SELECT a.arm, {(all ? day : "a.day")} AS day{groupColumns.Replace(", ", ", a.", StringComparison.Ordinal)}{selects}{carried}
+                SELECT arm, day{groupColumns}{aggregates}
+                FROM evf GROUP BY unit, arm, day{groupColumns})
+            SELECT a.arm, a.day{groupColumns.Replace(", ", ", a.", StringComparison.Ordinal)}{selects}
             FROM a
             """;
     }
