@@ -10,9 +10,9 @@ public sealed partial class SqlMetricSource
 {
     /// <summary>
     /// The most fine groups read: past it the grouping-sets query is cheaper than carrying the rows to .NET (the brief's
-    /// segments then have many values each, and their product is large).
+    /// segments then have many values each, and their product is large). Settable for the tests of both paths.
     /// </summary>
-    private const int FineGroupLimit = 20_000;
+    internal int FineGroupLimit { get; init; } = 20_000;
 
     /// <summary>
     /// Per-cell moments from one <c>GROUP BY arm, day, s0, …</c> (the fine groups: for the benchmark brief about 2 000
