@@ -46,6 +46,9 @@ public sealed class DuckDbDialect : SqlDialect
     public override string JsonKeys(string column) => $"unnest(json_keys({column}))";
 
     /// <inheritdoc/>
+    public override bool InlineUnits => true;
+
+    /// <inheritdoc/>
     public override string TryCastDouble(string expression) =>
         $"(CASE WHEN isfinite(TRY_CAST({expression} AS DOUBLE)) THEN TRY_CAST({expression} AS DOUBLE) END)";
 

@@ -67,6 +67,12 @@ public abstract class SqlDialect
     /// <summary>The double-precision type name.</summary>
     public virtual string DoubleType => "DOUBLE";
 
+    /// <summary>
+    /// True when the analysis groups the units inside the values statement instead of writing them to a table of their
+    /// own first (docs/analysis-sql.md): cheaper where the planner needs no statistics of the units to join them well.
+    /// </summary>
+    public virtual bool InlineUnits => false;
+
     /// <summary>A statement refreshing a freshly created temporary table's planner statistics, when the engine needs one.</summary>
     public virtual string? RefreshStatistics(string table) => null;
 

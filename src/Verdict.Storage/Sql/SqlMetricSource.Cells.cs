@@ -37,13 +37,16 @@ public sealed partial class SqlMetricSource
     }
 
     /// <summary>
-    /// Per-cell moments from one grouping-sets query. Each metric's cell comes as count, means, population variances
-    /// and covariance (numerically stable aggregates, no shift pass); the overall cells are the day cells merged in
-    /// day order with Chan's update, so the table is grouped once less.
+    /// Per-cell moments: from the fine groups (<see cref="FineCells"/>), or when there are too many of them from one
+    /// grouping-sets query. Each metric's cell comes as count, means, population variances and covariance (numerically
+    /// stable aggregates, no shift pass); the overall cells are the day cells merged in day order with Chan's update.
     /// </summary>
-    private (List<MetricCell> Cells, UnitCounts Counts) Cells(ExperimentBrief brief, MetricColumns columns, string values)
+    private (List<MetricCell> Cells, UnitCounts Counts) Cells(ExperimentBrief brief, MetricColumns columns, string values) =>
+        FineCells(brief, columns, values) ?? GroupedCells(brief, columns, values);
+
+    /// <summary>The per-cell aggregates of every analysed metric: <c>n{i}</c>, <c>my{i}</c>, <c>vy{i}</c> and with a covariate <c>mx{i}</c>, <c>vx{i}</c>, <c>cxy{i}</c>.</summary>
+    private string Moments(List<(string Metric, string Y, string X, string Filter)> pairs)
     {
-        var pairs = Pairs(brief, columns);
         var dbl = store.Dialect.DoubleType;
         var moments = new StringBuilder();
         for (var i = 0; i < pairs.Count; i++)
@@ -58,10 +61,31 @@ public sealed partial class SqlMetricSource
             }
         }
 
+        return moments.ToString();
+    }
+
+    /// <summary>Metric <paramref name="i"/>'s moments in a row of <see cref="Moments"/>, or null when no unit of the row has a value.</summary>
+    private static BivariateMoments? RowCell(DbDataReader rows, List<(string Metric, string Y, string X, string Filter)> pairs, int i)
+    {
+        var n = DbValue.Long(rows[$"n{i}"]);
+        if (n <= 0)
+        {
+            return null;
+        }
+
+        return pairs[i].X != "0"
+            ? RowMoments.Central(rows, n, $"mx{i}", $"my{i}", $"vx{i}", $"vy{i}", $"cxy{i}")
+            : RowMoments.Central(rows, n, null, $"my{i}", null, $"vy{i}", null);
+    }
+
+    /// <summary>The cells of one grouping-sets query over (arm, day) and each (arm, segment).</summary>
+    private (List<MetricCell> Cells, UnitCounts Counts) GroupedCells(ExperimentBrief brief, MetricColumns columns, string values)
+    {
+        var pairs = Pairs(brief, columns);
         var cells = new List<MetricCell>();
         var counts = new UnitCounts();
         var dayCells = new List<(string Day, string Arm, int Metric, BivariateMoments Moments)>();
-        using (var rows = store.Query($"SELECT {GroupingColumns(brief, true)}, COUNT(*) AS units{moments} FROM {values} GROUP BY {GroupingSets(brief, true)}", []))
+        using (var rows = store.Query($"SELECT {GroupingColumns(brief, true)}, COUNT(*) AS units{Moments(pairs)} FROM {values} GROUP BY {GroupingSets(brief, true)}", []))
         {
             while (rows.Read())
             {
@@ -70,15 +94,11 @@ public sealed partial class SqlMetricSource
                 counts.Add(arm, scope, name, value, DbValue.Long(rows["units"]));
                 for (var i = 0; i < pairs.Count; i++)
                 {
-                    var n = DbValue.Long(rows[$"n{i}"]);
-                    if (n <= 0)
+                    if (RowCell(rows, pairs, i) is not { } cell)
                     {
                         continue;
                     }
 
-                    var cell = pairs[i].X != "0"
-                        ? RowMoments.Central(rows, n, $"mx{i}", $"my{i}", $"vx{i}", $"vy{i}", $"cxy{i}")
-                        : RowMoments.Central(rows, n, null, $"my{i}", null, $"vy{i}", null);
                     cells.Add(new MetricCell(pairs[i].Metric, arm, scope, name, value, cell));
                     if (scope == CellScope.Day)
                     {
@@ -88,7 +108,13 @@ public sealed partial class SqlMetricSource
             }
         }
 
-        // Overall = the day cells merged in a fixed order (metric, arm, day), so the result does not depend on row order.
+        cells.AddRange(Overall(pairs, dayCells));
+        return (cells, counts);
+    }
+
+    /// <summary>The overall cells: the day cells merged in a fixed order (metric, arm, day), so the result does not depend on row order.</summary>
+    private static IEnumerable<MetricCell> Overall(List<(string Metric, string Y, string X, string Filter)> pairs, List<(string Day, string Arm, int Metric, BivariateMoments Moments)> dayCells)
+    {
         var overall = dayCells.OrderBy(c => c.Metric).ThenBy(c => c.Arm, StringComparer.Ordinal).ThenBy(c => c.Day, StringComparer.Ordinal)
             .GroupBy(c => (c.Metric, c.Arm));
         foreach (var group in overall)
@@ -99,10 +125,8 @@ public sealed partial class SqlMetricSource
                 total += day.Moments;
             }
 
-            cells.Add(new MetricCell(pairs[group.Key.Metric].Metric, group.Key.Arm, CellScope.Overall, null, null, total));
+            yield return new MetricCell(pairs[group.Key.Metric].Metric, group.Key.Arm, CellScope.Overall, null, null, total);
         }
-
-        return (cells, counts);
     }
 
     /// <summary>

@@ -61,14 +61,26 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
         var compiler = new UnitTableCompiler(store.Dialect, plan, columns, PropertyColumns.Read(store));
         var units = TemporaryTable.Name("verdict_units_");
         var values = TemporaryTable.Name("verdict_values_");
+        var inline = store.Dialect.InlineUnits;
         try
         {
-            var (unitSql, unitParameters) = compiler.Units(units, exposedBy ?? limit);
-            store.Execute(unitSql, unitParameters.Values);
-            Refresh(units);
-            var (valueSql, valueParameters) = compiler.Values(values, units, limit, enrolledFrom);
-            store.Execute(valueSql, valueParameters.Values);
-            Refresh(values);
+            if (inline)
+            {
+                // One table of every unit with its values; the analysed ones are a view of it, read as the values table is.
+                var (sql, parameters) = compiler.UnitValues(units, exposedBy ?? limit, limit, enrolledFrom);
+                store.Execute(sql, parameters.Values);
+                store.Execute($"CREATE TEMPORARY VIEW {values} AS SELECT * FROM {units} WHERE analysed = 1", []);
+            }
+            else
+            {
+                var (unitSql, unitParameters) = compiler.Units(units, exposedBy ?? limit);
+                store.Execute(unitSql, unitParameters.Values);
+                Refresh(units);
+                var (valueSql, valueParameters) = compiler.Values(values, units, limit, enrolledFrom);
+                store.Execute(valueSql, valueParameters.Values);
+                Refresh(values);
+            }
+
             UnitCounts counts;
             List<MetricCell> cells;
             List<RatioCovariateCell>? covariates = null;
@@ -88,7 +100,7 @@ public sealed partial class SqlMetricSource(EventStore store) : IMetricSource, I
         }
         finally
         {
-            store.Execute($"DROP TABLE IF EXISTS {values}", []);
+            store.Execute($"DROP {(inline ? "VIEW" : "TABLE")} IF EXISTS {values}", []);
             store.Execute($"DROP TABLE IF EXISTS {units}", []);
         }
     }

@@ -30,6 +30,12 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
     public (string Sql, SqlParameters Parameters) Units(string table, long asOf)
     {
         var p = new SqlParameters(dialect);
+        return ($"CREATE TEMPORARY TABLE {table} AS\n{UnitsSelect(p, asOf)}", p);
+    }
+
+    /// <summary>The select of <see cref="Units"/>: one row per unit exposed up to <paramref name="asOf"/>.</summary>
+    private string UnitsSelect(SqlParameters p, long asOf)
+    {
         var keys = brief.Segments.Select(s => s.Attribute).ToList();
         if (Clustered)
         {
@@ -50,8 +56,7 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
         var burnIn = plan.BurnIn > TimeSpan.Zero
             ? $"CASE WHEN a.first_ts < MIN(a.first_ts) OVER () + {p.Add(plan.BurnIn.Ticks / 10)} THEN 1 ELSE 0 END"
             : "0";
-        var sql = $"""
-            CREATE TEMPORARY TABLE {table} AS
+        return $"""
             SELECT a.unit_id, a.first_ts, a.arm, a.arm_count,
                    {burnIn} AS in_burn_in{attributes}
             FROM (
@@ -62,7 +67,6 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
                     WHERE experiment = {p.Add(brief.Key)} AND version = {p.Add(brief.Version)} AND ts <= {p.Add(asOf)}
                     GROUP BY unit_id) g) a
             """;
-        return (sql, p);
     }
 
     /// <summary>
@@ -72,7 +76,18 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
     public (string Sql, SqlParameters Parameters) Values(string table, string units, long asOf, long? enrolledFrom = null)
     {
         var p = new SqlParameters(dialect);
-        var cohort = enrolledFrom is { } from ? $" AND u.first_ts >= {p.Add(from)}" : string.Empty;
+        return (ValuesStatement(table, p, units, null, asOf, enrolledFrom), p);
+    }
+
+    /// <summary>
+    /// The values statement over the units table <paramref name="units"/>, or with <paramref name="unitsSelect"/> over
+    /// that select inlined, keeping every unit (<see cref="UnitValues"/>).
+    /// </summary>
+    private string ValuesStatement(string table, SqlParameters p, string units, string? unitsSelect, long asOf, long? enrolledFrom)
+    {
+        var all = unitsSelect is not null;
+        var cohort = enrolledFrom is { } from ? p.Add(from) : null;
+        string Analysed(string alias) => $"{alias}.arm_count = 1 AND {alias}.in_burn_in = 0" + (cohort is null ? string.Empty : $" AND {alias}.first_ts >= {cohort}");
         var day = dialect.FloorDivide("u.first_ts", p.Add(MicrosecondsPerDay));
         var groupColumns = string.Concat(Enumerable.Range(0, brief.Segments.Count).Select(i => $", s{i}")) + (Clustered ? ", cluster" : string.Empty);
         var segmentColumns = groupColumns.Replace(", ", ", u.", StringComparison.Ordinal);
@@ -117,12 +132,17 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
             }
         }
 
-        var sql = $"""
+        if (all)
+        {
+            return InlinedValues(table, unitsSelect!, Analysed, stream, p.Add(lookback), extracted, aggregates.ToString(), selects.ToString(), segmentColumns, day);
+        }
+
+        return $"""
             CREATE TEMPORARY TABLE {table} AS
             WITH eligible AS (
                 SELECT u.unit_id, u.first_ts, u.arm, {day} AS day{segmentColumns}
                 FROM {units} u
-                WHERE u.arm_count = 1 AND u.in_burn_in = 0{cohort}),
+                WHERE {Analysed("u")}),
             raw AS (
             {stream}),
             ev AS (
@@ -135,7 +155,6 @@ internal sealed partial class UnitTableCompiler(SqlDialect dialect, ResolvedPlan
             SELECT a.arm, a.day{groupColumns.Replace(", ", ", a.", StringComparison.Ordinal)}{selects}
             FROM a
             """;
-        return (sql, p);
     }
 
     /// <summary>
