@@ -12,7 +12,8 @@ namespace Verdict.Benchmarks.Analysis;
 /// rounds alternating the primary-only query, the expert's analysis and the full analysis in the same process.
 /// Prints medians, full / expert (target ≤ 1.15), expert / primary-only, and the .NET share of each.
 /// Run: <c>dotnet run -c Release --project bench/Verdict.Benchmarks -- expert-timed [events[,events…]] [rounds]</c>, or
-/// <c>expert-timed postgres:DATABASE [rounds]</c> for a PostgreSQL database on the server VERDICT_TEST_POSTGRES names.
+/// <c>expert-timed postgres:DATABASE [rounds]</c> for a PostgreSQL database on the server VERDICT_TEST_POSTGRES names, or
+/// <c>expert-timed postgres:EVENTS [rounds]</c> for the benchmark's database of that size, loaded through Verdict when missing.
 /// </summary>
 public static class ExpertTimedRun
 {
@@ -24,9 +25,12 @@ public static class ExpertTimedRun
         {
             // A PostgreSQL database holding the same simulation (verdict simulate … --units 2252252 --seed 3), on the
             // server VERDICT_TEST_POSTGRES names.
+            // postgres:EVENTS (a number) creates and fills the benchmark's own database for that size when it is missing.
             var server = Environment.GetEnvironmentVariable("VERDICT_TEST_POSTGRES") ?? throw new InvalidOperationException("set VERDICT_TEST_POSTGRES");
             var database = args[1]["postgres:".Length..];
-            using var postgres = Verdict.Storage.Postgres.PostgresEventStore.Open(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 0 }.ConnectionString);
+            using var postgres = long.TryParse(database, CultureInfo.InvariantCulture, out var size)
+                ? ClickHouse.BenchmarkStores.Postgres(plan.Brief, size)
+                : Verdict.Storage.Postgres.PostgresEventStore.Open(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 0 }.ConnectionString);
             return Measure(postgres, plan, rounds, $"PostgreSQL, database {database}") ? 0 : 1;
         }
 
