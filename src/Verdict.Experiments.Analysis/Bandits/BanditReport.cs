@@ -5,8 +5,8 @@ namespace Verdict.Experiments.Analysis.Bandits;
 
 /// <summary>
 /// What one bandit update found: the new period's weights, each arm's rewards and posterior chance of being best,
-/// the naive, period-stratified and inverse-propensity estimates, the estimated regret so far, and the caveat that a
-/// bandit's result is not a fixed-horizon launch test.
+/// the naive, period-stratified and inverse-propensity estimates, and the estimated regret so far (the caveat that a
+/// bandit's result is not a fixed-horizon launch test is worded by Verdict.Reports' <c>BanditText</c>).
 /// </summary>
 public sealed record BanditReport(
     string Experiment,
@@ -16,8 +16,7 @@ public sealed record BanditReport(
     IReadOnlyList<long> RewardsPerArm,
     BanditWeights Weights,
     BanditEstimate Estimate,
-    double EstimatedRegret,
-    string Caveat)
+    double EstimatedRegret)
 {
     /// <summary>Rewards were counted only for units first exposed at or before this time (their windows had closed); null when every unit counted.</summary>
     public DateTimeOffset? RewardCutoff { get; init; }

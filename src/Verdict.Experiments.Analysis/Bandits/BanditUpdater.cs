@@ -17,9 +17,6 @@ public static class BanditUpdater
     /// <summary>The exposure attribute holding the enrolling period.</summary>
     public const string PeriodAttribute = "bandit_period";
 
-    /// <summary>The sentence every bandit result carries.</summary>
-    public const string Caveat = "A bandit's result is not a fixed-horizon launch test: its weights followed the data, so read the period-stratified estimate, and confirm a launch with a fixed split.";
-
     /// <summary>A new state with one period of equal weights, for the brief's arms and primary metric.</summary>
     public static BanditState Start(ExperimentBrief brief, double enrollmentPerPeriod, DateTimeOffset now, Func<BanditState, BanditState>? configure = null)
     {
@@ -132,7 +129,7 @@ public static class BanditUpdater
             regretByPeriod[p] = running;
         }
 
-        return (updated, new BanditReport(state.Experiment, state.Version, next, state.Arms, counts, weights, estimate, regret, Caveat)
+        return (updated, new BanditReport(state.Experiment, state.Version, next, state.Arms, counts, weights, estimate, regret)
         {
             Posteriors = posteriors,
             RegretByPeriod = regretByPeriod,

@@ -17,9 +17,6 @@ public static class InterleavingAnalyzer
     /// <summary>The step name of the preference check.</summary>
     public const string PrimaryStep = "primary";
 
-    /// <summary>The sentence every interleaving verdict carries.</summary>
-    public const string Caveat = "Interleaving measures which ranking users prefer, not the business metric: confirm a SHIP with an A/B test on the primary metric before launch.";
-
     /// <summary>Analyses <paramref name="sums"/> for <paramref name="brief"/>, which must have an interleaving block.</summary>
     public static InterleavingReport Analyze(ExperimentBrief brief, ClusteredInterleavingTally sums, DateTimeOffset? asOf = null)
     {
@@ -69,6 +66,6 @@ public static class InterleavingAnalyzer
             reasons.Add(preference);
         }
 
-        return new InterleavingReport(brief.Key, brief.Version, asOf, design, a, b, sums, perQuery, perUnit, decision, reasons, checks, Caveat);
+        return new InterleavingReport(brief.Key, brief.Version, asOf, design, a, b, sums, perQuery, perUnit, decision, reasons, checks);
     }
 }

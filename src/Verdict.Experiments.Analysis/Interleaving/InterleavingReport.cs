@@ -20,7 +20,6 @@ namespace Verdict.Experiments.Analysis.Interleaving;
 /// <param name="Decision">SHIP, HOLD, ROLL BACK or INVALID.</param>
 /// <param name="Reasons">Why, most important first (worded by Verdict.Reports' <c>DecisionText</c>).</param>
 /// <param name="Checks">Every check, in order.</param>
-/// <param name="Caveat">What a preference share is not.</param>
 public sealed record InterleavingReport(
     string Experiment,
     int Version,
@@ -33,8 +32,7 @@ public sealed record InterleavingReport(
     PreferenceResult PerUnit,
     LaunchDecision Decision,
     IReadOnlyList<StepEvidence> Reasons,
-    IReadOnlyList<AnalysisCheck> Checks,
-    string Caveat)
+    IReadOnlyList<AnalysisCheck> Checks)
 {
     /// <summary>The analysis the verdict reads, chosen by the brief's <c>variance</c>.</summary>
     public PreferenceResult Primary => Design.Variance == InterleavingVariance.Clustered ? PerUnit : PerQuery;

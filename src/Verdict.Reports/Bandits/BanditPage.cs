@@ -3,6 +3,7 @@ using System.Text;
 using Verdict.Experiments.Analysis.Bandits;
 using Verdict.Reports.Charts;
 using Verdict.Reports.Html;
+using Verdict.Reports.Text;
 
 namespace Verdict.Reports.Bandits;
 
@@ -27,7 +28,7 @@ public static class BanditPage
         var html = new StringBuilder(256 * 1024);
         HtmlPage.Open(html, $"{state.Experiment} v{state.Version}: bandit", Css);
         html.Append("<h1>").Append(E($"{state.Experiment} v{state.Version}")).Append(": Thompson-sampling bandit</h1>");
-        html.Append("<p id=\"bandit-caveat\" class=\"caveat\"><strong>Not a launch test.</strong> ").Append(E(report.Caveat)).Append("</p>");
+        html.Append("<p id=\"bandit-caveat\" class=\"caveat\"><strong>Not a launch test.</strong> ").Append(E(Caveats.Bandit)).Append("</p>");
 
         html.Append("<section id=\"bandit-weights-section\"><h2>Weights over time</h2>");
         HtmlReport.Chart(html, BanditCharts.Weights(state), "figure");

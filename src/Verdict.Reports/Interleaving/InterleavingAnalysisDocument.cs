@@ -61,6 +61,6 @@ public sealed record InterleavingAnalysisDocument(
             t.Ties,
             PreferenceDocument.From(report.PerQuery),
             PreferenceDocument.From(report.PerUnit),
-            report.Caveat);
+            Caveats.Interleaving);
     }
 }

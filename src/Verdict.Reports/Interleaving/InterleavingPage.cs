@@ -34,7 +34,7 @@ public static class InterleavingPage
                 html.Append("<li>").Append(Verdict.Reports.Html.Html.E(reason)).Append("</li>");
             }
 
-            html.Append("</ul><p>").Append(Verdict.Reports.Html.Html.E($"Team A is {report.TeamA} (control), team B is {report.TeamB}. {report.Caveat}")).Append("</p>");
+            html.Append("</ul><p>").Append(Verdict.Reports.Html.Html.E($"Team A is {report.TeamA} (control), team B is {report.TeamB}. {Caveats.Interleaving}")).Append("</p>");
             html.Append("<table><tr><th>step</th><th>check</th><th>result</th><th>detail</th></tr>");
             foreach (var check in report.Checks)
             {

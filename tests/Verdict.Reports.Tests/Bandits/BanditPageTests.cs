@@ -34,7 +34,7 @@ public sealed class BanditPageTests
             new BanditCell(0, 1, Moments.FromProportion(75, 130), 0.5),
         };
         var weights = new BanditWeights([0.2, 0.8], [0.1, 0.9], true, []);
-        var report = new BanditReport(state.Experiment, 1, 1, state.Arms, [120, 130], weights, BanditEstimator.Estimate(cells, 2), 3.2, BanditUpdater.Caveat);
+        var report = new BanditReport(state.Experiment, 1, 1, state.Arms, [120, 130], weights, BanditEstimator.Estimate(cells, 2), 3.2);
         var html = BanditPage.Render(state, report, DateTimeOffset.UnixEpoch);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);

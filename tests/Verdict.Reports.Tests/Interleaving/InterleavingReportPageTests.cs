@@ -37,5 +37,5 @@ public sealed class InterleavingReportPageTests
 
     private static InterleavingReport Report(ClusteredInterleavingTally sums, LaunchDecision decision, IReadOnlyList<AnalysisCheck> checks) => new(
         "search-ranker", 3, null, new InterleavingDesign(InterleavingMethod.Balanced, "i", "c", InterleavingVariance.Clustered), "ctl&1", "new",
-        sums, InterleavingPreference.Analyze(sums.Total), InterleavingPreference.AnalyzeClustered(sums), decision, [new NoteEvidence("because")], checks, InterleavingAnalyzer.Caveat);
+        sums, InterleavingPreference.Analyze(sums.Total), InterleavingPreference.AnalyzeClustered(sums), decision, [new NoteEvidence("because")], checks);
 }

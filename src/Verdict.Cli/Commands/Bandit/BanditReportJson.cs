@@ -1,5 +1,6 @@
 using Verdict.Cli.Commands.Stats;
 using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Reports.Text;
 
 namespace Verdict.Cli.Commands.Bandit;
 
@@ -39,7 +40,7 @@ internal sealed record BanditReportJson(
         r.Estimate.PeriodsUsed,
         EstimateJson.N(r.EstimatedRegret),
         r.Weights.Diagnostics.Concat(r.Estimate.Diagnostics).Select(d => $"{d.Code}: {d.Message}").ToList(),
-        r.Caveat)
+        Caveats.Bandit)
     {
         RewardCutoff = r.RewardCutoff?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
     };

@@ -4,6 +4,7 @@ using Spectre.Console;
 using Verdict.Cli.Commands.Briefs;
 using Verdict.Cli.Commands.Store;
 using Verdict.Experiments.Analysis.Bandits;
+using Verdict.Reports.Text;
 using Verdict.Statistics.Bandits;
 using Verdict.Statistics.Inference;
 using Verdict.Storage.Bandits;
@@ -101,7 +102,7 @@ internal static class BanditUpdateCommand
             context.Console.MarkupLineInterpolated($"[yellow]note[/] {d.Code}: {d.Message}");
         }
 
-        context.Console.WriteLine(r.Caveat);
+        context.Console.WriteLine(Caveats.Bandit);
     }
 
     private static string Format(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.####", CultureInfo.InvariantCulture);

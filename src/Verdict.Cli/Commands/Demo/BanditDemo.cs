@@ -5,6 +5,7 @@ using Verdict.Cli.Commands.Store;
 using Verdict.Experiments.Analysis.Bandits;
 using Verdict.Experiments.Simulation.Bandits;
 using Verdict.Reports.Bandits;
+using Verdict.Reports.Text;
 using Verdict.Storage.Sql;
 
 namespace Verdict.Cli.Commands.Demo;
@@ -65,7 +66,7 @@ internal static class BanditDemo
             say.WriteLine();
             say.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"P(best) {string.Join(" / ", report!.Weights.ProbabilityBest.Select(p => p.ToString("0.###", CultureInfo.InvariantCulture)))}; naive lift {report.Estimate.Naive[^1] - report.Estimate.Naive[0]:+0.0000;-0.0000}, period-stratified lift {report.Estimate.Lift.Value:+0.0000;-0.0000} (95% CI [{report.Estimate.Lift.CiLow:+0.0000;-0.0000}, {report.Estimate.Lift.CiHigh:+0.0000;-0.0000}]), true lift +0.07"));
-            say.WriteLine(report.Caveat);
+            say.WriteLine(Caveats.Bandit);
             say.WriteLine($"state: {statePath}");
             say.WriteLine($"report: {page}");
         }

@@ -57,7 +57,7 @@ internal static class InterleavingBriefAnalysis
         {
             InterleavingTable.Write(context, $"{report.Experiment} v{report.Version} ({report.TeamA} = A, {report.TeamB} = B)", sums, report.PerQuery, report.PerUnit, request.Brief.Analysis.Alpha);
             AnalysisConsole.Write(context, report.Checks, report.Decision, [.. report.Reasons.Select(DecisionText.Text)]);
-            context.Console.MarkupLine("[grey]" + Markup.Escape(report.Caveat) + "[/]");
+            context.Console.MarkupLine("[grey]" + Markup.Escape(Caveats.Interleaving) + "[/]");
         }
 
         return request.FailOnNotShip && report.Decision != LaunchDecision.Ship ? ExitCodes.GateFailed : ExitCodes.Success;
