@@ -87,7 +87,7 @@ public static class InterleavingPage
             html.Append("<p>note ").Append(Verdict.Reports.Html.Html.E($"{d.Code}: {d.Message}")).Append("</p>");
         }
 
-        html.Append("<p>Interleaving measures which ranking users prefer, not the business metric: confirm a winner with an A/B test on the decision metric.</p>");
+        html.Append("<p>").Append(Verdict.Reports.Html.Html.E(Caveats.InterleavingDuel)).Append("</p>");
         html.Append("<p><small>").Append(Verdict.Reports.Html.Html.E(Invariant($"Generated {generatedAt:yyyy-MM-dd HH:mm} UTC."))).Append("</small></p></body></html>\n");
         return html.ToString();
     }

@@ -53,7 +53,7 @@ internal static class InterleavingDemo
             say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  traffic  {Users:N0} users, {queries:N0} interleaved queries → {storePath}"));
             say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  outcomes A {sums.Total.WinsA:N0}, B {sums.Total.WinsB:N0}, tie {sums.Total.Ties:N0}"));
             say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  B's preference share {perQuery.ShareB:P1}: 95% CI [{perQuery.CiLow:P1}, {perQuery.CiHigh:P1}], exact binomial p = {MetricFormat.PValue(perQuery.PValue)}; clustered by user [{perUser.CiLow:P1}, {perUser.CiHigh:P1}]").Replace(" %", "%", StringComparison.Ordinal));
-            say.WriteLine("Interleaving measures which ranking users prefer, not the business metric: confirm a winner with an A/B test.");
+            say.WriteLine(Caveats.InterleavingDuel);
             say.WriteLine($"report: {page}");
         }
 
