@@ -1,3 +1,5 @@
+using Verdict.Statistics.Simulation;
+
 namespace Verdict.Experiments.Simulation;
 
 /// <summary>
@@ -61,10 +63,10 @@ public static class LoggedBanditSimulation
         var random = new Random(seed);
         for (var i = 0; i < decisions; i++)
         {
-            var tier = Pick(random, TierShare);
+            var tier = CategoricalDraw.Index(TierShare, random.NextDouble());
             var returning = random.NextDouble() < ReturningShare;
             var logging = Logging(tier, returning);
-            var action = Pick(random, logging);
+            var action = CategoricalDraw.Index(logging, random.NextDouble());
             var resolved = random.NextDouble() < Mean(tier, returning, action) ? 1 : 0;
             var candidate = Candidate(tier, returning);
             yield return new SimulatedDecision(
@@ -82,20 +84,5 @@ public static class LoggedBanditSimulation
     {
         var r = Reward[action];
         return r[0] + (tier == 1 ? r[1] : 0) + (tier == 2 ? r[2] : 0) + (returning ? r[3] : 0);
-    }
-
-    private static int Pick(Random random, double[] probabilities)
-    {
-        var u = random.NextDouble();
-        for (var k = 0; k < probabilities.Length - 1; k++)
-        {
-            u -= probabilities[k];
-            if (u < 0)
-            {
-                return k;
-            }
-        }
-
-        return probabilities.Length - 1;
     }
 }

@@ -117,7 +117,7 @@ public static class BanditSimulation
             var units = Math.Min(options.BatchSize, options.Pulls - (p * options.BatchSize));
             for (var u = 0; u < units; u++)
             {
-                var arm = Categorical(weights, random.NextDouble());
+                var arm = CategoricalDraw.Index(weights, random.NextDouble());
                 var reward = random.NextDouble() < options.TrueRates[arm] + shift;
                 periodSuccesses[arm] += reward ? 1 : 0;
                 periodCounts[arm]++;
@@ -143,21 +143,6 @@ public static class BanditSimulation
         return BanditEstimator.Estimate(cells, k, 0, k - 1, options.Alpha);
     }
 
-    /// <summary>The index i with Σ_{j&lt;i} w ≤ u &lt; Σ_{j≤i} w (the last arm absorbs rounding).</summary>
-    private static int Categorical(double[] weights, double u)
-    {
-        var cumulative = 0.0;
-        for (var i = 0; i < weights.Length - 1; i++)
-        {
-            cumulative += weights[i];
-            if (u < cumulative)
-            {
-                return i;
-            }
-        }
-
-        return weights.Length - 1;
-    }
 
     private static int BestArm(IReadOnlyList<double> rates)
     {

@@ -1,4 +1,5 @@
 using Verdict.Statistics.OffPolicy;
+using Verdict.Statistics.Simulation;
 
 namespace Verdict.Statistics.Tests.OffPolicy;
 
@@ -22,8 +23,8 @@ internal static class LoggedBanditSimulation
         var rows = new List<LoggedDecision>(n);
         for (var i = 0; i < n; i++)
         {
-            var t = Pick(random, TypeShare);
-            var a = Pick(random, Logging[t]);
+            var t = CategoricalDraw.Index(TypeShare, random.NextDouble());
+            var a = CategoricalDraw.Index(Logging[t], random.NextDouble());
             var reward = random.NextDouble() < Mean[t][a] ? 1.0 : 0.0;
             var context = new double[3];
             if (t > 0)
@@ -35,20 +36,5 @@ internal static class LoggedBanditSimulation
         }
 
         return rows;
-    }
-
-    private static int Pick(Random random, double[] probabilities)
-    {
-        var u = random.NextDouble();
-        for (var k = 0; k < probabilities.Length - 1; k++)
-        {
-            u -= probabilities[k];
-            if (u < 0)
-            {
-                return k;
-            }
-        }
-
-        return probabilities.Length - 1;
     }
 }
