@@ -31,6 +31,7 @@ public static class WilsonInterval
         var denominator = 1 + (z2 / count);
         var centre = (p + (z2 / (2.0 * count))) / denominator;
         var half = z * Math.Sqrt((p * (1 - p) / count) + (z2 / (4.0 * count * count))) / denominator;
-        return new ProportionInterval(successes, count, p, centre - half, centre + half, []);
+        // At p̂ = 0 or 1 a bound is exactly 0 or 1; centre ∓ half can miss it by a rounding error (−1e-18 for 0 of 83).
+        return new ProportionInterval(successes, count, p, Math.Max(0, centre - half), Math.Min(1, centre + half), []);
     }
 }
